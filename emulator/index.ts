@@ -1,0 +1,215 @@
+/**
+ * A local Apps Script: runs the built bundle (dist/*.js) in a fresh node:vm context per execution,
+ * with in-memory services that keep their state across executions, a controllable clock, call
+ * counts, and Apps Script's errors and authorisation rules. Never pushed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { CallCounter } from './calls';
+import { Realm, type ServiceObject } from './realm';
+import { NEEDS_AUTHORISATION, requiredScopes } from './scopes';
+import { DocumentAppModel } from './services/document';
+import { DriveAppModel } from './services/drive';
+import { LockModel, LockServiceModel, LockState } from './services/lock';
+import { MailAppModel } from './services/mail';
+import { PropertiesServiceModel } from './services/properties';
+import { ScriptAppModel } from './services/script';
+import { SessionModel } from './services/session';
+import { AppsScriptError, SpreadsheetAppModel, SpreadsheetModel } from './services/spreadsheet';
+import { UiModel, UiState } from './services/ui';
+import { UtilitiesService } from './services/utilities';
+
+/** How an execution was started; decides what it may use (simple triggers, no UI in time-driven runs). */
+export type ExecutionKind = 'menu' | 'simple' | 'time' | 'editor';
+
+export interface RunOptions {
+  as?: ExecutionKind;
+}
+
+export interface Execution<T = unknown> {
+  value: T;
+  calls: CallCounter;
+  /** Messages from console.* and Logger.log. */
+  logs: string[];
+}
+
+export class ScriptError extends Error {
+  constructor(message: string, readonly execution: Execution<undefined>) {
+    super(message);
+    this.name = 'ScriptError';
+  }
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DAY_MS = 86_400_000;
+
+const compiled = new Map<string, vm.Script>();
+
+function loadBundle(dir: string): vm.Script {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+  if (!files.length) throw new Error(`No .js files in ${dir}: run npm run build first.`);
+  const code = files.map((f) => readFileSync(`${dir}/${f}`, 'utf8')).join('\n');
+  let script = compiled.get(code);
+  if (!script) {
+    script = new vm.Script(code, { filename: `${dir}/${files[0]}` });
+    compiled.set(code, script);
+  }
+  return script;
+}
+
+export interface EmulatorOptions {
+  /** The clock's start (default: 2023-08-20 09:00 in the spreadsheet's zone). */
+  now?: Date;
+  timeZone?: string;
+  user?: string;
+  /** Folder of the built code and its manifest (default: dist/). */
+  bundleDir?: string;
+}
+
+export class Emulator {
+  now: number;
+  readonly spreadsheet: SpreadsheetModel;
+  readonly ui = new UiState();
+  readonly locks = new LockState();
+  readonly properties = new PropertiesServiceModel();
+  readonly scriptApp = new ScriptAppModel();
+  readonly mailApp = new MailAppModel();
+  readonly documentApp = new DocumentAppModel();
+  readonly driveApp = new DriveAppModel();
+  readonly user: string;
+  readonly manifest: { oauthScopes?: string[]; timeZone: string };
+  /** Scopes that calls needed, across all executions (for the least-privilege check). */
+  readonly scopesUsed = new Set<string>();
+  /** Calls of every execution since the emulator was made. */
+  readonly allCalls = new CallCounter();
+  private readonly bundle: vm.Script;
+
+  constructor(options: EmulatorOptions = {}) {
+    const dir = options.bundleDir ?? `${ROOT}dist`;
+    this.bundle = loadBundle(dir);
+    this.manifest = JSON.parse(readFileSync(`${dir}/appsscript.json`, 'utf8'));
+    this.spreadsheet = new SpreadsheetModel('CCHC tracker', options.timeZone ?? this.manifest.timeZone);
+    this.user = options.user ?? 'vanphong@tuxuyen.example';
+    this.now = options.now?.getTime() ?? Date.parse('2023-08-20T09:00:00+07:00');
+  }
+
+  /** Sets the clock to `hour` o'clock of a calendar day ("2023-08-20") in the spreadsheet's zone. */
+  setToday(ymd: string, hour = 9): void {
+    const offset = this.offsetMinutes(Date.parse(`${ymd}T12:00:00Z`));
+    this.now = Date.parse(`${ymd}T00:00:00Z`) + hour * 3_600_000 - offset * 60_000;
+  }
+
+  advanceDays(days: number): void {
+    this.now += days * DAY_MS;
+  }
+
+  /** A Date cell value for a calendar day: midnight of that day in the spreadsheet's zone. */
+  date(ymd: string): Date {
+    const offset = this.offsetMinutes(Date.parse(`${ymd}T12:00:00Z`));
+    return new Date(Date.parse(`${ymd}T00:00:00Z`) - offset * 60_000);
+  }
+
+  private offsetMinutes(at: number): number {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: this.spreadsheet.timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')!.value;
+    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  }
+
+  /** Runs a global function of the bundle as one fresh execution. */
+  run<T = unknown>(fn: string, args: unknown[] = [], options: RunOptions = {}): Execution<T> {
+    const as = options.as ?? 'menu';
+    const calls = new CallCounter();
+    const logs: string[] = [];
+    const realm: Realm = new Realm(() => this.now, (obj) => this.expose(obj, realm, calls, as));
+    this.installGlobals(realm, as, logs);
+    realm.run(this.bundle);
+    const target = realm.global(fn);
+    if (typeof target !== 'function') throw new Error(`The bundle has no global function ${fn}`);
+    try {
+      const value = (target as (...a: unknown[]) => unknown)(...args.map((a) => realm.toScript(a)));
+      return { value: realm.fromScript(value) as T, calls, logs };
+    } catch (e) {
+      const message = e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
+      throw new ScriptError(message, { value: undefined, calls, logs });
+    } finally {
+      this.locks.heldByUs = false; // Apps Script releases an execution's locks when it ends.
+    }
+  }
+
+  private installGlobals(realm: Realm, as: ExecutionKind, logs: string[]): void {
+    const uiModel = new UiModel(this.ui);
+    const lock = new LockModel(this.locks, (ms) => (this.now += ms));
+    const services: Record<string, ServiceObject> = {
+      SpreadsheetApp: new SpreadsheetAppModel(() => this.spreadsheet, () => {
+        if (as === 'time' || as === 'editor') throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+        return uiModel;
+      }),
+      LockService: new LockServiceModel(lock),
+      PropertiesService: this.properties,
+      Session: new SessionModel(() => (as === 'simple' ? '' : this.user), this.user, this.manifest.timeZone),
+      Utilities: new UtilitiesService((ms) => (this.now += ms)),
+      ScriptApp: this.scriptApp,
+      MailApp: this.mailApp,
+      DocumentApp: this.documentApp,
+      DriveApp: this.driveApp,
+    };
+    for (const [name, svc] of Object.entries(services)) realm.define(name, realm.toScript(svc));
+    const log = (...a: unknown[]) => logs.push(a.map(String).join(' '));
+    realm.define('console', realm.toScript({}));
+    const con = realm.global('console') as Record<string, unknown>;
+    for (const k of ['log', 'info', 'warn', 'error']) con[k] = log;
+    realm.define('Logger', realm.toScript({}));
+    (realm.global('Logger') as Record<string, unknown>).log = log;
+  }
+
+  /** The script's view of a host object: counted, authorised, values converted both ways. */
+  private expose(obj: ServiceObject, realm: Realm, calls: CallCounter, as: ExecutionKind): object {
+    const emulator = this;
+    return new Proxy(obj, {
+      get(target, prop) {
+        const member = (target as unknown as Record<string | symbol, unknown>)[prop];
+        if (typeof prop !== 'string') return undefined;
+        if (typeof member !== 'function') {
+          // Enums (ButtonSet, DigestAlgorithm, …) are data; other fields are the model's own.
+          return /^[A-Z]/.test(prop) ? realm.toScript(member) : undefined;
+        }
+        const method = `${target.kind}.${prop}`;
+        return (...args: unknown[]) => {
+          calls.add(target.service, method);
+          emulator.allCalls.add(target.service, method);
+          try {
+            emulator.authorise(target, prop, method, as);
+            return realm.toScript((member as (...a: unknown[]) => unknown).apply(target, args.map((a) => realm.fromScript(a))));
+          } catch (e) {
+            if (e instanceof AppsScriptError) throw realm.error(e.message);
+            throw e;
+          }
+        };
+      },
+    });
+  }
+
+  private authorise(target: ServiceObject, prop: string, method: string, as: ExecutionKind): void {
+    if (as === 'simple' && NEEDS_AUTHORISATION.has(target.service)) {
+      const scope = requiredScopes(target.service, method)?.[0] ?? '';
+      throw new AppsScriptError(`You do not have permission to call ${target.kind}.${prop}. Required permissions: ${scope}`);
+    }
+    const needed = requiredScopes(target.service, method);
+    if (!needed) return;
+    const granted = this.manifest.oauthScopes;
+    const match = granted ? needed.find((s) => granted.includes(s)) : needed[0];
+    if (!match) {
+      throw new AppsScriptError(`Specified permissions are not sufficient to call ${target.kind}.${prop}. Required permissions: ${needed[0]}`);
+    }
+    this.scopesUsed.add(match);
+  }
+
+  /** Dialog messages shown so far (most recent last). */
+  get dialogs(): string[] {
+    return this.ui.dialogs.map((d) => d.message);
+  }
+}
+
+export { AppsScriptError };

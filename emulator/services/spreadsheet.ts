@@ -1,0 +1,425 @@
+/**
+ * In-memory SpreadsheetApp: spreadsheets, sheets and ranges with values, formulas, number
+ * formats, backgrounds, notes, bold text, frozen rows and column widths. Methods behave as Apps
+ * Script's do, including their errors (messages as Apps Script words them in English).
+ */
+import { ServiceObject } from '../realm';
+import { formatDate } from './utilities';
+
+export type CellValue = string | number | boolean | Date;
+type Grid<T> = (T | undefined)[][];
+
+export const DEFAULT_BACKGROUND = '#ffffff';
+/** What getNumberFormat returns for a cell whose format was never set. */
+export const AUTOMATIC_FORMAT = '0.###############';
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+function at<T>(grid: Grid<T>, r: number, c: number): T | undefined {
+  return grid[r]?.[c];
+}
+
+function put<T>(grid: Grid<T>, r: number, c: number, v: T | undefined): void {
+  (grid[r] ??= [])[c] = v;
+}
+
+export class AppsScriptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+const COLUMN_LETTERS = (n: number): string => {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
+
+export function columnLetters(col: number): string {
+  return COLUMN_LETTERS(col);
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Converts a value written by the script as Sheets does for a user's entry. */
+function entered(v: unknown): { value: CellValue; formula?: string; format?: string } {
+  if (v === null || v === undefined) return { value: '' };
+  if (v instanceof Date) return { value: new Date(v.getTime()), format: 'dd/MM/yyyy' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new AppsScriptError(`Cannot set a non-finite number (${v}) in a cell.`);
+    return { value: v };
+  }
+  if (typeof v === 'boolean') return { value: v };
+  if (typeof v === 'string') {
+    if (v.startsWith("'")) return { value: v.slice(1) };
+    if (v.startsWith('=') && v.length > 1) return { value: '', formula: v };
+    const s = v.trim();
+    if (/^[+-]?\d+(\.\d+)?$/.test(s)) return { value: Number(s) };
+    const pct = /^([+-]?\d+(\.\d+)?)\s*%$/.exec(s);
+    if (pct) return { value: Number(pct[1]) / 100, format: '0%' };
+    return { value: v };
+  }
+  throw new AppsScriptError(`The parameters (${typeof v}) don't match the method signature for SpreadsheetApp.Range.setValues.`);
+}
+
+export function displayValue(v: CellValue | undefined, format: string | undefined, timeZone: string): string {
+  if (v === undefined || v === '') return '';
+  if (v instanceof Date) return formatDate(v, timeZone, format && /[dyM]/.test(format) ? format.replace(/mm/g, 'MM') : 'dd/MM/yyyy');
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number' && format) {
+    const pct = /^0(?:\.(0+))?%$/.exec(format);
+    if (pct) return `${(v * 100).toFixed(pct[1]?.length ?? 0)}%`;
+    const fixed = /^0\.(0+)$/.exec(format);
+    if (fixed) return v.toFixed(fixed[1]!.length);
+    if (format === '0') return v.toFixed(0);
+    if (/[dyM]/.test(format)) {
+      // A serial number shown as a date: days since 1899-12-30.
+      return formatDate(new Date(Math.round((v - 25569) * 86_400_000)), 'UTC', format.replace(/mm/g, 'MM'));
+    }
+  }
+  return String(v);
+}
+
+export class SpreadsheetModel extends ServiceObject {
+  readonly kind = 'Spreadsheet';
+  readonly service = 'spreadsheet' as const;
+  readonly sheets: SheetModel[] = [];
+  private nextSheetId = 1;
+  toasts: string[] = [];
+
+  constructor(
+    public name = 'CCHC tracker',
+    public timeZone = 'Asia/Ho_Chi_Minh',
+    readonly id = 'spreadsheet-1',
+  ) {
+    super();
+  }
+
+  getId() { return this.id; }
+  getName() { return this.name; }
+  rename(name: string) { this.name = name; }
+  getUrl() { return `https://docs.google.com/spreadsheets/d/${this.id}/edit`; }
+  getSpreadsheetTimeZone() { return this.timeZone; }
+  setSpreadsheetTimeZone(tz: string) { this.timeZone = tz; }
+  getSheets() { return [...this.sheets]; }
+  getNumSheets() { return this.sheets.length; }
+  getSheetByName(name: string) { return this.sheets.find((s) => s.name === name) ?? null; }
+  getSheetById(id: number) { return this.sheets.find((s) => s.sheetId === id) ?? null; }
+  getActiveSheet() { return this.sheets[0] ?? null; }
+  toast(msg: string) { this.toasts.push(String(msg)); }
+
+  insertSheet(name?: string, index?: number): SheetModel {
+    const sheetName = name ?? `Trang tính${this.sheets.length + 1}`;
+    if (this.getSheetByName(sheetName)) {
+      throw new AppsScriptError(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
+    }
+    const sheet = new SheetModel(this, sheetName, this.nextSheetId++);
+    this.sheets.splice(index ?? this.sheets.length, 0, sheet);
+    return sheet;
+  }
+
+  deleteSheet(sheet: SheetModel) {
+    if (this.sheets.length === 1) throw new AppsScriptError("You can't remove all the sheets in a document.");
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+  }
+
+  getRange(a1: string): RangeModel {
+    const m = /^'?(.+?)'?!(.+)$/.exec(a1);
+    const sheet = m ? this.getSheetByName(m[1]!) : this.getActiveSheet();
+    if (!sheet) throw new AppsScriptError('Range not found');
+    return sheet.getRange(m ? m[2]! : a1);
+  }
+}
+
+export class SheetModel extends ServiceObject {
+  readonly kind = 'Sheet';
+  readonly service = 'spreadsheet' as const;
+  readonly values: Grid<CellValue> = [];
+  readonly formulas: Grid<string> = [];
+  readonly formats: Grid<string> = [];
+  readonly backgrounds: Grid<string> = [];
+  readonly notes: Grid<string> = [];
+  readonly bold: Grid<boolean> = [];
+  readonly columnWidths = new Map<number, number>();
+  maxRows = 1000;
+  maxColumns = 26;
+  frozenRows = 0;
+
+  constructor(
+    readonly parent: SpreadsheetModel,
+    public name: string,
+    readonly sheetId: number,
+  ) {
+    super();
+  }
+
+  getName() { return this.name; }
+  setName(name: string) { this.name = name; return this; }
+  getSheetId() { return this.sheetId; }
+  getParent() { return this.parent; }
+  getIndex() { return this.parent.sheets.indexOf(this) + 1; }
+  getMaxRows() { return this.maxRows; }
+  getMaxColumns() { return this.maxColumns; }
+  getFrozenRows() { return this.frozenRows; }
+  setFrozenRows(n: number) { this.frozenRows = n; }
+  getColumnWidth(col: number) { return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH; }
+  setColumnWidth(col: number, px: number) { this.columnWidths.set(col, px); return this; }
+  setColumnWidths(start: number, count: number, px: number) {
+    for (let c = start; c < start + count; c++) this.columnWidths.set(c, px);
+    return this;
+  }
+
+  private hasContent(r: number, c: number): boolean {
+    const v = at(this.values, r, c);
+    return (v !== undefined && v !== '') || at(this.formulas, r, c) !== undefined;
+  }
+
+  getLastRow(): number {
+    for (let r = this.values.length - 1; r >= 0; r--) {
+      const row = Math.max(this.values[r]?.length ?? 0, this.formulas[r]?.length ?? 0);
+      for (let c = 0; c < row; c++) if (this.hasContent(r, c)) return r + 1;
+    }
+    return 0;
+  }
+
+  getLastColumn(): number {
+    let last = 0;
+    const rows = Math.max(this.values.length, this.formulas.length);
+    for (let r = 0; r < rows; r++) {
+      const n = Math.max(this.values[r]?.length ?? 0, this.formulas[r]?.length ?? 0);
+      for (let c = n - 1; c >= last; c--) if (this.hasContent(r, c)) { last = c + 1; break; }
+    }
+    return last;
+  }
+
+  getDataRange(): RangeModel {
+    return new RangeModel(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
+
+  getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): RangeModel {
+    if (typeof a === 'string') return this.rangeFromA1(a);
+    const nr = numRows ?? 1;
+    const nc = numColumns ?? 1;
+    if (!Number.isInteger(a) || a < 1) throw new AppsScriptError('The starting row of the range is too small.');
+    if (!Number.isInteger(column) || column! < 1) throw new AppsScriptError('The starting column of the range is too small.');
+    if (nr < 1) throw new AppsScriptError('The number of rows in the range must be at least 1.');
+    if (nc < 1) throw new AppsScriptError('The number of columns in the range must be at least 1.');
+    if (a + nr - 1 > this.maxRows || column! + nc - 1 > this.maxColumns) {
+      throw new AppsScriptError('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new RangeModel(this, a, column!, nr, nc);
+  }
+
+  private rangeFromA1(a1: string): RangeModel {
+    const m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(a1.trim());
+    if (!m) throw new AppsScriptError('Range not found');
+    const c1 = columnNumber(m[1]!);
+    const r1 = m[2] ? Number(m[2]) : 1;
+    const c2 = m[3] ? columnNumber(m[3]) : c1;
+    const r2 = m[4] ? Number(m[4]) : m[3] || !m[2] ? this.maxRows : r1;
+    return this.getRange(Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1);
+  }
+
+  /** Grows the sheet as inserting rows/columns does. */
+  ensureSize(rows: number, columns: number) {
+    this.maxRows = Math.max(this.maxRows, rows);
+    this.maxColumns = Math.max(this.maxColumns, columns);
+  }
+
+  insertRowsAfter(after: number, howMany: number) {
+    const n = howMany;
+    for (const grid of [this.values, this.formulas, this.formats, this.backgrounds, this.notes, this.bold] as Grid<unknown>[]) {
+      if (grid.length > after) grid.splice(after, 0, ...Array.from({ length: n }, () => []));
+    }
+    this.maxRows += n;
+    return this;
+  }
+
+  insertColumnsAfter(after: number, howMany: number) {
+    for (const grid of [this.values, this.formulas, this.formats, this.backgrounds, this.notes, this.bold] as Grid<unknown>[]) {
+      for (const row of grid) if (row && row.length > after) row.splice(after, 0, ...new Array(howMany));
+    }
+    this.maxColumns += howMany;
+    return this;
+  }
+
+  appendRow(row: unknown[]) {
+    if (!Array.isArray(row) || row.length === 0) throw new AppsScriptError('The parameters () don\'t match the method signature for SpreadsheetApp.Sheet.appendRow.');
+    const r = this.getLastRow() + 1;
+    this.ensureSize(r, row.length);
+    new RangeModel(this, r, 1, 1, row.length).setValues([row]);
+    return this;
+  }
+
+  /** Host-side helper for fixtures: writes raw values (no entry conversion), growing the sheet. */
+  load(rows: readonly (readonly unknown[])[], startRow = 1) {
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    this.ensureSize(startRow + rows.length - 1, width);
+    rows.forEach((row, i) => row.forEach((v, c) => {
+      put(this.values, startRow - 1 + i, c, (v instanceof Date ? new Date(v.getTime()) : v) as CellValue);
+    }));
+    return this;
+  }
+
+  // Grid access for ranges and host-side inspection.
+  cell(r: number, c: number) {
+    return {
+      value: at(this.values, r - 1, c - 1) ?? '',
+      formula: at(this.formulas, r - 1, c - 1) ?? '',
+      format: at(this.formats, r - 1, c - 1),
+      background: at(this.backgrounds, r - 1, c - 1) ?? DEFAULT_BACKGROUND,
+      note: at(this.notes, r - 1, c - 1) ?? '',
+      bold: at(this.bold, r - 1, c - 1) ?? false,
+    };
+  }
+
+  setCell(r: number, c: number, attr: 'values' | 'formulas' | 'formats' | 'backgrounds' | 'notes' | 'bold', v: unknown) {
+    put(this[attr] as Grid<unknown>, r - 1, c - 1, v);
+  }
+}
+
+type Matrix<T> = T[][];
+
+export class RangeModel extends ServiceObject {
+  readonly kind = 'Range';
+  readonly service = 'spreadsheet' as const;
+
+  constructor(
+    readonly sheet: SheetModel,
+    readonly row: number,
+    readonly column: number,
+    readonly numRows: number,
+    readonly numColumns: number,
+  ) {
+    super();
+  }
+
+  getSheet() { return this.sheet; }
+  getRow() { return this.row; }
+  getColumn() { return this.column; }
+  getNumRows() { return this.numRows; }
+  getNumColumns() { return this.numColumns; }
+  getLastRow() { return this.row + this.numRows - 1; }
+  getLastColumn() { return this.column + this.numColumns - 1; }
+  getA1Notation() {
+    const tl = `${columnLetters(this.column)}${this.row}`;
+    return this.numRows === 1 && this.numColumns === 1 ? tl : `${tl}:${columnLetters(this.getLastColumn())}${this.getLastRow()}`;
+  }
+
+  private read<T>(fn: (r: number, c: number) => T): Matrix<T> {
+    const out: Matrix<T> = [];
+    for (let i = 0; i < this.numRows; i++) {
+      const row: T[] = new Array(this.numColumns);
+      for (let j = 0; j < this.numColumns; j++) row[j] = fn(this.row + i, this.column + j);
+      out.push(row);
+    }
+    return out;
+  }
+
+  private checkShape(data: unknown, method: string): asserts data is unknown[][] {
+    if (!Array.isArray(data) || !data.every(Array.isArray)) {
+      throw new AppsScriptError(`The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+    }
+    if (data.length !== this.numRows) {
+      throw new AppsScriptError(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`);
+    }
+    for (const row of data) {
+      if (row.length !== this.numColumns) {
+        throw new AppsScriptError(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+      }
+    }
+  }
+
+  private write<T>(data: unknown, method: string, fn: (r: number, c: number, v: T) => void) {
+    this.checkShape(data, method);
+    data.forEach((row, i) => row.forEach((v, j) => fn(this.row + i, this.column + j, v as T)));
+    return this;
+  }
+
+  private fill<T>(v: T, fn: (r: number, c: number, v: T) => void) {
+    for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numColumns; j++) fn(this.row + i, this.column + j, v);
+    return this;
+  }
+
+  private enter = (r: number, c: number, v: unknown) => {
+    const e = entered(v);
+    this.sheet.setCell(r, c, 'values', e.value);
+    this.sheet.setCell(r, c, 'formulas', e.formula);
+    if (e.format && !this.sheet.cell(r, c).format) this.sheet.setCell(r, c, 'formats', e.format);
+  };
+
+  getValues() { return this.read((r, c) => this.sheet.cell(r, c).value); }
+  getValue() { return this.sheet.cell(this.row, this.column).value; }
+  setValues(data: unknown) { return this.write(data, 'setValues', this.enter); }
+  setValue(v: unknown) { return this.fill(v, this.enter); }
+  getDisplayValues() {
+    const tz = this.sheet.parent.timeZone;
+    return this.read((r, c) => { const x = this.sheet.cell(r, c); return displayValue(x.value, x.format, tz); });
+  }
+  getDisplayValue() { return this.getDisplayValues()[0]![0]!; }
+
+  getFormulas() { return this.read((r, c) => this.sheet.cell(r, c).formula); }
+  getFormula() { return this.sheet.cell(this.row, this.column).formula; }
+  setFormulas(data: unknown) {
+    return this.write<string>(data, 'setFormulas', (r, c, f) => this.enter(r, c, f ? (f.startsWith('=') ? f : `=${f}`) : ''));
+  }
+  setFormula(f: string) { return this.fill(f.startsWith('=') ? f : `=${f}`, this.enter); }
+
+  getNumberFormats() { return this.read((r, c) => this.sheet.cell(r, c).format ?? AUTOMATIC_FORMAT); }
+  getNumberFormat() { return this.sheet.cell(this.row, this.column).format ?? AUTOMATIC_FORMAT; }
+  setNumberFormats(data: unknown) { return this.write<string>(data, 'setNumberFormats', (r, c, f) => this.sheet.setCell(r, c, 'formats', String(f))); }
+  setNumberFormat(f: string) { return this.fill(String(f), (r, c, v) => this.sheet.setCell(r, c, 'formats', v)); }
+
+  getBackgrounds() { return this.read((r, c) => this.sheet.cell(r, c).background); }
+  getBackground() { return this.sheet.cell(this.row, this.column).background; }
+  setBackgrounds(data: unknown) { return this.write<string | null>(data, 'setBackgrounds', (r, c, v) => this.sheet.setCell(r, c, 'backgrounds', normalizeColor(v))); }
+  setBackground(color: string | null) { return this.fill(normalizeColor(color), (r, c, v) => this.sheet.setCell(r, c, 'backgrounds', v)); }
+
+  getNotes() { return this.read((r, c) => this.sheet.cell(r, c).note); }
+  getNote() { return this.sheet.cell(this.row, this.column).note; }
+  setNotes(data: unknown) { return this.write<string | null>(data, 'setNotes', (r, c, v) => this.sheet.setCell(r, c, 'notes', v ? String(v) : undefined)); }
+  setNote(note: string | null) { return this.fill(note ? String(note) : undefined, (r, c, v) => this.sheet.setCell(r, c, 'notes', v)); }
+
+  getFontWeights() { return this.read((r, c) => (this.sheet.cell(r, c).bold ? 'bold' : 'normal')); }
+  setFontWeight(w: string | null) { return this.fill(w === 'bold', (r, c, v) => this.sheet.setCell(r, c, 'bold', v || undefined)); }
+  setFontWeights(data: unknown) { return this.write<string>(data, 'setFontWeights', (r, c, w) => this.sheet.setCell(r, c, 'bold', w === 'bold' || undefined)); }
+
+  // Presentation-only setters that the model does not keep.
+  setWrap(_w: boolean) { return this; }
+  setVerticalAlignment(_a: string) { return this; }
+  setHorizontalAlignment(_a: string) { return this; }
+  setFontColor(_c: string) { return this; }
+
+  clearContent() { return this.fill(undefined, (r, c) => { this.sheet.setCell(r, c, 'values', undefined); this.sheet.setCell(r, c, 'formulas', undefined); }); }
+}
+
+function normalizeColor(v: string | null | undefined): string | undefined {
+  if (v === null || v === undefined || v === '') return undefined;
+  const s = String(v).trim().toLowerCase();
+  if (/^#[0-9a-f]{6}$/.test(s)) return s;
+  if (/^#[0-9a-f]{3}$/.test(s)) return '#' + [...s.slice(1)].map((ch) => ch + ch).join('');
+  const named: Record<string, string> = { white: '#ffffff', black: '#000000', red: '#ff0000', yellow: '#ffff00', green: '#00ff00' };
+  if (named[s]) return named[s];
+  throw new AppsScriptError(`Invalid color: ${v}`);
+}
+
+export class SpreadsheetAppModel extends ServiceObject {
+  readonly kind = 'SpreadsheetApp';
+  readonly service = 'spreadsheet' as const;
+
+  constructor(
+    private readonly active: () => SpreadsheetModel,
+    private readonly ui: () => ServiceObject,
+  ) {
+    super();
+  }
+
+  getActiveSpreadsheet() { return this.active(); }
+  getActive() { return this.active(); }
+  getUi() { return this.ui(); }
+  flush() {}
+}

@@ -1,0 +1,124 @@
+/**
+ * Whole-sheet evaluation: from a sheet's grid (header row first) to one outcome per data row, and
+ * from outcomes to the computed column blocks that the adapter writes in one call each.
+ */
+import {
+  INDICATOR_INPUTS, type IndicatorRow, isBlankRow, PERIOD_INPUTS, type PeriodRow, type Problem,
+  rowCells, rowParsers, TASK_INPUTS, type TaskRow,
+} from './rows';
+import { type Clock, evaluateIndicator, evaluatePeriod, evaluateTask, problemNote } from './rules';
+import { type ColumnIndex, INDICATORS, PERIODS, TASKS } from './sheets';
+import { type IndicatorStatus, type PeriodStatus, type Status, statusBackground, type TaskStatus } from './status';
+
+export interface Grid {
+  /** Row 0 is the header row; values as getValues returns them. */
+  values: readonly (readonly unknown[])[];
+  /** Number formats of the same cells, where percent inputs matter. */
+  formats?: readonly (readonly string[])[];
+}
+
+export interface Outcome<R, S extends Status> {
+  /** 1-based row in the sheet. */
+  sheetRow: number;
+  row: Partial<R>;
+  status: S;
+  problems: Problem[];
+  result?: number | null;
+}
+
+type Parsers = ReturnType<typeof rowParsers>;
+
+function eachDataRow<K extends string, T>(
+  grid: Grid,
+  cols: ColumnIndex<K>,
+  keys: readonly K[],
+  fn: (cells: ReturnType<typeof rowCells<K>>, sheetRow: number) => T,
+): (T | null)[] {
+  const out: (T | null)[] = [];
+  for (let i = 1; i < grid.values.length; i++) {
+    const cells = rowCells(cols, grid.values[i]!, grid.formats?.[i], keys);
+    out.push(isBlankRow(cells) ? null : fn(cells, i + 1));
+  }
+  return out;
+}
+
+export function evaluateTaskGrid(
+  grid: Grid, cols: ColumnIndex<keyof typeof TASKS.columns>, parsers: Parsers, clock: Clock,
+): (Outcome<TaskRow, TaskStatus> | null)[] {
+  return eachDataRow(grid, cols, TASK_INPUTS, (cells, sheetRow) => {
+    const parsed = parsers.task(cells);
+    return { sheetRow, row: parsed.value, ...evaluateTask(parsed, clock) };
+  });
+}
+
+export function evaluateIndicatorGrid(
+  grid: Grid, cols: ColumnIndex<keyof typeof INDICATORS.columns>, parsers: Parsers,
+): (Outcome<IndicatorRow, IndicatorStatus> | null)[] {
+  return eachDataRow(grid, cols, INDICATOR_INPUTS, (cells, sheetRow) => {
+    const parsed = parsers.indicator(cells);
+    return { sheetRow, row: parsed.value, ...evaluateIndicator(parsed) };
+  });
+}
+
+/** Period rows: `Liên kết báo cáo` is computed but also read (a link means the report exists). */
+export function evaluatePeriodGrid(
+  grid: Grid, cols: ColumnIndex<keyof typeof PERIODS.columns>, parsers: Parsers, clock: Pick<Clock, 'today'>,
+): (Outcome<PeriodRow, PeriodStatus> | null)[] {
+  const inputs = PERIOD_INPUTS.filter((k) => k !== 'link');
+  return eachDataRow(grid, cols, inputs, (cells, sheetRow) => {
+    const link = rowCells(cols, grid.values[sheetRow - 1]!, undefined, ['link'] as const).link;
+    const parsed = parsers.period({ ...cells, link });
+    return { sheetRow, row: parsed.value, ...evaluatePeriod(parsed, clock.today) };
+  });
+}
+
+/** What a status column holds now, as read: its values, backgrounds and notes (data rows only). */
+export interface ColumnState {
+  values: unknown[];
+  backgrounds: string[];
+  notes: string[];
+}
+
+/** Notes the script writes start with this; any other note on a status cell is the user's. */
+export const OWN_NOTE_PREFIX = 'Lỗi dữ liệu:';
+
+/**
+ * The new state of a status column. Blank rows keep what they have; a row with a status gets its
+ * text and colour, and our note (or none). A user's own note is never overwritten.
+ */
+export function statusColumn(outcomes: readonly (Outcome<unknown, Status> | null)[], now: ColumnState): ColumnState {
+  const values: unknown[] = [];
+  const backgrounds: string[] = [];
+  const notes: string[] = [];
+  outcomes.forEach((o, i) => {
+    if (!o) {
+      values.push(now.values[i]);
+      backgrounds.push(now.backgrounds[i]!);
+      notes.push(now.notes[i]!);
+      return;
+    }
+    values.push(o.status);
+    backgrounds.push(statusBackground(o.status));
+    const current = now.notes[i] ?? '';
+    const ours = current === '' || current.startsWith(OWN_NOTE_PREFIX);
+    notes.push(ours ? (o.problems.length ? problemNote(o.problems) : '') : current);
+  });
+  return { values, backgrounds, notes };
+}
+
+/** `Kết quả`: R rounded to 2 decimals, blank when there is none; blank rows keep their value. */
+export function resultColumn(outcomes: readonly (Outcome<IndicatorRow, IndicatorStatus> | null)[], now: readonly unknown[]): unknown[] {
+  return outcomes.map((o, i) => (o ? (o.result ?? '') : now[i]));
+}
+
+/** A short Vietnamese line counting statuses, for dialogs and `Nhật ký`. */
+export function countStatuses(outcomes: readonly (Outcome<unknown, Status> | null)[]): Map<Status, number> {
+  const counts = new Map<Status, number>();
+  for (const o of outcomes) if (o) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
+  return counts;
+}
+
+export function describeCounts(counts: Map<Status, number>): string {
+  return [...counts].map(([s, n]) => `${s}: ${n}`).join(', ') || 'không có dòng nào';
+}
+

@@ -1,0 +1,147 @@
+/** The status rules of SPEC §3, applied in order; the first rule that applies wins. */
+import { type Day, lastDayOfYear } from './days';
+import { round2, shiftDecimal } from './numbers';
+import type { IndicatorRow, PeriodRow, Problem, TaskRow } from './rows';
+import { INDICATORS, PERIODS, TASKS } from './sheets';
+import { type IndicatorStatus, type PeriodStatus, STATUS, type TaskStatus } from './status';
+import { quote } from './text';
+
+export interface Clock {
+  /** T: today in the spreadsheet's time zone. */
+  today: Day;
+  /** W: `Số ngày cảnh báo`. */
+  warningDays: number;
+  /** `Năm kế hoạch`: continuous tasks are due on 31/12 of it. */
+  planYear: number;
+}
+
+export interface Parsed<R> {
+  value: Partial<R>;
+  problems: Problem[];
+}
+
+export interface Evaluation<S> {
+  status: S;
+  problems: Problem[];
+}
+
+const T = TASKS.columns;
+
+export function taskDueDay(row: Pick<TaskRow, 'deadline'>, planYear: number): Day {
+  return row.deadline?.kind === 'date' ? row.deadline.day : lastDayOfYear(planYear);
+}
+
+export function evaluateTask({ value: row, problems: parsed }: Parsed<TaskRow>, clock: Clock): Evaluation<TaskStatus> {
+  const problems = [...parsed];
+  if (!row.name && !parsed.some((p) => p.column === T.name.header)) {
+    problems.push({ column: T.name.header, message: 'chưa nhập nội dung nhiệm vụ' });
+  }
+  const progress = row.progress ?? null;
+  if (progress !== null && (progress < 0 || progress > 100)) {
+    problems.push({ column: T.progress.header, message: `tiến độ ${quote(progress)} phải nằm trong khoảng 0–100` });
+  }
+  const completed = row.completed ?? null;
+  if (completed !== null && completed > clock.today) {
+    problems.push({ column: T.completed.header, message: 'ngày hoàn thành sau ngày hôm nay' });
+  }
+  if (problems.length) return { status: STATUS.error, problems };
+
+  const deadline = row.deadline!;
+  if (completed !== null && deadline.kind === 'date' && completed > deadline.day) {
+    return { status: STATUS.doneLate, problems };
+  }
+  if (completed !== null || progress === 100) return { status: STATUS.done, problems };
+  const left = taskDueDay(row as TaskRow, clock.planYear) - clock.today;
+  if (left < 0) return { status: STATUS.overdue, problems };
+  if (left <= clock.warningDays) return { status: STATUS.dueSoon, problems };
+  if (progress !== null && progress > 0) return { status: STATUS.inProgress, problems };
+  return { status: STATUS.notStarted, problems };
+}
+
+export type Comparator = '≥' | '>' | '≤' | '<' | '=';
+
+const COMPARATORS: Record<string, Comparator> = {
+  '≥': '≥', '>=': '≥', '>': '>', '≤': '≤', '<=': '≤', '<': '<', '=': '=',
+};
+
+export function parseComparator(s: string): Comparator | null {
+  return COMPARATORS[s.replace(/\s+/g, '')] ?? null;
+}
+
+export function compare(result: number, comparator: Comparator, target: number): boolean {
+  switch (comparator) {
+    case '≥': return result >= target;
+    case '>': return result > target;
+    case '≤': return result <= target;
+    case '<': return result < target;
+    case '=': return result === target;
+  }
+}
+
+export interface IndicatorEvaluation extends Evaluation<IndicatorStatus> {
+  /** R rounded to 2 decimals, or null when there is none (or the row is in error). */
+  result: number | null;
+}
+
+const I = INDICATORS.columns;
+
+export function evaluateIndicator({ value: row, problems: parsed }: Parsed<IndicatorRow>): IndicatorEvaluation {
+  const problems = [...parsed];
+  const bad = (column: string, message: string) => problems.push({ column, message });
+  const failed = (column: string) => parsed.some((p) => p.column === column);
+
+  if (!row.name && !failed(I.name.header)) bad(I.name.header, 'chưa nhập nội dung chỉ tiêu');
+  const comparator = parseComparator(row.comparator ?? '');
+  if (!comparator) {
+    bad(I.comparator.header, row.comparator ? `phép so sánh ${quote(row.comparator)} không hợp lệ; dùng ≥, >, ≤, < hoặc =` : 'chưa chọn phép so sánh (≥, >, ≤, <, =)');
+  }
+  const target = row.target ?? null;
+  if (target === null && !failed(I.target.header)) bad(I.target.header, 'chưa nhập mục tiêu (phải là số)');
+  const numerator = row.numerator ?? null;
+  const denominator = row.denominator ?? null;
+  if ((numerator === null) !== (denominator === null) && !failed(I.numerator.header) && !failed(I.denominator.header)) {
+    const missing = numerator === null ? I.numerator.header : I.denominator.header;
+    bad(missing, 'phải nhập cả Tử số và Mẫu số, hoặc để trống cả hai');
+  }
+  for (const [key, value] of [['target', target], ['numerator', numerator], ['denominator', denominator], ['actual', row.actual ?? null]] as const) {
+    if (value !== null && value < 0) bad(I[key].header, `số âm ${quote(value)} không hợp lệ`);
+  }
+  if (numerator !== null && denominator !== null && numerator > denominator) {
+    bad(I.numerator.header, `tử số (${numerator}) lớn hơn mẫu số (${denominator})`);
+  }
+  if (problems.length) return { status: STATUS.error, problems, result: null };
+
+  if (denominator === 0) return { status: STATUS.notApplicable, problems, result: null };
+  const raw = numerator !== null && denominator !== null ? shiftDecimal(numerator / denominator, 2) : row.actual ?? null;
+  if (raw === null) return { status: STATUS.noData, problems, result: null };
+  const result = round2(raw);
+  return { status: compare(result, comparator!, target!) ? STATUS.met : STATUS.missed, problems, result };
+}
+
+const P = PERIODS.columns;
+export const DEFAULT_REMIND_DAYS = 10;
+
+export function evaluatePeriod({ value: row, problems: parsed }: Parsed<PeriodRow>, today: Day): Evaluation<PeriodStatus> {
+  const problems = [...parsed];
+  const failed = (column: string) => parsed.some((p) => p.column === column);
+  if (!row.code && !failed(P.code.header)) problems.push({ column: P.code.header, message: 'chưa nhập mã kỳ' });
+  if (row.due == null && !failed(P.due.header)) problems.push({ column: P.due.header, message: 'chưa nhập hạn gửi' });
+  const remind = row.remindDays ?? null;
+  if (remind !== null && (remind < 0 || !Number.isInteger(remind))) {
+    problems.push({ column: P.remindDays.header, message: `số ngày nhắc trước ${quote(remind)} phải là số nguyên không âm` });
+  }
+  if (row.from != null && row.to != null && row.from > row.to) {
+    problems.push({ column: P.to.header, message: 'đến ngày sớm hơn từ ngày' });
+  }
+  if (problems.length) return { status: STATUS.error, problems };
+  if (row.link) return { status: STATUS.reported, problems };
+  const left = row.due! - today;
+  if (left < 0) return { status: STATUS.overdue, problems };
+  if (left <= (remind ?? DEFAULT_REMIND_DAYS)) return { status: STATUS.dueSoon, problems };
+  return { status: STATUS.notDue, problems };
+}
+
+/** The note the script puts on a `Lỗi dữ liệu` cell. */
+export function problemNote(problems: readonly Problem[]): string {
+  return ['Lỗi dữ liệu:', ...problems.map((p) => `- Cột «${p.column}»: ${p.message}.`)].join('\n');
+}

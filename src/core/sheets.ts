@@ -1,0 +1,112 @@
+/**
+ * The workbook contract of SPEC §1: sheet names, header texts, which columns are inputs and which
+ * the script computes, and header lookup by text (never by position).
+ */
+import { normalizeLabel } from './text';
+
+export interface ColumnDef {
+  header: string;
+  /** A missing required column stops the operation; an optional one reads as blank. */
+  required: boolean;
+  computed: boolean;
+}
+
+export interface SheetDef<K extends string = string> {
+  name: string;
+  columns: Record<K, ColumnDef>;
+}
+
+const input = (header: string, required = true): ColumnDef => ({ header, required, computed: false });
+const optional = (header: string): ColumnDef => input(header, false);
+const computed = (header: string): ColumnDef => ({ header, required: true, computed: true });
+
+export const TASKS = {
+  name: 'Nhiệm vụ',
+  columns: {
+    code: optional('Mã'),
+    area: optional('Lĩnh vực'),
+    name: input('Nhiệm vụ'),
+    lead: optional('Đơn vị chủ trì'),
+    partners: optional('Đơn vị phối hợp'),
+    owner: optional('Người phụ trách'),
+    email: optional('Email'),
+    deadline: input('Hạn hoàn thành'),
+    progress: input('Tiến độ (%)'),
+    completed: input('Ngày hoàn thành'),
+    note: optional('Ghi chú'),
+    status: computed('Trạng thái'),
+  },
+} satisfies SheetDef;
+
+export const INDICATORS = {
+  name: 'Chỉ tiêu',
+  columns: {
+    code: optional('Mã'),
+    area: optional('Lĩnh vực'),
+    name: input('Chỉ tiêu'),
+    comparator: input('So sánh'),
+    target: input('Mục tiêu'),
+    unit: input('Đơn vị tính'),
+    numerator: input('Tử số'),
+    denominator: input('Mẫu số'),
+    actual: input('Thực hiện'),
+    note: optional('Ghi chú'),
+    result: computed('Kết quả'),
+    status: computed('Trạng thái'),
+  },
+} satisfies SheetDef;
+
+export const PERIODS = {
+  name: 'Kỳ báo cáo',
+  columns: {
+    code: input('Mã kỳ'),
+    name: input('Tên kỳ'),
+    due: input('Hạn gửi'),
+    remindDays: optional('Nhắc trước (ngày)'),
+    from: optional('Từ ngày'),
+    to: optional('Đến ngày'),
+    status: computed('Trạng thái'),
+    createdAt: computed('Ngày tạo báo cáo'),
+    link: computed('Liên kết báo cáo'),
+  },
+} satisfies SheetDef;
+
+export const LOG = {
+  name: 'Nhật ký',
+  headers: ['Thời gian', 'Người thực hiện', 'Thao tác', 'Kết quả'],
+} as const;
+
+export const CONFIG_SHEET = 'Cấu hình';
+export const OVERVIEW_SHEET = 'Tổng quan';
+
+export type ColumnIndex<K extends string> = Record<K, number>;
+
+export type HeaderLookup<K extends string> =
+  | { ok: true; cols: ColumnIndex<K> }
+  | { ok: false; missing: string[] };
+
+/**
+ * Finds each column of `def` in the header row by its text, ignoring case, surrounding spaces
+ * and line breaks. Optional columns that are absent get index -1. When a header appears twice
+ * the first (leftmost) wins.
+ */
+export function locateColumns<K extends string>(def: SheetDef<K>, headerRow: readonly unknown[]): HeaderLookup<K> {
+  const positions = new Map<string, number>();
+  headerRow.forEach((h, i) => {
+    const key = normalizeLabel(String(h ?? ''));
+    if (key && !positions.has(key)) positions.set(key, i);
+  });
+  const cols = {} as ColumnIndex<K>;
+  const missing: string[] = [];
+  for (const key of Object.keys(def.columns) as K[]) {
+    const col = def.columns[key];
+    const at = positions.get(normalizeLabel(col.header));
+    if (at === undefined && col.required) missing.push(col.header);
+    cols[key] = at ?? -1;
+  }
+  return missing.length ? { ok: false, missing } : { ok: true, cols };
+}
+
+export function columnKeys<K extends string>(def: SheetDef<K>, which: 'input' | 'computed'): K[] {
+  return (Object.keys(def.columns) as K[]).filter((k) => def.columns[k].computed === (which === 'computed'));
+}

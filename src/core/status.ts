@@ -1,0 +1,77 @@
+/** Status texts and their cell colours (SPEC §3). */
+export const STATUS = {
+  error: 'Lỗi dữ liệu',
+  doneLate: 'Hoàn thành trễ hạn',
+  done: 'Hoàn thành',
+  overdue: 'Quá hạn',
+  dueSoon: 'Sắp đến hạn',
+  inProgress: 'Đang thực hiện',
+  notStarted: 'Chưa thực hiện',
+  met: 'Đạt',
+  missed: 'Chưa đạt',
+  notApplicable: 'Không phát sinh',
+  noData: 'Chưa có số liệu',
+  reported: 'Đã tạo báo cáo',
+  notDue: 'Chưa đến hạn',
+} as const;
+
+export type Status = (typeof STATUS)[keyof typeof STATUS];
+
+export type TaskStatus =
+  | typeof STATUS.error
+  | typeof STATUS.doneLate
+  | typeof STATUS.done
+  | typeof STATUS.overdue
+  | typeof STATUS.dueSoon
+  | typeof STATUS.inProgress
+  | typeof STATUS.notStarted;
+
+export type IndicatorStatus =
+  | typeof STATUS.error
+  | typeof STATUS.notApplicable
+  | typeof STATUS.noData
+  | typeof STATUS.met
+  | typeof STATUS.missed;
+
+export type PeriodStatus =
+  | typeof STATUS.error
+  | typeof STATUS.reported
+  | typeof STATUS.overdue
+  | typeof STATUS.dueSoon
+  | typeof STATUS.notDue;
+
+export const DEFAULT_BACKGROUND = '#ffffff';
+
+const BACKGROUNDS: Partial<Record<Status, string>> = {
+  [STATUS.overdue]: '#f4cccc',
+  [STATUS.missed]: '#f4cccc',
+  [STATUS.dueSoon]: '#fff2cc',
+  [STATUS.doneLate]: '#fce5cd',
+  [STATUS.done]: '#d9ead3',
+  [STATUS.met]: '#d9ead3',
+  [STATUS.reported]: '#d9ead3',
+  [STATUS.error]: '#ea9999',
+};
+
+export function statusBackground(status: Status): string {
+  return BACKGROUNDS[status] ?? DEFAULT_BACKGROUND;
+}
+
+/** Task statuses in the order reports and the overview list them. */
+export const TASK_STATUSES: readonly TaskStatus[] = [
+  STATUS.done,
+  STATUS.doneLate,
+  STATUS.inProgress,
+  STATUS.notStarted,
+  STATUS.dueSoon,
+  STATUS.overdue,
+  STATUS.error,
+];
+
+export const INDICATOR_STATUSES: readonly IndicatorStatus[] = [
+  STATUS.met,
+  STATUS.missed,
+  STATUS.noData,
+  STATUS.notApplicable,
+  STATUS.error,
+];

@@ -1,0 +1,43 @@
+/** Text helpers shared by header matching, value parsing and everything the script writes. */
+
+/** NFC, whitespace (incl. line breaks, NBSP) folded to one space, trimmed, lower case. */
+export function normalizeLabel(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** normalizeLabel without Vietnamese diacritics ("Thường xuyên" → "thuong xuyen"). */
+export function foldDiacritics(s: string): string {
+  return normalizeLabel(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (isDate(v)) return v.toISOString();
+  return String(v).normalize('NFC').trim();
+}
+
+/** Dates may come from another realm (the emulator, Apps Script), so no instanceof. */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/**
+ * Text written into a cell that Sheets would otherwise read as a formula (= + - @) gets the
+ * apostrophe prefix, which Sheets stores as "this is text" and does not show.
+ */
+export function asCellText(s: string): string {
+  return /^[=+\-@]/.test(s) ? `'${s}` : s;
+}
+
+/** Short quotation of a user value for messages: long cells are cut, line breaks shown as spaces. */
+export function quote(v: unknown): string {
+  const s = (isDate(v) ? v.toISOString() : String(v)).replace(/\s+/g, ' ').trim();
+  return `«${s.length > 40 ? s.slice(0, 40) + '…' : s}»`;
+}

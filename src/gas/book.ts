@@ -1,0 +1,96 @@
+/**
+ * Reading and writing sheet blocks. Each sheet is read with one getValues (plus one
+ * getNumberFormats where percents matter) and each computed column is written with one call per
+ * attribute, so the number of calls never depends on the number of rows.
+ */
+import { type Config, parseConfig } from '../core/config';
+import { dayOfInstant, parseOffset } from '../core/days';
+import { UserError } from '../core/errors';
+import type { ColumnState, Grid } from '../core/evaluate';
+import { CONFIG_SHEET, type ColumnIndex, locateColumns, type SheetDef } from '../core/sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The spreadsheet's time zone as an offset, and today's calendar day in it. */
+export function spreadsheetClock(ss: Spreadsheet): { offsetMinutes: number; today: number } {
+  const now = new Date();
+  const offsetMinutes = parseOffset(Utilities.formatDate(now, ss.getSpreadsheetTimeZone(), 'Z'));
+  return { offsetMinutes, today: dayOfInstant(now.getTime(), offsetMinutes) };
+}
+
+export function readConfig(ss: Spreadsheet): ReturnType<typeof parseConfig> {
+  const sheet = ss.getSheetByName(CONFIG_SHEET);
+  return parseConfig(sheet ? sheet.getDataRange().getValues() : []);
+}
+
+export interface Block<K extends string> {
+  sheet: Sheet;
+  grid: Grid;
+  cols: ColumnIndex<K>;
+  /** Number of data rows (below the header). */
+  rows: number;
+}
+
+/**
+ * One sheet read in one block. A missing sheet or required header is a UserError naming it, raised
+ * before anything is written.
+ */
+export function readBlock<K extends string>(ss: Spreadsheet, def: SheetDef<K>, withFormats: boolean): Block<K> {
+  const sheet = ss.getSheetByName(def.name);
+  if (!sheet) {
+    throw new UserError(`Không tìm thấy trang tính «${def.name}». Hãy chạy CCHC › Thiết lập bảng tính.`);
+  }
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const found = locateColumns(def, values[0] ?? []);
+  if (!found.ok) {
+    const names = found.missing.map((h) => `«${h}»`).join(', ');
+    throw new UserError(`Trang tính «${def.name}» thiếu cột ${names} ở dòng tiêu đề (dòng 1). Không có gì được ghi. Hãy thêm lại cột hoặc chạy CCHC › Thiết lập bảng tính.`);
+  }
+  const formats = withFormats ? range.getNumberFormats() : undefined;
+  return { sheet, grid: { values, formats }, cols: found.cols, rows: values.length - 1 };
+}
+
+/** The data cells (below the header) of one column, as a range. */
+function columnRange(block: Block<string>, col: number) {
+  return block.sheet.getRange(2, col + 1, block.rows, 1);
+}
+
+const column = <T>(xs: readonly T[]) => xs.map((x) => [x]);
+const sameColumn = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+export interface StatusColumn {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  now: ColumnState;
+}
+
+/** A status column's current values, backgrounds and notes. */
+export function readStatusColumn(block: Block<string>, col: number): StatusColumn {
+  const range = columnRange(block, col);
+  const now = {
+    values: block.grid.values.slice(1).map((r) => r[col]),
+    backgrounds: range.getBackgrounds().map((r) => r[0]!),
+    notes: range.getNotes().map((r) => r[0]!),
+  };
+  return { range, now };
+}
+
+/** Writes what changed of a column: each attribute in at most one call, none when unchanged. */
+export function writeStatusColumn({ range, now }: StatusColumn, next: ColumnState): number {
+  let writes = 0;
+  if (!sameColumn(now.values, next.values)) (range.setValues(column(next.values)), writes++);
+  if (!sameColumn(now.backgrounds, next.backgrounds)) (range.setBackgrounds(column(next.backgrounds)), writes++);
+  if (!sameColumn(now.notes, next.notes)) (range.setNotes(column(next.notes)), writes++);
+  return writes;
+}
+
+export function writeValueColumn(block: Block<string>, col: number, next: readonly unknown[]): number {
+  const now = block.grid.values.slice(1).map((r) => r[col]);
+  if (sameColumn(now, next)) return 0;
+  columnRange(block, col).setValues(column(next));
+  return 1;
+}
+
+export type { Config };

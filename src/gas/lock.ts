@@ -1,0 +1,19 @@
+import { UserError } from '../core/errors';
+
+export const LOCK_WAIT_MS = 30_000;
+
+export const LOCK_BUSY_MESSAGE =
+  'Một thao tác khác (của người khác hoặc của lịch chạy tự động) đang ghi vào bảng tính và chưa xong sau 30 giây. Chưa có gì được ghi; vui lòng thử lại sau ít phút.';
+
+/** Runs `fn` holding the document lock (SPEC §1): every write of an operation happens inside. */
+export function withDocumentLock<T>(fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) throw new UserError(LOCK_BUSY_MESSAGE);
+  try {
+    const out = fn();
+    SpreadsheetApp.flush();
+    return out;
+  } finally {
+    lock.releaseLock();
+  }
+}

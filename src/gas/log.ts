@@ -1,0 +1,25 @@
+/** The append-only `Nhật ký` sheet: one row per menu action or trigger run. */
+import { LOG } from '../core/sheets';
+import { asCellText } from '../core/text';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function currentUser(): string {
+  // Empty in simple triggers and for users outside the domain; the effective user is the owner
+  // for time-driven runs.
+  try {
+    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
+}
+
+/** Appends one row; creates the sheet (headers only) if a user deleted it. */
+export function appendLog(ss: Spreadsheet, action: string, result: string): void {
+  let sheet = ss.getSheetByName(LOG.name);
+  if (!sheet) {
+    sheet = ss.insertSheet(LOG.name);
+    sheet.appendRow([...LOG.headers]);
+  }
+  sheet.appendRow([new Date(), asCellText(currentUser()), asCellText(action), asCellText(result)]);
+}

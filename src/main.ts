@@ -1,0 +1,93 @@
+/**
+ * The global functions of SPEC §4. The build turns each export into a top-level function
+ * declaration, which is all Apps Script can call from menus and triggers.
+ */
+import { handleEdit } from './ops/edit';
+import { nextDuePeriodCode, reportOperation } from './ops/report';
+import { refreshOperation } from './ops/refresh';
+import { menuAction, runLogged } from './ops/run';
+import { setupOperation } from './ops/setup';
+import { dailyCheckRun, installTriggersOperation, removeTriggersOperation } from './ops/triggers';
+import { validateOperation } from './ops/validate';
+
+const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
+  ['Thiết lập bảng tính', 'setupWorkbook'],
+  ['Cập nhật trạng thái', 'refreshStatuses'],
+  ['Kiểm tra dữ liệu', 'validateData'],
+  null,
+  ['Báo cáo quý I', 'reportQ1'],
+  ['Báo cáo 6 tháng', 'reportH1'],
+  ['Báo cáo quý III', 'reportQ3'],
+  ['Báo cáo năm', 'reportYear'],
+  ['Báo cáo kỳ sắp đến hạn', 'reportNextDue'],
+  null,
+  ['Bật nhắc việc tự động', 'installTriggers'],
+  ['Tắt nhắc việc tự động', 'removeTriggers'],
+];
+
+/** Simple trigger: builds the `CCHC` menu (no services that need authorisation here). */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const menu = SpreadsheetApp.getUi().createMenu('CCHC');
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
+}
+
+export function setupWorkbook(): void {
+  menuAction('Thiết lập bảng tính', setupOperation);
+}
+
+export function refreshStatuses(): void {
+  menuAction('Cập nhật trạng thái', refreshOperation);
+}
+
+export function validateData(): void {
+  menuAction('Kiểm tra dữ liệu', validateOperation);
+}
+
+/** Returns the new report's URL (callable from scripts and tests as well as menus). */
+export function generateReport(periodCode: string): string {
+  return runLogged(`Tạo báo cáo ${periodCode}`, (ss) => reportOperation(ss, periodCode)).value;
+}
+
+function reportMenu(periodCode: string | ((ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => string)): void {
+  menuAction('Tạo báo cáo', (ss) => reportOperation(ss, typeof periodCode === 'string' ? periodCode : periodCode(ss)));
+}
+
+export function reportQ1(): void {
+  reportMenu('Q1');
+}
+
+export function reportH1(): void {
+  reportMenu('H1');
+}
+
+export function reportQ3(): void {
+  reportMenu('Q3');
+}
+
+export function reportYear(): void {
+  reportMenu('NAM');
+}
+
+export function reportNextDue(): void {
+  reportMenu(nextDuePeriodCode);
+}
+
+export function installTriggers(): void {
+  menuAction('Bật nhắc việc tự động', installTriggersOperation);
+}
+
+export function removeTriggers(): void {
+  menuAction('Tắt nhắc việc tự động', removeTriggersOperation);
+}
+
+export function dailyCheck(e?: GoogleAppsScript.Events.TimeDriven): void {
+  dailyCheckRun(e);
+}

@@ -1,0 +1,89 @@
+/** `refreshStatuses`: every computed column of `Nhiệm vụ`, `Chỉ tiêu` and `Kỳ báo cáo`. */
+import type { Config } from '../core/config';
+import { ymdOf } from '../core/days';
+import {
+  countStatuses, describeCounts, evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid, type Outcome,
+  resultColumn, statusColumn,
+} from '../core/evaluate';
+import type { IndicatorRow, PeriodRow, TaskRow } from '../core/rows';
+import { rowParsers } from '../core/rows';
+import type { Clock } from '../core/rules';
+import { INDICATORS, PERIODS, TASKS } from '../core/sheets';
+import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../core/status';
+import { type Block, readBlock, readConfig, readStatusColumn, spreadsheetClock, writeStatusColumn, writeValueColumn } from '../gas/book';
+import type { Done } from './run';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Everything a refresh computed, for the operations built on it (reports, reminders). */
+export interface Snapshot {
+  config: Config;
+  configProblems: string[];
+  clock: Clock;
+  offsetMinutes: number;
+  tasks: Outcome<TaskRow, TaskStatus>[];
+  indicators: Outcome<IndicatorRow, IndicatorStatus>[];
+  periods: Outcome<PeriodRow, PeriodStatus>[];
+  /** Service writes made (0 when every computed cell was already up to date). */
+  writes: number;
+}
+
+function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Outcome<unknown, Status> | null)[]): number {
+  if (block.rows === 0) return 0;
+  const column = readStatusColumn(block, col);
+  return writeStatusColumn(column, statusColumn(outcomes, column.now));
+}
+
+const present = <T>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
+
+/** Reads all three sheets first (so a missing header stops before any write), then writes. */
+export function refresh(ss: Spreadsheet): Snapshot {
+  const { offsetMinutes, today } = spreadsheetClock(ss);
+  const { config, problems } = readConfig(ss);
+  const clock: Clock = { today, warningDays: config.warningDays, planYear: config.year ?? ymdOf(today).year };
+  const taskBlock = readBlock(ss, TASKS, true);
+  const indicatorBlock = readBlock(ss, INDICATORS, true);
+  const periodBlock = readBlock(ss, PERIODS, false);
+
+  const parsers = rowParsers({ offsetMinutes });
+  const tasks = evaluateTaskGrid(taskBlock.grid, taskBlock.cols, parsers, clock);
+  const indicators = evaluateIndicatorGrid(indicatorBlock.grid, indicatorBlock.cols, parsers);
+  const periods = evaluatePeriodGrid(periodBlock.grid, periodBlock.cols, parsers, clock);
+
+  let writes = writeStatuses(taskBlock, taskBlock.cols.status, tasks);
+  writes += writeStatuses(indicatorBlock, indicatorBlock.cols.status, indicators);
+  if (indicatorBlock.rows > 0) {
+    const now = indicatorBlock.grid.values.slice(1).map((r) => r[indicatorBlock.cols.result]);
+    writes += writeValueColumn(indicatorBlock, indicatorBlock.cols.result, resultColumn(indicators, now));
+  }
+  writes += writeStatuses(periodBlock, periodBlock.cols.status, periods);
+
+  return {
+    config,
+    configProblems: problems.map((p) => `${p.column} (dòng ${p.row}): ${p.message}`),
+    clock,
+    offsetMinutes,
+    tasks: present(tasks),
+    indicators: present(indicators),
+    periods: present(periods),
+    writes,
+  };
+}
+
+export function refreshMessage(s: Snapshot): string {
+  const errors = [s.tasks, s.indicators, s.periods].flat().filter((o) => o.status === STATUS.error).length;
+  const lines = [
+    `Đã cập nhật trạng thái.`,
+    `Nhiệm vụ (${s.tasks.length}): ${describeCounts(countStatuses(s.tasks))}.`,
+    `Chỉ tiêu (${s.indicators.length}): ${describeCounts(countStatuses(s.indicators))}.`,
+    `Kỳ báo cáo (${s.periods.length}): ${describeCounts(countStatuses(s.periods))}.`,
+  ];
+  if (errors) lines.push(`Có ${errors} dòng ${STATUS.error}: xem ghi chú ở ô Trạng thái hoặc chạy CCHC › Kiểm tra dữ liệu.`);
+  if (s.configProblems.length) lines.push(`Cấu hình chưa đúng (đã dùng giá trị mặc định): ${s.configProblems.join('; ')}.`);
+  return lines.join('\n');
+}
+
+export function refreshOperation(ss: Spreadsheet): Done<Snapshot> {
+  const snapshot = refresh(ss);
+  return { value: snapshot, message: refreshMessage(snapshot) };
+}
