@@ -2,6 +2,7 @@
  * Workbooks for tests and `npm start`: sheets written straight into the emulator's model (no
  * service calls), in the layout of SPEC §1.
  */
+import { isValidYmd } from '../src/core/days';
 import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from '../src/core/sheets';
 import type { Emulator } from './index';
 import type { SheetModel } from './services/spreadsheet';
@@ -24,9 +25,8 @@ const DMY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 function cellFor(emu: Emulator, v: unknown): unknown {
   const m = typeof v === 'string' ? DMY.exec(v) : null;
   if (!m) return v ?? '';
-  const date = emu.date(`${m[3]}-${m[2]}-${m[1]}`);
   // Not a real day (31/02): keep the text, as a user's typo would stay text in Sheets.
-  return date.getUTCDate() === Number(m[1]) || date.getUTCDate() === Number(m[1]) - 1 ? date : v;
+  return isValidYmd(Number(m[3]), Number(m[2]), Number(m[1])) ? emu.date(`${m[3]}-${m[2]}-${m[1]}`) : v;
 }
 
 /** A sheet with `headers` in row 1 and one row per record (keys are header texts). */
