@@ -55,3 +55,48 @@ export function loadWorkbook(emu: Emulator, data: WorkbookData): void {
   putSheet(emu, PERIODS.name, headersOf(PERIODS), data.periods);
   putSheet(emu, LOG.name, LOG.headers);
 }
+
+const AREA_LABELS = [
+  '1. Công tác chỉ đạo, điều hành', '2. Cải cách thể chế', '3. Cải cách thủ tục hành chính',
+  '4. Cải cách tổ chức bộ máy', '5. Cải cách chế độ công vụ', '6. Cải cách tài chính công',
+  '7. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số',
+];
+
+/**
+ * A deterministic workbook of `tasks` task rows (and tasks/5 indicators) of every status, for
+ * call-count tests and benchmarks. Deadlines spread over the plan year 2023.
+ */
+export function generatedWorkbook(tasks: number): WorkbookData {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = (i: number) => `${pad((i % 28) + 1)}/${pad((i % 12) + 1)}/2023`;
+  return {
+    config: [['Cơ quan ban hành', 'ỦY BAN NHÂN DÂN XÃ MẪU'], ['Năm kế hoạch', 2023], ['Số ngày cảnh báo', 7]],
+    tasks: Array.from({ length: tasks }, (_, i) => ({
+      'Mã': `NV${i + 1}`,
+      'Lĩnh vực': AREA_LABELS[i % 7],
+      'Nhiệm vụ': `Nhiệm vụ số ${i + 1}`,
+      'Đơn vị chủ trì': 'Văn phòng',
+      'Email': `nguoi${i % 20}@xa.example`,
+      'Hạn hoàn thành': i % 9 === 0 ? 'Thường xuyên' : day(i),
+      'Tiến độ (%)': (i * 7) % 101,
+      'Ngày hoàn thành': i % 5 === 0 ? day(i + 3) : '',
+    })),
+    indicators: Array.from({ length: Math.max(1, Math.floor(tasks / 5)) }, (_, i) => ({
+      'Mã': `CT${i + 1}`,
+      'Lĩnh vực': AREA_LABELS[i % 7],
+      'Chỉ tiêu': `Chỉ tiêu số ${i + 1}`,
+      'So sánh': ['≥', '>', '≤', '<', '='][i % 5],
+      'Mục tiêu': 50 + (i % 50),
+      'Đơn vị tính': '%',
+      'Tử số': i % 3 === 0 ? '' : i % 40,
+      'Mẫu số': i % 3 === 0 ? '' : 40,
+      'Thực hiện': i % 3 === 0 ? `${i % 100}%` : '',
+    })),
+    periods: [
+      { 'Mã kỳ': 'Q1', 'Tên kỳ': 'Quý I năm 2023', 'Hạn gửi': '25/02/2023', 'Nhắc trước (ngày)': 10 },
+      { 'Mã kỳ': 'H1', 'Tên kỳ': '6 tháng đầu năm 2023', 'Hạn gửi': '25/05/2023', 'Nhắc trước (ngày)': 10 },
+      { 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III năm 2023', 'Hạn gửi': '25/08/2023', 'Nhắc trước (ngày)': 10 },
+      { 'Mã kỳ': 'NAM', 'Tên kỳ': 'năm 2023', 'Hạn gửi': '20/11/2023', 'Nhắc trước (ngày)': 10 },
+    ],
+  };
+}

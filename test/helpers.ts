@@ -1,5 +1,6 @@
 /** Shared set-up for integration tests: an emulator on the built bundle with a small workbook. */
 import { Emulator, type EmulatorOptions } from '../emulator/index';
+import { LOG } from '../src/core/sheets';
 import { loadWorkbook, type WorkbookData } from '../emulator/fixtures';
 
 export function emulatorWith(data: WorkbookData, today = '2023-08-20', options: EmulatorOptions = {}): Emulator {
@@ -9,10 +10,14 @@ export function emulatorWith(data: WorkbookData, today = '2023-08-20', options: 
   return emu;
 }
 
-/** Every cell value of every sheet, for "nothing else changed" assertions. */
+/**
+ * Every cell value of every sheet but the append-only `Nhật ký`, for "nothing else changed"
+ * assertions; `except` names the columns (by header) an operation may write.
+ */
 export function snapshotValues(emu: Emulator, except: Record<string, string[]> = {}): Record<string, unknown[][]> {
   const out: Record<string, unknown[][]> = {};
   for (const sheet of emu.spreadsheet.sheets) {
+    if (sheet.name === LOG.name) continue;
     const values = sheet.getDataRange().getValues();
     const header = values[0] ?? [];
     const skip = new Set((except[sheet.name] ?? []).map((h) => header.indexOf(h)));

@@ -1,0 +1,50 @@
+/** What `clasp push` sends: dist/ as Apps Script loads it (SPEC §4, §7). */
+import { readdirSync, readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+const dist = new URL('../dist/', import.meta.url);
+const code = readFileSync(new URL('Code.js', dist), 'utf8');
+
+const GLOBALS = [
+  'onOpen', 'onEdit', 'setupWorkbook', 'refreshStatuses', 'validateData', 'reportQ1', 'reportH1', 'reportQ3',
+  'reportYear', 'reportNextDue', 'installTriggers', 'removeTriggers', 'generateReport', 'dailyCheck',
+];
+
+describe('the pushed bundle', () => {
+  it('holds exactly Code.js and the manifest', () => {
+    expect(readdirSync(dist).sort()).toEqual(['Code.js', 'appsscript.json']);
+  });
+
+  it('declares every global function of SPEC §4 at top level', () => {
+    for (const name of GLOBALS) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+  });
+
+  it('uses no Node or browser API and no module syntax', () => {
+    expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bBuffer\.|\bsetTimeout\(|\bwindow\.|\bdocument\./);
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it('loads in a context with only ECMAScript built-ins, calling no service at load time', () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    for (const name of GLOBALS) expect(typeof (context as Record<string, unknown>)[name]).toBe('function');
+  });
+
+  it('has a V8 manifest in Asia/Ho_Chi_Minh with explicit scopes and Stackdriver logging', () => {
+    const manifest = JSON.parse(readFileSync(new URL('appsscript.json', dist), 'utf8'));
+    expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Ho_Chi_Minh', exceptionLogging: 'STACKDRIVER' });
+    expect(manifest.oauthScopes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the architecture', () => {
+  it('keeps src/core free of Apps Script globals', () => {
+    const dir = new URL('../src/core/', import.meta.url);
+    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    for (const f of files) {
+      const text = readFileSync(new URL(f, dir), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(text, f).not.toMatch(/\b(SpreadsheetApp|DocumentApp|DriveApp|MailApp|ScriptApp|PropertiesService|LockService|Session|Utilities|HtmlService)\./);
+    }
+  });
+});
