@@ -110,11 +110,21 @@ export class Emulator {
     return new Date(Date.parse(`${ymd}T00:00:00Z`) - offset * 60_000);
   }
 
+  /** Offsets by zone and hour: Intl is slow, and fixtures ask for thousands of dates. */
+  private readonly offsets = new Map<string, number>();
+
   private offsetMinutes(at: number): number {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone: this.spreadsheet.timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')!.value;
-    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    const tz = this.spreadsheet.timeZone;
+    const key = `${tz}@${Math.floor(at / 3_600_000)}`;
+    let offset = this.offsets.get(key);
+    if (offset === undefined) {
+      const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
+        .formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')!.value;
+      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+      offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+      this.offsets.set(key, offset);
+    }
+    return offset;
   }
 
   /** Runs a global function of the bundle as one fresh execution. */

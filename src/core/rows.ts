@@ -42,7 +42,7 @@ export function isBlankRow(cells: Record<string, CellIn>): boolean {
 }
 
 function parseWith<T>(
-  schema: z.ZodMiniType<T, Record<string, CellIn>>,
+  schema: z.ZodMiniType<T>,
   def: SheetDef,
   cells: Record<string, CellIn>,
 ): { value: Partial<T>; problems: Problem[] } {

@@ -14,10 +14,11 @@ export function foldDiacritics(s: string): string {
 }
 
 export function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
 export function cellText(v: unknown): string {
+  if (typeof v === 'string') return v.normalize('NFC').trim();
   if (v === null || v === undefined) return '';
   if (isDate(v)) return v.toISOString();
   return String(v).normalize('NFC').trim();
