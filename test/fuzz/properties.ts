@@ -1,0 +1,256 @@
+/**
+ * The fuzz properties, checked after every step of a case:
+ * - no input cell, user column, user sheet or user format changes: the only changes allowed are
+ *   the computed columns' cells of data rows (value; status colour and the script's own note) on
+ *   sheets that have every required header, and rows appended to `Nhật ký`;
+ * - no unhandled error reaches the user: no exception out of a menu item or trigger, no
+ *   "Đã xảy ra lỗi không mong muốn" anywhere, every message Vietnamese;
+ * - every non-blank row gets exactly one valid status, with its colour (refreshStatuses on a
+ *   complete workbook), and a second refresh changes nothing;
+ * - the same input always gives the same output: the steps replayed on a fresh emulator end in the
+ *   same workbook and the same messages.
+ */
+import { ScriptError } from '../../emulator/index';
+import type { Emulator } from '../../emulator/index';
+import { INDICATORS, LOG, PERIODS, type SheetDef, TASKS } from '../../src/core/sheets';
+import { INDICATOR_STATUSES, STATUS, type Status, statusBackground, TASK_STATUSES } from '../../src/core/status';
+import { OPERATIONS, type Step } from './operations';
+import { vietnameseProblems } from './vietnamese';
+import {
+  cellAt, DATA_SHEETS, install, isBlankValue, type SheetState, sheetChanges, type WorkbookSpec, type WorkbookState, workbookState,
+} from './workbook';
+
+const UNEXPECTED = 'Đã xảy ra lỗi không mong muốn';
+const OWN_NOTE = 'Lỗi dữ liệu:';
+
+const PERIOD_STATUSES: readonly Status[] = [STATUS.error, STATUS.reported, STATUS.overdue, STATUS.dueSoon, STATUS.notDue];
+const VALID_STATUSES: Record<string, readonly Status[]> = {
+  [TASKS.name]: TASK_STATUSES,
+  [INDICATORS.name]: INDICATOR_STATUSES,
+  [PERIODS.name]: PERIOD_STATUSES,
+};
+
+/**
+ * What each computed column's cells may have changed on a data row, by field. A formula a user put
+ * there may be replaced by the computed value (never by another formula).
+ */
+const WRITABLE: Record<string, readonly string[]> = {
+  status: ['value', 'formula', 'background', 'note'],
+  result: ['value', 'formula'],
+  createdAt: ['value', 'formula', 'format'],
+  link: ['value', 'formula'],
+};
+
+const normalise = (h: unknown) => String(h ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** A data sheet as the script should see it: its contract columns found by header text. */
+interface Layout {
+  def: SheetDef;
+  /** Column (1-based) of each contract field present; the leftmost header wins. */
+  cols: Map<string, number>;
+  complete: boolean;
+}
+
+function layoutOf(state: SheetState, def: SheetDef): Layout {
+  const cols = new Map<string, number>();
+  (state.cells[0] ?? []).forEach((cell, i) => {
+    const key = Object.keys(def.columns).find((k) => normalise(def.columns[k]!.header) === normalise(cell.value));
+    if (key && !cols.has(key)) cols.set(key, i + 1);
+  });
+  const complete = Object.entries(def.columns).every(([k, c]) => !c.required || cols.has(k));
+  return { def, cols, complete };
+}
+
+function isDataRow(state: SheetState, layout: Layout, r: number): boolean {
+  for (const [key, c] of layout.cols) {
+    if (!layout.def.columns[key]!.computed && !isBlankValue(cellAt(state, r, c).value)) return true;
+  }
+  return false;
+}
+
+const where = (sheet: string, r: number, c: number) => `«${sheet}»!R${r}C${c}`;
+const show = (v: unknown) => JSON.stringify(typeof v === 'string' && v.length > 60 ? `${v.slice(0, 60)}…` : v);
+
+function messageProblems(kind: string, text: string): string[] {
+  const out: string[] = [];
+  if (text.includes(UNEXPECTED)) out.push(`${kind}: unexpected error: ${show(text)}`);
+  // Messages may echo user text in any normal form; the script's own text is checked for NFC in the source.
+  const problems = vietnameseProblems(text.normalize('NFC'));
+  if (problems.length) out.push(`${kind} is not Vietnamese with diacritics (${problems.join('; ')}): ${show(text)}`);
+  return out;
+}
+
+/** The last row with content (as appendRow sees it). */
+function lastContentRow(state: SheetState | undefined): number {
+  if (!state) return 0;
+  for (let r = state.cells.length; r >= 1; r--) {
+    if (state.cells[r - 1]!.some((c) => !isBlankValue(c.value) || c.formula)) return r;
+  }
+  return 0;
+}
+
+function checkLog(before: SheetState | undefined, after: SheetState, logRows: 'one' | 'at most one'): string[] {
+  const out: string[] = [];
+  const last = lastContentRow(before);
+  const appended = new Set<number>();
+  for (const ch of sheetChanges(before, after)) {
+    if (ch.row <= last) out.push(`${where(LOG.name, ch.row, ch.col)} ${ch.attr} rewritten: ${show(ch.before)} → ${show(ch.after)}`);
+    else appended.add(ch.row);
+  }
+  const rows = [...appended].sort((a, b) => a - b);
+  if (!before && rows[0] === 1) {
+    const header = after.cells[0]!.slice(0, LOG.headers.length).map((c) => c.value);
+    if (JSON.stringify(header) !== JSON.stringify(LOG.headers)) out.push(`«${LOG.name}» recreated with a wrong header: ${show(header)}`);
+    rows.shift();
+  }
+  if (rows.length > 1 || (logRows === 'one' && rows.length !== 1)) out.push(`«${LOG.name}»: ${rows.length} new rows, expected ${logRows}`);
+  for (const r of rows) {
+    const cells = after.cells[r - 1]!;
+    if (!String(cells[0]?.value).startsWith('Date:')) out.push(`${where(LOG.name, r, 1)} is not a date: ${show(cells[0]?.value)}`);
+    cells.forEach((c, i) => {
+      if (c.formula) out.push(`${where(LOG.name, r, i + 1)} became a formula: ${show(c.formula)}`);
+      if (i > 0 && typeof c.value !== 'string') out.push(`${where(LOG.name, r, i + 1)} is no longer text: ${show(c.value)}`);
+    });
+    for (const i of [2, 3]) out.push(...messageProblems(`${where(LOG.name, r, i + 1)}`, String(cells[i]?.value ?? '')));
+  }
+  return out;
+}
+
+/** Changes to one sheet that are not the script's to make. */
+function checkSheet(before: SheetState | undefined, after: SheetState): string[] {
+  const out: string[] = [];
+  const def = DATA_SHEETS.find((d) => d.name === after.name);
+  const layout = def && before ? layoutOf(before, def) : undefined;
+  const computedAt = new Map<number, string>();
+  if (layout?.complete) for (const [k, c] of layout.cols) if (layout.def.columns[k]!.computed) computedAt.set(c, k);
+  if (before && (before.frozenRows !== after.frozenRows || JSON.stringify(before.columnWidths) !== JSON.stringify(after.columnWidths))) {
+    out.push(`«${after.name}»: frozen rows or column widths changed`);
+  }
+  for (const ch of sheetChanges(before, after)) {
+    const key = computedAt.get(ch.col);
+    const allowed = key !== undefined && ch.row >= 2 && isDataRow(before!, layout!, ch.row) && WRITABLE[key]!.includes(ch.attr);
+    if (!allowed) {
+      out.push(`${where(ch.sheet, ch.row, ch.col)} ${ch.attr} changed: ${show(ch.before)} → ${show(ch.after)}`);
+      continue;
+    }
+    if (ch.attr === 'formula' && ch.after !== '') out.push(`${where(ch.sheet, ch.row, ch.col)} became a formula: ${show(ch.after)}`);
+    if (ch.attr === 'note' && ch.after !== '') {
+      if (!String(ch.after).startsWith(OWN_NOTE)) out.push(`${where(ch.sheet, ch.row, ch.col)} a note that is not the script's: ${show(ch.after)}`);
+      out.push(...messageProblems(`note ${where(ch.sheet, ch.row, ch.col)}`, String(ch.after)));
+    }
+    if (ch.attr === 'note' && ch.before !== '' && !String(ch.before).startsWith(OWN_NOTE)) {
+      out.push(`${where(ch.sheet, ch.row, ch.col)} a user's note removed: ${show(ch.before)}`);
+    }
+  }
+  return out;
+}
+
+/** Every data row of every sheet has one valid status, its colour and the right note. */
+function checkStatuses(before: WorkbookState, after: WorkbookState): string[] {
+  const out: string[] = [];
+  for (const def of DATA_SHEETS) {
+    const b = before.find((s) => s.name === def.name)!;
+    const a = after.find((s) => s.name === def.name)!;
+    const layout = layoutOf(b, def);
+    const status = layout.cols.get('status')!;
+    const result = layout.cols.get('result');
+    for (let r = 2; r <= b.cells.length; r++) {
+      if (!isDataRow(b, layout, r)) continue;
+      const cell = cellAt(a, r, status);
+      const at = where(def.name, r, status);
+      if (!VALID_STATUSES[def.name]!.includes(cell.value as Status)) {
+        out.push(`${at}: not a valid status: ${show(cell.value)}`);
+        continue;
+      }
+      if (cell.background !== statusBackground(cell.value as Status)) out.push(`${at}: colour ${cell.background} does not match ${show(cell.value)}`);
+      const prior = cellAt(b, r, status).note;
+      const usersNote = prior !== '' && !prior.startsWith(OWN_NOTE);
+      if (usersNote && cell.note !== prior) out.push(`${at}: a user's note replaced`);
+      if (!usersNote && (cell.value === STATUS.error) !== cell.note.startsWith(OWN_NOTE)) out.push(`${at}: note ${show(cell.note)} does not match ${show(cell.value)}`);
+      if (result !== undefined) {
+        const v = cellAt(a, r, result).value;
+        const measured = cell.value === STATUS.met || cell.value === STATUS.missed;
+        const ok = measured ? typeof v === 'number' && Number.isFinite(v) && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 * Math.max(1, Math.abs(v)) : v === '';
+        if (!ok) out.push(`${where(def.name, r, result)}: result ${show(v)} does not match ${show(cell.value)}`);
+      }
+    }
+  }
+  return out;
+}
+
+export interface StepResult {
+  failures: string[];
+  /** What the user saw: new dialogs, toasts, and the thrown message. */
+  seen: string[];
+}
+
+const computedOnly = (state: WorkbookState) => state.filter((s) => s.name !== LOG.name);
+
+function runStep(emu: Emulator, step: Step): StepResult | null {
+  const op = OPERATIONS[step.op]!;
+  const args = op.prepare(emu, step);
+  if (!args) return null;
+  const before = workbookState(emu);
+  const dialogs = emu.ui.dialogs.length;
+  const toasts = emu.spreadsheet.toasts.length;
+  let thrown: string | undefined;
+  try {
+    emu.run(op.fn, args, { as: op.as });
+  } catch (e) {
+    if (!(e instanceof ScriptError)) throw e;
+    thrown = e.message;
+  }
+  const after = workbookState(emu);
+  const shown = emu.dialogs.slice(dialogs);
+  const seen = [...shown, ...emu.spreadsheet.toasts.slice(toasts), ...(thrown === undefined ? [] : [thrown])];
+  const failures: string[] = [];
+
+  if (thrown !== undefined && op.reports !== 'thrown') failures.push(`${op.fn} threw: ${show(thrown)}`);
+  if (op.reports === 'dialog' && shown.length !== 1) failures.push(`${op.fn}: ${shown.length} dialogs, expected one`);
+  for (const text of seen) failures.push(...messageProblems(`${op.fn} said`, text));
+
+  for (const s of before) if (!after.some((a) => a.name === s.name)) failures.push(`sheet «${s.name}» deleted`);
+  for (const a of after) {
+    const b = before.find((s) => s.name === a.name);
+    if (a.name === LOG.name) failures.push(...checkLog(b, a, op.logRows));
+    else if (!b) failures.push(`sheet «${a.name}» created`);
+    else failures.push(...checkSheet(b, a));
+  }
+
+  const complete = DATA_SHEETS.every((def) => {
+    const s = before.find((x) => x.name === def.name);
+    return s !== undefined && layoutOf(s, def).complete;
+  });
+  if (op.refreshesAll && complete) {
+    if (!shown[0]?.startsWith('Đã cập nhật trạng thái.')) failures.push(`${op.fn} failed on a complete workbook: ${show(shown[0])}`);
+    failures.push(...checkStatuses(before, after));
+    // Idempotent: a second refresh on its result writes no computed cell.
+    const second = emu.run('refreshStatuses').calls;
+    const writes = ['Range.setValues', 'Range.setBackgrounds', 'Range.setNotes'].map((m) => second.method(m));
+    if (writes.some((n) => n > 0)) failures.push(`a second refresh still wrote (values/backgrounds/notes: ${writes.join('/')})`);
+    const again = workbookState(emu);
+    if (JSON.stringify(computedOnly(again)) !== JSON.stringify(computedOnly(after))) failures.push('a second refresh changed the result');
+  } else if (op.refreshesAll) {
+    const missing = DATA_SHEETS.filter((def) => {
+      const s = before.find((x) => x.name === def.name);
+      return !s || !layoutOf(s, def).complete;
+    });
+    if (!missing.some((def) => shown[0]?.includes(`«${def.name}»`))) failures.push(`${op.fn} did not name the incomplete sheet: ${show(shown[0])}`);
+  }
+  return { failures, seen };
+}
+
+/** Runs the steps on a fresh emulator; returns every failure (empty: the case passes). */
+export function runCase(spec: WorkbookSpec, steps: readonly Step[]): string[] {
+  const play = () => {
+    const emu = install(spec);
+    const results = steps.map((s) => runStep(emu, s));
+    return { emu, results };
+  };
+  const first = play();
+  const failures = first.results.flatMap((r, i) => (r ? r.failures.map((f) => `step ${i + 1} (${steps[i]!.op}): ${f}`) : []));
+  const second = play();
+  if (JSON.stringify(workbookState(second.emu)) !== JSON.stringify(workbookState(first.emu))) failures.push('a replay on the same input ended in a different workbook');
+  if (JSON.stringify(second.results.map((r) => r?.seen)) !== JSON.stringify(first.results.map((r) => r?.seen))) failures.push('a replay on the same input showed different messages');
+  return failures;
+}
