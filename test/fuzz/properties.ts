@@ -178,6 +178,19 @@ function checkStatuses(before: WorkbookState, after: WorkbookState): string[] {
   return out;
 }
 
+/** Counts for the fuzz report: what the properties were checked on. */
+export interface Tally {
+  steps: Record<string, number>;
+  /** Cells whose every attribute was compared before and after a step. */
+  cellsCompared: number;
+  /** Data rows whose status was checked after a refresh. */
+  rowsWithStatus: number;
+  /** Steps that stopped with a message (missing sheet or header, feature not built yet, …). */
+  stopped: number;
+}
+
+export const newTally = (): Tally => ({ steps: {}, cellsCompared: 0, rowsWithStatus: 0, stopped: 0 });
+
 export interface StepResult {
   failures: string[];
   /** What the user saw: new dialogs, toasts, and the thrown message. */
@@ -186,7 +199,7 @@ export interface StepResult {
 
 const computedOnly = (state: WorkbookState) => state.filter((s) => s.name !== LOG.name);
 
-function runStep(emu: Emulator, step: Step): StepResult | null {
+function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
   const op = OPERATIONS[step.op]!;
   const args = op.prepare(emu, step);
   if (!args) return null;
@@ -204,6 +217,9 @@ function runStep(emu: Emulator, step: Step): StepResult | null {
   const shown = emu.dialogs.slice(dialogs);
   const seen = [...shown, ...emu.spreadsheet.toasts.slice(toasts), ...(thrown === undefined ? [] : [thrown])];
   const failures: string[] = [];
+  tally.steps[step.op] = (tally.steps[step.op] ?? 0) + 1;
+  tally.cellsCompared += before.reduce((n, sheet) => n + sheet.cells.reduce((m, row) => m + row.length, 0), 0);
+  if (thrown !== undefined || (shown[0] !== undefined && !/^Đã /.test(shown[0]))) tally.stopped++;
 
   if (thrown !== undefined && op.reports !== 'thrown') failures.push(`${op.fn} threw: ${show(thrown)}`);
   if (op.reports === 'dialog' && shown.length !== 1) failures.push(`${op.fn}: ${shown.length} dialogs, expected one`);
@@ -224,6 +240,11 @@ function runStep(emu: Emulator, step: Step): StepResult | null {
   if (op.refreshesAll && complete) {
     if (!shown[0]?.startsWith('Đã cập nhật trạng thái.')) failures.push(`${op.fn} failed on a complete workbook: ${show(shown[0])}`);
     failures.push(...checkStatuses(before, after));
+    tally.rowsWithStatus += DATA_SHEETS.reduce((n, def) => {
+      const b = before.find((x) => x.name === def.name)!;
+      const layout = layoutOf(b, def);
+      return n + b.cells.slice(1).filter((_, i) => isDataRow(b, layout, i + 2)).length;
+    }, 0);
     // Idempotent: a second refresh on its result writes no computed cell.
     const second = emu.run('refreshStatuses').calls;
     const writes = ['Range.setValues', 'Range.setBackgrounds', 'Range.setNotes'].map((m) => second.method(m));
@@ -241,15 +262,15 @@ function runStep(emu: Emulator, step: Step): StepResult | null {
 }
 
 /** Runs the steps on a fresh emulator; returns every failure (empty: the case passes). */
-export function runCase(spec: WorkbookSpec, steps: readonly Step[]): string[] {
-  const play = () => {
+export function runCase(spec: WorkbookSpec, steps: readonly Step[], tally: Tally = newTally()): string[] {
+  const play = (counts: Tally) => {
     const emu = install(spec);
-    const results = steps.map((s) => runStep(emu, s));
+    const results = steps.map((s) => runStep(emu, s, counts));
     return { emu, results };
   };
-  const first = play();
+  const first = play(tally);
   const failures = first.results.flatMap((r, i) => (r ? r.failures.map((f) => `step ${i + 1} (${steps[i]!.op}): ${f}`) : []));
-  const second = play();
+  const second = play(newTally());
   if (JSON.stringify(workbookState(second.emu)) !== JSON.stringify(workbookState(first.emu))) failures.push('a replay on the same input ended in a different workbook');
   if (JSON.stringify(second.results.map((r) => r?.seen)) !== JSON.stringify(first.results.map((r) => r?.seen))) failures.push('a replay on the same input showed different messages');
   return failures;
