@@ -312,18 +312,22 @@ abstract class ContainerModel extends ElementModel {
     if (this.children.at(-1) === el && el instanceof TableModel) this.insertAt(this.children.length, new ParagraphModel());
   }
 
-  appendParagraph(text: string) { return this.insertParagraph(this.children.length, text); }
-  insertParagraph(index: number, text: string) {
-    const p = new ParagraphModel(this.checkText('insertParagraph', text));
+  appendParagraph(text: string) { return this.paragraphAt('appendParagraph', this.children.length, text); }
+  insertParagraph(index: number, text: string) { return this.paragraphAt('insertParagraph', index, text); }
+
+  private paragraphAt(method: string, index: number, text: string) {
+    const p = new ParagraphModel(this.checkText(method, text));
     this.insertAt(index, p);
     return p;
   }
 
-  appendTable(cells?: unknown) { return this.insertTable(this.children.length, cells); }
-  insertTable(index: number, cells?: unknown) {
+  appendTable(cells?: unknown) { return this.tableAt('appendTable', this.children.length, cells); }
+  insertTable(index: number, cells?: unknown) { return this.tableAt('insertTable', index, cells); }
+
+  private tableAt(method: string, index: number, cells: unknown) {
     const grid = cells === undefined ? [['']] : cells;
     if (!Array.isArray(grid) || !grid.every((r) => Array.isArray(r) && r.every((c) => typeof c === 'string'))) {
-      throw signatureError(this.kind, 'insertTable', [index, cells]);
+      throw signatureError(this.kind, method, [cells]);
     }
     const width = grid[0]?.length ?? 0;
     if (!width || grid.some((r) => r.length !== width)) throw new AppsScriptError('Invalid argument: cells (every row needs the same number of cells, at least one)');

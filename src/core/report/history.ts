@@ -55,9 +55,15 @@ export function historyColumns(headerRow: readonly unknown[]): ColumnIndex<Histo
   return found.cols;
 }
 
-/** Rows of the sheet (header first) as entries; a result that cannot be read counts as none. */
+/** A sheet with nothing in it yet (a user may create it blank): it gets the headers. */
+export const isBlankSheet = (values: readonly (readonly unknown[])[]) => values.every((r) => r.every((v) => cellText(v) === ''));
+
+/**
+ * Rows of the sheet (header first) as entries; a result that cannot be read counts as none. The
+ * headers are checked even without rows, so that a broken sheet stops a report before it is made.
+ */
 export function parseHistory(values: readonly (readonly unknown[])[]): HistoryEntry[] {
-  if (values.length < 2) return [];
+  if (isBlankSheet(values)) return [];
   const cols = historyColumns(values[0]!);
   const text = (r: readonly unknown[], k: HistoryKey) => cellText(r[cols[k]]);
   return values.slice(1).filter((r) => text(r, 'periodCode')).map((r) => {

@@ -1,6 +1,6 @@
 /** The `Lịch sử` sheet: read before a report, appended to after it (one block write). */
 import { type Day, instantOfDay } from '../../core/days';
-import { HISTORY, HISTORY_HEADERS, historyCells, historyColumns, type HistoryEntry, type HistoryRow, parseHistory } from '../../core/report/history';
+import { HISTORY, HISTORY_HEADERS, historyCells, historyColumns, type HistoryEntry, type HistoryRow, isBlankSheet, parseHistory } from '../../core/report/history';
 import { asCellText } from '../../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,12 +13,9 @@ export function readHistory(ss: Spreadsheet): HistoryEntry[] {
 
 export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offsetMinutes: number): void {
   if (!rows.length) return;
-  let sheet = ss.getSheetByName(HISTORY.name);
-  let header: unknown[];
-  if (sheet) {
-    header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!;
-  } else {
-    sheet = ss.insertSheet(HISTORY.name);
+  const sheet = ss.getSheetByName(HISTORY.name) ?? ss.insertSheet(HISTORY.name);
+  let header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!;
+  if (isBlankSheet([header])) {
     header = HISTORY_HEADERS;
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
     sheet.setFrozenRows(1);
@@ -27,8 +24,8 @@ export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offs
   const date = (d: Day) => new Date(instantOfDay(d, offsetMinutes));
   const cells = rows.map((r) => historyCells(r, cols, header.length, date).map((v) => (typeof v === 'string' ? asCellText(v) : v)));
   const start = sheet.getLastRow() + 1;
-  const missing = start + cells.length - 1 - sheet.getMaxRows();
-  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  const maxRows = sheet.getMaxRows();
+  if (start + cells.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + cells.length - 1 - maxRows);
   sheet.getRange(start, 1, cells.length, header.length).setValues(cells);
   sheet.getRange(start, cols.createdAt + 1, cells.length, 1).setNumberFormat('dd/mm/yyyy');
 }
