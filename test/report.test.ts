@@ -403,9 +403,9 @@ describe('service calls', () => {
     expect(large.method('Body.appendTable')).toBe(14);
   });
 
-  it('reads and writes the spreadsheet in as many calls for 500 rows as for 50', () => {
+  it('reads and writes the spreadsheet in as many calls for 400 rows as for 40', () => {
     const calls = (rows: number) => generate(emulatorWith(generatedWorkbook(rows)), 'Q3').run.calls;
-    const [small, large] = [calls(50), calls(500)];
+    const [small, large] = [calls(40), calls(400)];
     expect(large.count('spreadsheet')).toBe(small.count('spreadsheet'));
     expect(large.method('Body.appendTable')).toBe(small.method('Body.appendTable'));
   });

@@ -80,6 +80,8 @@ abstract class ElementModel extends ServiceObject {
   abstract readonly type: keyof typeof ELEMENT_TYPE;
   parent: ElementModel | null = null;
   children: ElementModel[] = [];
+  /** This element's own attributes, as set (unset ones are absent). */
+  protected own: Attrs = {};
 
   getType() { return this.type; }
   getParent() { return this.parent; }
@@ -121,9 +123,6 @@ abstract class ElementModel extends ServiceObject {
 
   asParagraph() { return this.cast(ParagraphModel); }
   asTable() { return this.cast(TableModel); }
-  asTableRow() { return this.cast(TableRowModel); }
-  asTableCell() { return this.cast(TableCellModel); }
-  asBody() { return this.cast(BodyModel); }
 
   private cast<T extends ElementModel>(type: abstract new (...a: never[]) => T): T {
     if (!(this instanceof type)) throw new AppsScriptError(`Cannot cast ${this.type} element to the requested type.`);
@@ -143,7 +142,6 @@ abstract class ElementModel extends ServiceObject {
 
   /** Attribute names this element keeps itself (text attributes go to its paragraphs' text). */
   protected ownKeys(): readonly string[] { return []; }
-  protected own: Attrs = {};
 
   setAttributes(attrs: Attrs) {
     if (!attrs || typeof attrs !== 'object') throw signatureError(this.kind, 'setAttributes', [attrs]);

@@ -63,11 +63,6 @@ export class FolderModel extends ItemModel {
 
   getUrl() { return `https://drive.google.com/drive/folders/${this.id}`; }
   getFiles() { return new IteratorModel('FileIterator', this.drive.files.filter((f) => f.parent === this && !f.trashed)); }
-  getFolders() { return new IteratorModel('FolderIterator', this.drive.folders.filter((f) => f.parent === this && !f.trashed)); }
-  createFolder(name: string) {
-    if (this.access !== 'edit') throw new AppsScriptError('Access denied: DriveApp.');
-    return this.drive.addFolder(name, this);
-  }
 }
 
 export class IteratorModel<T> extends ServiceObject {
@@ -129,5 +124,4 @@ export class DriveAppModel extends ServiceObject {
   getRootFolder() { return this.root; }
   getFileById(id: string) { return this.visible(this.files, id); }
   getFolderById(id: string) { return this.visible(this.folders, id); }
-  createFolder(name: string) { return this.addFolder(name); }
 }

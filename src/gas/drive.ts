@@ -5,8 +5,6 @@ import { folderIdOf } from '../core/report/folder';
 
 type Folder = GoogleAppsScript.Drive.Folder;
 
-const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** The configured folder, or the spreadsheet's own folder when the setting is blank. */
 export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setting: string): Folder {
   const id = folderIdOf(setting);
@@ -16,8 +14,8 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
   }
   try {
     return DriveApp.getFolderById(id);
-  } catch (e) {
-    throw new UserError(`Không mở được thư mục báo cáo «${setting}» (ô «${CONFIG_LABELS.reportFolder}», trang Cấu hình): thư mục không tồn tại hoặc tài khoản của bạn không có quyền truy cập. Chưa có báo cáo nào được tạo. Hãy kiểm tra đường dẫn, xin quyền chỉnh sửa thư mục, hoặc để trống ô đó để lưu báo cáo cạnh bảng tính. (Chi tiết: ${detail(e)})`);
+  } catch {
+    throw new UserError(`Không mở được thư mục báo cáo «${setting}» (ô «${CONFIG_LABELS.reportFolder}», trang Cấu hình): thư mục không tồn tại hoặc tài khoản của bạn không có quyền truy cập. Chưa có báo cáo nào được tạo. Hãy kiểm tra đường dẫn, xin quyền chỉnh sửa thư mục, hoặc để trống ô đó để lưu báo cáo cạnh bảng tính.`);
   }
 }
 
@@ -26,8 +24,8 @@ export function moveToFolder(fileId: string, folder: Folder): void {
   const file = DriveApp.getFileById(fileId);
   try {
     file.moveTo(folder);
-  } catch (e) {
+  } catch {
     file.setTrashed(true);
-    throw new UserError(`Không lưu được báo cáo vào thư mục «${folder.getName()}»: tài khoản của bạn chỉ được xem, không được thêm tệp vào thư mục đó. Chưa có gì được ghi vào bảng tính. Hãy xin quyền chỉnh sửa thư mục hoặc chọn thư mục khác ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình). (Chi tiết: ${detail(e)})`);
+    throw new UserError(`Không lưu được báo cáo vào thư mục «${folder.getName()}»: tài khoản của bạn chỉ được xem, không được thêm tệp vào thư mục đó. Chưa có gì được ghi vào bảng tính. Hãy xin quyền chỉnh sửa thư mục hoặc chọn thư mục khác ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình).`);
   }
 }

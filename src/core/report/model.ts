@@ -3,8 +3,7 @@
  * blocks (sections, per-area tables, lists), recipients and signature. Pure: the Google Doc
  * renderer and the tests both read this model.
  */
-import type { Config, ConfigKey } from '../config';
-import { CONFIG_LABELS } from '../config';
+import { CONFIG_LABELS, type Config, type ConfigKey } from '../config';
 import { type Day, formatDmy, lastDayOfYear } from '../days';
 import { UserError } from '../errors';
 import type { Outcome } from '../evaluate';

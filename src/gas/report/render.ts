@@ -46,8 +46,9 @@ const STYLES = {
   paragraph: { size: 14, align: 'JUSTIFY', firstLine: INDENT, after: 6 },
   cell: { size: 12 },
   spacer: { size: 6, line: 1 },
-  recipientsTitle: { size: 12, bold: true, italic: true, align: 'LEFT', line: 1 },
+  recipientsTitle: { size: 12, bold: true, italic: true, align: 'LEFT', before: 12, line: 1 },
   recipient: { size: 11, align: 'LEFT', line: 1 },
+  authority: { size: 14, bold: true, align: 'CENTER', before: 12, line: 1 },
   signHead: { size: 14, bold: true, align: 'CENTER', line: 1 },
   signer: { size: 14, bold: true, align: 'CENTER', before: 80, line: 1 },
 } satisfies Record<string, Style>;
@@ -135,7 +136,7 @@ function closingBlock(body: Body, report: Report): void {
   const { authority, title, signer } = report.signature;
   const table = body.appendTable([[RECIPIENTS_TITLE, authority]]);
   setColumnWidths(table, [0.5, 0.5]);
-  styleCells(table, [[STYLES.recipientsTitle, STYLES.signHead]]);
+  styleCells(table, [[STYLES.recipientsTitle, STYLES.authority]]);
   const recipients = table.getCell(0, 0);
   for (const line of report.recipients) paragraph(recipients, line, STYLES.recipient);
   const signature = table.getCell(0, 1);
