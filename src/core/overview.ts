@@ -76,7 +76,7 @@ function table(def: typeof TASKS | typeof INDICATORS, statuses: readonly string[
 }
 
 const TASK_HEADER_ROW = 5;
-const INDICATOR_HEADER_ROW = TASK_HEADER_ROW + AREA_LABELS.length + 5;
+const INDICATOR_HEADER_ROW = TASK_HEADER_ROW + AREA_LABELS.length + 5; // after the totals, a blank row and a title
 
 export function overviewLayout(): OverviewLayout {
   const blank = (n: number) => Array.from({ length: n }, () => '');
@@ -98,7 +98,6 @@ export function overviewLayout(): OverviewLayout {
     pad([]),
     pad([`1. Nhiệm vụ theo lĩnh vực và trạng thái`]),
     ...tasks.map(pad),
-    pad([]),
     pad([]),
     pad([`2. Chỉ tiêu theo lĩnh vực`]),
     ...indicators.map(pad),
