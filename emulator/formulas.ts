@@ -84,14 +84,14 @@ function parseRef(text: string, here: SheetModel, book: SpreadsheetModel): Ref {
 function cells(ref: Ref): CellValue[] {
   const out: CellValue[] = [];
   const rows = Math.min(ref.r2, ref.sheet.getMaxRows());
-  for (let r = ref.r1; r <= rows; r++) for (let c = ref.c1; c <= ref.c2; c++) out.push(ref.sheet.cell(r, c).value);
+  for (let r = ref.r1; r <= rows; r++) for (let c = ref.c1; c <= ref.c2; c++) out.push(ref.sheet.valueAt(r, c));
   return out;
 }
 
 function scalar(v: Value): Scalar {
   if (!isRef(v)) return v;
   if (v.r1 !== v.r2 || v.c1 !== v.c2) return new FormulaError('#VALUE!');
-  return v.sheet.cell(v.r1, v.c1).value;
+  return v.sheet.valueAt(v.r1, v.c1);
 }
 
 function toNumber(v: Scalar): number | FormulaError {
@@ -119,6 +119,10 @@ function criterion(crit: Scalar): (v: CellValue) => boolean {
   const op = m[1] ?? '=';
   const operand = m[2]!;
   const asNumber = /^-?\d+(\.\d+)?$/.test(operand.trim()) ? Number(operand) : null;
+  if (op === '=' && asNumber === null && operand !== '') {
+    const want = operand.toLowerCase();
+    return (v) => typeof v === 'string' && v.length === want.length && v.toLowerCase() === want;
+  }
   return (v) => {
     if (operand === '' && (op === '=' || op === '<>')) return (v === '') === (op === '=');
     const cmp = asNumber !== null && typeof v === 'number' ? v - asNumber : typeof v === 'string' && asNumber === null ? compare(v, operand) : null;
@@ -308,15 +312,32 @@ function evaluate(node: Node, here: SheetModel): Value {
 }
 
 const evaluating = new Set<string>();
+/** Results by cell while one read runs (cells referring to each other are evaluated once). */
+let memo: Map<string, CellValue> | null = null;
+
+/** Runs a read of many cells with formula results shared across it; nothing changes meanwhile. */
+export function withFormulaCache<T>(read: () => T): T {
+  if (memo) return read();
+  memo = new Map();
+  try {
+    return read();
+  } finally {
+    memo = null;
+  }
+}
 
 /** The value Sheets shows for `formula` (with its leading =) in a cell of `sheet`. */
 export function evaluateFormula(formula: string, sheet: SheetModel, at: string): CellValue {
   const key = `${sheet.sheetId}!${at}`;
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
   if (evaluating.has(key)) return '#REF!'; // circular dependency
   evaluating.add(key);
   try {
     const v = scalar(evaluate(new Parser(tokenize(formula.slice(1))).parse(), sheet));
-    return v instanceof FormulaError ? v.code : v;
+    const out = v instanceof FormulaError ? v.code : v;
+    memo?.set(key, out);
+    return out;
   } catch (e) {
     if (e instanceof FormulaError) return e.code;
     throw e;

@@ -4,7 +4,7 @@
  * data validation, protections and embedded charts. Methods behave as Apps
  * Script's do, including their errors (messages as Apps Script words them in English).
  */
-import { evaluateFormula } from '../formulas';
+import { evaluateFormula, withFormulaCache } from '../formulas';
 import { ServiceObject } from '../realm';
 import { EmbeddedChartBuilderModel, type EmbeddedChartModel } from './charts';
 import { PROTECTION_TYPE, ProtectionModel } from './protection';
@@ -318,11 +318,17 @@ export class SheetModel extends ServiceObject {
     return this;
   }
 
+  /** One cell's value as getValues returns it (formulas evaluated), without building a cell record. */
+  valueAt(r: number, c: number): CellValue {
+    const formula = at(this.formulas, r - 1, c - 1);
+    return formula ? evaluateFormula(formula, this, `${columnLetters(c)}${r}`) : at(this.values, r - 1, c - 1) ?? '';
+  }
+
   // Grid access for ranges and host-side inspection.
   cell(r: number, c: number) {
     const formula = at(this.formulas, r - 1, c - 1);
     return {
-      value: formula ? evaluateFormula(formula, this, `${columnLetters(c)}${r}`) : at(this.values, r - 1, c - 1) ?? '',
+      value: this.valueAt(r, c),
       formula: formula ?? '',
       format: at(this.formats, r - 1, c - 1),
       background: at(this.backgrounds, r - 1, c - 1) ?? DEFAULT_BACKGROUND,
@@ -366,6 +372,10 @@ export class RangeModel extends ServiceObject {
   }
 
   private read<T>(fn: (r: number, c: number) => T): Matrix<T> {
+    return withFormulaCache(() => this.readCells(fn));
+  }
+
+  private readCells<T>(fn: (r: number, c: number) => T): Matrix<T> {
     const out: Matrix<T> = [];
     for (let i = 0; i < this.numRows; i++) {
       const row: T[] = new Array(this.numColumns);
@@ -407,8 +417,8 @@ export class RangeModel extends ServiceObject {
     if (e.format && !this.sheet.cell(r, c).format) this.sheet.setCell(r, c, 'formats', e.format);
   };
 
-  getValues() { return this.read((r, c) => this.sheet.cell(r, c).value); }
-  getValue() { return this.sheet.cell(this.row, this.column).value; }
+  getValues() { return this.read((r, c) => this.sheet.valueAt(r, c)); }
+  getValue() { return this.sheet.valueAt(this.row, this.column); }
   setValues(data: unknown) { return this.write(data, 'setValues', this.enter); }
   setValue(v: unknown) { return this.fill(v, this.enter); }
   getDisplayValues() {
