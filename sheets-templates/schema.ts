@@ -13,6 +13,9 @@ import { type Problem, rowParsers } from '../src/core/rows';
 import { type Comparator, COMPARATOR_SYMBOLS } from '../src/core/rules';
 import { INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
 
+// Messages in English for the build log (zod/mini ships without them).
+z.config(z.locales.en());
+
 export type Cell = string | number;
 export type Row = Record<string, Cell>;
 

@@ -105,7 +105,7 @@ describe('random workbooks', () => {
         }
         expect(emu.dialogs.join('\n')).not.toMatch(/lỗi không mong muốn/);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 
@@ -131,7 +131,7 @@ describe('random workbooks', () => {
           expect(emu.spreadsheet.toasts).toEqual([]);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
