@@ -2,7 +2,7 @@
  * A small evaluator for the formula forms the workbook uses (the `Tổng quan` sheet), so that
  * getValues returns what Sheets would show and the .xlsx export carries the same figures:
  * references (A1, $A$1, A:A, 1:1, A1:B5, 'Sheet'!…), numbers, "text", TRUE/FALSE, + - * / & and
- * comparisons, and SUM, COUNTIF, COUNTIFS, MATCH (exact), OFFSET, IF, IFERROR. Anything else is
+ * comparisons, and SUM, COUNTIF, COUNTIFS, MATCH (exact), OFFSET, IF. Anything else is
  * #NAME?, as Sheets says for a function it does not know.
  */
 import type { CellValue, SheetModel, SpreadsheetModel } from './services/spreadsheet';
@@ -138,7 +138,7 @@ type Node =
   | { k: 'bin'; op: string; a: Node; b: Node }
   | { k: 'neg'; a: Node };
 
-/** Function arguments are evaluated on demand (IF and IFERROR evaluate one branch only). */
+/** Function arguments are evaluated on demand (IF evaluates one branch only). */
 type Fn = (args: (() => Value)[]) => Value;
 
 const FUNCTIONS: Record<string, Fn> = {
@@ -198,10 +198,6 @@ const FUNCTIONS: Record<string, Fn> = {
     if (cond instanceof FormulaError) return cond;
     const truthy = typeof cond === 'string' ? cond !== '' : Boolean(cond);
     return truthy ? args[1]!() : args[2] ? args[2]() : false;
-  },
-  IFERROR: (args) => {
-    const v = args[0]!();
-    return scalar(v) instanceof FormulaError ? args[1]!() : v;
   },
 };
 

@@ -143,3 +143,27 @@ describe('Tổng quan', () => {
     expect(formulas).toBeGreaterThan(100);
   });
 });
+
+describe('the emulator\'s formula evaluator', () => {
+  it('answers as Sheets does for the forms it knows, and #NAME? for the others', () => {
+    const emu = new Emulator();
+    const s = emu.spreadsheet.insertSheet("Bảng 'A'");
+    s.load([['Trạng thái', 'x'], ['Đạt', 2], ['đạt', 3], ['Chưa đạt', '']]);
+    const cases: [string, unknown][] = [
+      ["=COUNTIF('Bảng ''A'''!$A:$A,\"Đạt\")", 2],
+      ['=COUNTIFS(A:A,"<>",B:B,">2")', 1],
+      ['=SUM(B1:B9)+1', 6],
+      ['=MATCH("X",$1:$1,0)', 2],
+      ['=SUM(OFFSET($A:$A,0,MATCH("x",$1:$1,0)-1))', 5],
+      ['=IF(B4="","trống",B4/0)', 'trống'],
+      ['=B2/(B4-B4)', '#DIV/0!'],
+      ['=MATCH("y",1:1,0)', '#N/A'],
+      ['=VLOOKUP(1,A:B,2,FALSE)', '#NAME?'],
+      ['=C9', ''],
+      ['=D1', '#REF!'],
+    ];
+    s.setCell(1, 4, 'formulas', '=D1'); // refers to itself
+    cases.forEach(([formula], i) => s.setCell(10 + i, 3, 'formulas', formula));
+    cases.forEach(([formula, want], i) => expect(s.getRange(10 + i, 3).getValue(), formula).toBe(want));
+  });
+});

@@ -33,12 +33,11 @@ export class EmbeddedChartModel extends ServiceObject {
   getChartId() { return this.chartId; }
   getRanges() { return [...this.ranges]; }
   getOptions() { return new ChartOptionsModel(this.options); }
-  modify() { return new EmbeddedChartBuilderModel(this.ranges[0]?.sheet ?? null, this); }
 }
 
 let nextChartId = 1;
 
-/** EmbeddedChartBuilder and its typed variants (asBarChart() …), which share these setters. */
+/** EmbeddedChartBuilder, and the bar chart builder asBarChart() returns (the same setters here). */
 export class EmbeddedChartBuilderModel extends ServiceObject {
   readonly kind = 'EmbeddedChartBuilder';
   readonly service = 'spreadsheet' as const;
@@ -47,26 +46,17 @@ export class EmbeddedChartBuilderModel extends ServiceObject {
   private position: ChartPosition | null = null;
   private readonly options = new Map<string, unknown>();
 
-  constructor(private readonly sheet: SheetModel | null, private readonly from?: EmbeddedChartModel) {
+  constructor(private readonly sheet: SheetModel) {
     super();
-    if (from) {
-      this.type = from.type;
-      this.ranges.push(...from.ranges);
-      this.position = from.position;
-      for (const [k, v] of from.options) this.options.set(k, v);
-    }
   }
 
   setChartType(type: string) { this.type = String(type); return this; }
   asBarChart() { return this.setChartType('BAR'); }
-  asColumnChart() { return this.setChartType('COLUMN'); }
-  asPieChart() { return this.setChartType('PIE'); }
   addRange(range: RangeModel) {
-    if (this.sheet && range.sheet.parent !== this.sheet.parent) throw new AppsScriptError('The range must be in this spreadsheet.');
+    if (range.sheet.parent !== this.sheet.parent) throw new AppsScriptError('The range must be in this spreadsheet.');
     this.ranges.push(range);
     return this;
   }
-  clearRanges() { this.ranges.length = 0; return this; }
   setPosition(row: number, column: number, offsetX: number, offsetY: number) {
     this.position = { row, column, offsetX, offsetY };
     return this;
@@ -74,15 +64,11 @@ export class EmbeddedChartBuilderModel extends ServiceObject {
   setOption(option: string, value: unknown) { this.options.set(String(option), value); return this; }
   setTitle(title: string) { return this.setOption('title', String(title)); }
   setStacked() { return this.setOption('isStacked', true); }
-  setXAxisTitle(title: string) { return this.setOption('hAxis.title', String(title)); }
-  setYAxisTitle(title: string) { return this.setOption('vAxis.title', String(title)); }
-  getChartType() { return this.type || null; }
-  getRanges() { return [...this.ranges]; }
 
   build(): EmbeddedChartModel {
     if (!this.type) throw new AppsScriptError('The chart type must be set before building the chart.');
     if (!this.ranges.length) throw new AppsScriptError('At least one range is required to build a chart.');
     const position = this.position ?? { row: 1, column: 1, offsetX: 0, offsetY: 0 };
-    return new EmbeddedChartModel(this.from?.chartId ?? nextChartId++, this.type, [...this.ranges], position, new Map(this.options));
+    return new EmbeddedChartModel(nextChartId++, this.type, [...this.ranges], position, new Map(this.options));
   }
 }

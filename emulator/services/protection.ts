@@ -27,7 +27,6 @@ export class ProtectionModel extends ServiceObject {
   setDescription(d: string) { this.description = String(d); return this; }
   isWarningOnly() { return this.warningOnly; }
   setWarningOnly(w: boolean) { this.warningOnly = Boolean(w); return this; }
-  canEdit() { return true; }
   remove() { this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1); }
 
   covers(r: number, c: number): boolean {

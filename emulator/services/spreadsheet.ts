@@ -238,11 +238,6 @@ export class SheetModel extends ServiceObject {
     if (i < 0) throw new AppsScriptError('The chart was not found on this sheet.');
     this.charts.splice(i, 1);
   }
-  updateChart(chart: EmbeddedChartModel) {
-    const i = this.charts.findIndex((c) => c.chartId === chart.chartId);
-    if (i < 0) throw new AppsScriptError('The chart was not found on this sheet.');
-    this.charts[i] = chart;
-  }
 
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): RangeModel {
     if (typeof a === 'string') return this.rangeFromA1(a);

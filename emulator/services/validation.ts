@@ -30,7 +30,6 @@ export class DataValidationModel extends ServiceObject {
   getCriteriaValues() { return [...this.args]; }
   getAllowInvalid() { return this.allowInvalid; }
   getHelpText() { return this.helpText || null; }
-  copy() { return new DataValidationBuilderModel(this); }
 
   /** Whether a value (as stored after entry) satisfies the rule; blank cells always do. */
   accepts(v: CellValue): boolean {
@@ -49,15 +48,6 @@ export class DataValidationBuilderModel extends ServiceObject {
   private allowInvalid = true;
   private helpText = '';
 
-  constructor(from?: DataValidationModel) {
-    super();
-    if (from) {
-      this.criteria = from.criteria;
-      this.args = [...from.args];
-      this.allowInvalid = from.allowInvalid;
-      this.helpText = from.helpText;
-    }
-  }
 
   requireValueInList(values: unknown[], showDropdown = true) {
     if (!Array.isArray(values) || values.length === 0) {
@@ -76,10 +66,6 @@ export class DataValidationBuilderModel extends ServiceObject {
 
   setAllowInvalid(allow: boolean) { this.allowInvalid = Boolean(allow); return this; }
   setHelpText(text: string) { this.helpText = String(text); return this; }
-  getCriteriaType() { return this.criteria; }
-  getCriteriaValues() { return [...this.args]; }
-  getAllowInvalid() { return this.allowInvalid; }
-  getHelpText() { return this.helpText || null; }
 
   build(): DataValidationModel {
     if (!this.criteria) throw new AppsScriptError('You must specify criteria for the data validation rule.');
