@@ -1,5 +1,6 @@
 /** validateData through the built bundle, and the checks behind it (src/core/checks.ts, areas.ts). */
 import { describe, expect, it } from 'vitest';
+import { generatedWorkbook, loadWorkbook } from '../emulator/fixtures';
 import { Emulator } from '../emulator/index';
 import { badAddresses, describeFinding } from '../src/core/checks';
 import { AREA_LABELS, matchArea } from '../src/core/areas';
@@ -121,6 +122,16 @@ describe('validateData', () => {
     expect(text).toContain('- Chỉ tiêu: Trang tính «Chỉ tiêu» thiếu cột «So sánh»');
     expect(text).toContain('- Kỳ báo cáo: Không tìm thấy trang tính «Kỳ báo cáo»');
     expect(text).toContain('- Nhiệm vụ, dòng 3, cột «Mã»: mã «NV1» trùng với dòng 2.');
+  });
+
+  it('reads each sheet in one block: the same number of calls for 100 and 5,000 rows', () => {
+    const counts = [100, 5_000].map((n) => {
+      const emu = new Emulator();
+      loadWorkbook(emu, generatedWorkbook(n));
+      return emu.run('validateData').calls.count('spreadsheet');
+    });
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(25);
   });
 
   it('reads the template without a single error', () => {
