@@ -105,6 +105,8 @@ describe('Tổng quan', () => {
     // The user inserts two columns of their own at the left of each data sheet.
     for (const name of [TASKS.name, INDICATORS.name]) emu.spreadsheet.getSheetByName(name)!.insertColumnsAfter(0, 2);
     expect(emu.spreadsheet.getSheetByName(OVERVIEW_SHEET)!.getDataRange().getValues()).toEqual(before);
+    // The computed columns' protections moved with them, as in Sheets.
+    expect(emu.spreadsheet.getSheetByName(TASKS.name)!.protections.map((p) => p.range.getA1Notation())).toEqual(['N1:N1000']);
   });
 
   it('has one stacked bar chart of indicators met / not met / without data per area', () => {

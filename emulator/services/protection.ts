@@ -16,7 +16,7 @@ export class ProtectionModel extends ServiceObject {
   constructor(
     readonly sheet: SheetModel,
     readonly type: keyof typeof PROTECTION_TYPE,
-    readonly range: RangeModel,
+    public range: RangeModel,
   ) {
     super();
   }

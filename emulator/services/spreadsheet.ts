@@ -284,6 +284,7 @@ export class SheetModel extends ServiceObject {
       if (grid.length > after) grid.splice(after, 0, ...Array.from({ length: n }, () => []));
     }
     this.maxRows += n;
+    this.shiftProtections(after, n, 0);
     return this;
   }
 
@@ -292,7 +293,18 @@ export class SheetModel extends ServiceObject {
       for (const row of grid) if (row && row.length > after) row.splice(after, 0, ...new Array(howMany));
     }
     this.maxColumns += howMany;
+    this.shiftProtections(after, 0, howMany);
     return this;
+  }
+
+  /** Protected ranges move with their cells when rows or columns are inserted before them. */
+  private shiftProtections(after: number, rows: number, columns: number) {
+    for (const p of this.protections) {
+      const g = p.range;
+      const dr = rows && g.row > after ? rows : 0;
+      const dc = columns && g.column > after ? columns : 0;
+      if (dr || dc) p.range = new RangeModel(this, g.row + dr, g.column + dc, g.numRows, g.numColumns);
+    }
   }
 
   appendRow(row: unknown[]) {
