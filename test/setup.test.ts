@@ -171,7 +171,8 @@ describe('setupWorkbook on a half-filled workbook', () => {
     emu.run('setupWorkbook');
     const message = emu.dialogs.at(-1)!;
     expect(message).toContain('Đã tạo 4 trang tính');
-    expect(message).toMatch(/Giữ nguyên các trang tính đã có: «Nhiệm vụ» \(thiếu cột «Trạng thái»[^)]*\), «Cấu hình»/);
+    expect(message).toContain('Giữ nguyên các trang tính đã có: «Nhiệm vụ», «Cấu hình».');
+    expect(message).toMatch(/Lưu ý: «Nhiệm vụ» \(thiếu cột «Trạng thái» ở dòng tiêu đề: hãy thêm lại\)\./);
   });
 
   it('runs twice without changing anything but appending to Nhật ký, and adds no second chart', () => {

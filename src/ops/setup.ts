@@ -24,12 +24,12 @@ const WHAT: Partial<Record<SheetLayout['fill'], string>> = {
   config: 'thông số',
 };
 
-/** A kept data sheet whose header row lacks a required column gets a hint; others say nothing. */
-function missingHeaders(sheet: Sheet, def: SheetDef | undefined): string {
-  if (!def) return '';
+/** For a kept data sheet whose header row lacks a required column: which ones, as a hint. */
+function missingHeaders(sheet: Sheet, def: SheetDef | undefined): string | null {
+  if (!def) return null;
   const width = sheet.getLastColumn();
   const found = locateColumns(def, width ? sheet.getRange(1, 1, 1, width).getValues()[0]! : []);
-  return found.ok ? '' : ` (thiếu cột ${found.missing.map((h) => `«${h}»`).join(', ')} ở dòng tiêu đề: hãy thêm lại)`;
+  return found.ok ? null : `«${sheet.getName()}» (thiếu cột ${found.missing.map((h) => `«${h}»`).join(', ')} ở dòng tiêu đề: hãy thêm lại)`;
 }
 
 export interface SetupResult {
@@ -42,7 +42,7 @@ export function setupOperation(ss: Spreadsheet): Done<SetupResult> {
   const created: string[] = [];
   const createdLines: string[] = [];
   const kept: string[] = [];
-  const keptLines: string[] = [];
+  const incomplete: string[] = [];
 
   // New sheets go after the template sheet before them, so the template's order holds.
   const overview = ss.getSheetByName(OVERVIEW_SHEET);
@@ -52,7 +52,8 @@ export function setupOperation(ss: Spreadsheet): Done<SetupResult> {
     if (existing) {
       position = existing.getIndex();
       kept.push(layout.name);
-      keptLines.push(`«${layout.name}»${missingHeaders(existing, DEFS[layout.name])}`);
+      const missing = missingHeaders(existing, DEFS[layout.name]);
+      if (missing) incomplete.push(missing);
       continue;
     }
     const rows = templateRows(layout, TEMPLATE);
@@ -63,7 +64,6 @@ export function setupOperation(ss: Spreadsheet): Done<SetupResult> {
   }
   if (overview) {
     kept.push(OVERVIEW_SHEET);
-    keptLines.push(`«${OVERVIEW_SHEET}»`);
   } else {
     buildOverview(ss.insertSheet(OVERVIEW_SHEET, 0), overviewLayout());
     created.push(OVERVIEW_SHEET);
@@ -73,8 +73,8 @@ export function setupOperation(ss: Spreadsheet): Done<SetupResult> {
   const lines = created.length
     ? [`Đã tạo ${created.length} trang tính:`, ...createdLines]
     : ['Bảng tính đã có đủ các trang tính; không thay đổi gì.'];
-  if (kept.length && created.length) lines.push(`Giữ nguyên các trang tính đã có: ${keptLines.join(', ')}.`);
-  else if (keptLines.some((l) => l.includes('thiếu cột'))) lines.push(`Lưu ý: ${keptLines.filter((l) => l.includes('thiếu cột')).join(', ')}.`);
+  if (created.length && kept.length) lines.push(`Giữ nguyên các trang tính đã có: ${kept.map((n) => `«${n}»`).join(', ')}.`);
+  if (incomplete.length) lines.push(`Lưu ý: ${incomplete.join(', ')}.`);
   if (created.includes(TASKS.name) || created.includes(INDICATORS.name)) {
     lines.push('Tiếp theo: chạy CCHC › Cập nhật trạng thái để tính trạng thái theo ngày hôm nay.');
   }
