@@ -8,7 +8,7 @@ import { workbook } from './fuzz/arbitraries';
 import { steps } from './fuzz/operations';
 import { runCase } from './fuzz/properties';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 describe('fuzz: random workbooks through every operation', () => {
   it(`keeps inputs, reports no unhandled error, gives every row one status, is deterministic (${RUNS} cases)`, () => {

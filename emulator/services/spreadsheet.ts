@@ -419,9 +419,7 @@ export class RangeModel extends ServiceObject {
 
   private enter = (r: number, c: number, v: unknown) => {
     const e = entered(v);
-    // The model does not evaluate formulas: a cell's own formula entered again keeps its result.
-    const same = e.formula !== undefined && e.formula === this.sheet.cell(r, c).formula;
-    this.sheet.setCell(r, c, 'values', same ? this.sheet.cell(r, c).value : e.value);
+    this.sheet.setCell(r, c, 'values', e.value);
     this.sheet.setCell(r, c, 'formulas', e.formula);
     if (e.format && !this.sheet.cell(r, c).format) this.sheet.setCell(r, c, 'formats', e.format);
   };

@@ -128,7 +128,7 @@ const priorComputed: fc.Arbitrary<CellSpec> = fc.record(
   { requiredKeys: ['value'] },
 ).chain((cell) => fc.oneof(
   { weight: 6, arbitrary: fc.constant(cell) },
-  { weight: 1, arbitrary: fc.constantFrom<CellSpec>({ ...cell, value: '', formula: '=""' }, { ...cell, value: 'Quá hạn', formula: '=IF(TRUE;"Quá hạn")' }) },
+  { weight: 1, arbitrary: fc.constantFrom<CellSpec>({ ...cell, value: '', formula: '=""' }, { ...cell, value: 'Quá hạn', formula: '=IF(TRUE,"Quá hạn")' }) },
 ));
 
 const priorLink: fc.Arbitrary<CellSpec> = fc.oneof(
@@ -215,7 +215,9 @@ const decorated = (cell: fc.Arbitrary<CellSpec>): fc.Arbitrary<CellSpec> =>
         { value: { day: '2023-08-20' }, formula: '=TODAY()' },
         { value: 4, formula: '=2*2' },
         { value: '', formula: '=""' },
-        { value: 'Đạt', formula: '=IF(TRUE;"Đạt";"")' },
+        { value: 'Đạt', formula: '=IF(TRUE,"Đạt","")' },
+        { value: '#N/A', formula: '=MATCH("x",A1:A2,0)' },
+        { value: '#ERROR!', formula: '=IF(TRUE;"Đạt";"")' },
       ),
     },
   );
@@ -335,7 +337,8 @@ export interface EditSpec {
   col: number;
   numRows: number;
   numCols: number;
-  cells: CellSpec[];
+  /** Row by row, numRows × numCols of them. */
+  cells: ValueSpec[];
 }
 
 export const edit: fc.Arbitrary<EditSpec> = fc.record({
@@ -344,7 +347,7 @@ export const edit: fc.Arbitrary<EditSpec> = fc.record({
   col: fc.integer({ min: 1, max: 14 }),
   numRows: fc.integer({ min: 1, max: 3 }),
   numCols: fc.integer({ min: 1, max: 2 }),
-  cells: fc.array(fc.oneof(textCell(textValue), numberCell, textCell(dateValue)), { minLength: 6, maxLength: 6 }),
+  cells: fc.array(fc.oneof(textValue, plainNumber, fc.constantFrom(...NUMBER_TEXT), dateValue, fc.constantFrom(...COMPARATORS, ...UNITS)), { minLength: 6, maxLength: 6 }),
 });
 
 export const periodCode: fc.Arbitrary<string> = oneOfText(PERIOD_CODES);

@@ -2,19 +2,22 @@
  * The fuzz properties, checked after every step of a case:
  * - no input cell, user column, user sheet or user format changes: the only changes allowed are
  *   the computed columns' cells of data rows (value; status colour and the script's own note) on
- *   sheets that have every required header, and rows appended to `Nhật ký`;
+ *   sheets that have every required header, rows appended to `Nhật ký` (and to `Lịch sử` by a
+ *   report), and text written by the script is never a formula;
  * - no unhandled error reaches the user: no exception out of a menu item or trigger, no
  *   "Đã xảy ra lỗi không mong muốn" anywhere, every message Vietnamese;
- * - every non-blank row gets exactly one valid status, with its colour (refreshStatuses on a
- *   complete workbook), and a second refresh changes nothing;
+ * - every non-blank row gets exactly one valid status, with its colour (after refreshStatuses on a
+ *   complete workbook and after a report), a second refresh changes nothing, and onEdit computes
+ *   the edited rows as refreshStatuses does;
+ * - a report document links nothing;
  * - the same input always gives the same output: the steps replayed on a fresh emulator end in the
  *   same workbook and the same messages.
  */
-import { ScriptError } from '../../emulator/index';
 import type { Emulator } from '../../emulator/index';
+import { ScriptError } from '../../emulator/index';
 import { INDICATORS, LOG, PERIODS, type SheetDef, TASKS } from '../../src/core/sheets';
 import { INDICATOR_STATUSES, STATUS, type Status, statusBackground, TASK_STATUSES } from '../../src/core/status';
-import { OPERATIONS, type Step } from './operations';
+import { type Edited, type FuzzOperation, OPERATIONS, type Step } from './operations';
 import { vietnameseProblems } from './vietnamese';
 import {
   cellAt, DATA_SHEETS, install, isBlankValue, type SheetState, sheetChanges, type WorkbookSpec, type WorkbookState, workbookState,
@@ -68,6 +71,11 @@ function isDataRow(state: SheetState, layout: Layout, r: number): boolean {
   return false;
 }
 
+const isComplete = (state: WorkbookState) => DATA_SHEETS.every((def) => {
+  const s = state.find((x) => x.name === def.name);
+  return s !== undefined && layoutOf(s, def).complete;
+});
+
 const where = (sheet: string, r: number, c: number) => `«${sheet}»!R${r}C${c}`;
 const show = (v: unknown) => JSON.stringify(typeof v === 'string' && v.length > 60 ? `${v.slice(0, 60)}…` : v);
 
@@ -89,65 +97,72 @@ function lastContentRow(state: SheetState | undefined): number {
   return 0;
 }
 
-function checkLog(before: SheetState | undefined, after: SheetState, logRows: 'one' | 'at most one'): string[] {
-  const out: string[] = [];
+/**
+ * A sheet the script appends to: rows up to the last one with content stay as they are, new rows
+ * hold no formula. Returns the failures and the appended rows (the header, on a new sheet, excluded).
+ */
+function checkAppendOnly(before: SheetState | undefined, after: SheetState): { failures: string[]; rows: number[] } {
+  const failures: string[] = [];
   const last = lastContentRow(before);
   const appended = new Set<number>();
   for (const ch of sheetChanges(before, after)) {
-    if (ch.row <= last) out.push(`${where(LOG.name, ch.row, ch.col)} ${ch.attr} rewritten: ${show(ch.before)} → ${show(ch.after)}`);
+    if (ch.row <= last) failures.push(`${where(after.name, ch.row, ch.col)} ${ch.attr} rewritten: ${show(ch.before)} → ${show(ch.after)}`);
     else appended.add(ch.row);
+    if (ch.attr === 'formula' && ch.after !== '') failures.push(`${where(after.name, ch.row, ch.col)} became a formula: ${show(ch.after)}`);
   }
-  const rows = [...appended].sort((a, b) => a - b);
-  if (!before && rows[0] === 1) {
-    const header = after.cells[0]!.slice(0, LOG.headers.length).map((c) => c.value);
-    if (JSON.stringify(header) !== JSON.stringify(LOG.headers)) out.push(`«${LOG.name}» recreated with a wrong header: ${show(header)}`);
-    rows.shift();
-  }
-  if (rows.length > 1 || (logRows === 'one' && rows.length !== 1)) out.push(`«${LOG.name}»: ${rows.length} new rows, expected ${logRows}`);
-  for (const r of rows) {
-    const cells = after.cells[r - 1]!;
-    if (!String(cells[0]?.value).startsWith('Date:')) out.push(`${where(LOG.name, r, 1)} is not a date: ${show(cells[0]?.value)}`);
-    cells.forEach((c, i) => {
-      if (c.formula) out.push(`${where(LOG.name, r, i + 1)} became a formula: ${show(c.formula)}`);
-      if (i > 0 && typeof c.value !== 'string') out.push(`${where(LOG.name, r, i + 1)} is no longer text: ${show(c.value)}`);
-    });
-    for (const i of [2, 3]) out.push(...messageProblems(`${where(LOG.name, r, i + 1)}`, String(cells[i]?.value ?? '')));
-  }
-  return out;
+  if (last === 0) appended.delete(1);
+  return { failures, rows: [...appended].sort((a, b) => a - b) };
 }
 
-/** Changes to one sheet that are not the script's to make. */
-function checkSheet(before: SheetState | undefined, after: SheetState): string[] {
+function checkLog(before: SheetState | undefined, after: SheetState, logRows: FuzzOperation['logRows']): string[] {
+  const { failures, rows } = checkAppendOnly(before, after);
+  if (lastContentRow(before) === 0) {
+    const header = after.cells[0]!.slice(0, LOG.headers.length).map((c) => c.value);
+    if (JSON.stringify(header) !== JSON.stringify(LOG.headers)) failures.push(`«${LOG.name}» made with a wrong header: ${show(header)}`);
+  }
+  if (rows.length > 1 || (logRows === 'one' && rows.length !== 1)) failures.push(`«${LOG.name}»: ${rows.length} new rows, expected ${logRows}`);
+  for (const r of rows) {
+    const cells = after.cells[r - 1]!;
+    if (!String(cells[0]?.value).startsWith('Date:')) failures.push(`${where(LOG.name, r, 1)} is not a date: ${show(cells[0]?.value)}`);
+    cells.forEach((c, i) => {
+      if (i > 0 && typeof c.value !== 'string') failures.push(`${where(LOG.name, r, i + 1)} is no longer text: ${show(c.value)}`);
+    });
+    for (const i of [2, 3]) failures.push(...messageProblems(where(LOG.name, r, i + 1), String(cells[i]?.value ?? '')));
+  }
+  return failures;
+}
+
+/** Changes to a data or user sheet that are not the script's to make. */
+function checkSheet(before: SheetState, after: SheetState, writesComputed: boolean): string[] {
   const out: string[] = [];
   const def = DATA_SHEETS.find((d) => d.name === after.name);
-  const layout = def && before ? layoutOf(before, def) : undefined;
+  const layout = def ? layoutOf(before, def) : undefined;
   const computedAt = new Map<number, string>();
-  if (layout?.complete) for (const [k, c] of layout.cols) if (layout.def.columns[k]!.computed) computedAt.set(c, k);
-  if (before && (before.frozenRows !== after.frozenRows || JSON.stringify(before.columnWidths) !== JSON.stringify(after.columnWidths))) {
+  if (writesComputed && layout?.complete) for (const [k, c] of layout.cols) if (layout.def.columns[k]!.computed) computedAt.set(c, k);
+  if (before.frozenRows !== after.frozenRows || JSON.stringify(before.columnWidths) !== JSON.stringify(after.columnWidths)) {
     out.push(`«${after.name}»: frozen rows or column widths changed`);
   }
   for (const ch of sheetChanges(before, after)) {
+    const at = where(ch.sheet, ch.row, ch.col);
     const key = computedAt.get(ch.col);
-    const allowed = key !== undefined && ch.row >= 2 && isDataRow(before!, layout!, ch.row) && WRITABLE[key]!.includes(ch.attr);
-    if (!allowed) {
-      out.push(`${where(ch.sheet, ch.row, ch.col)} ${ch.attr} changed: ${show(ch.before)} → ${show(ch.after)}`);
+    if (key === undefined || ch.row < 2 || !isDataRow(before, layout!, ch.row) || !WRITABLE[key]!.includes(ch.attr)) {
+      out.push(`${at} ${ch.attr} changed: ${show(ch.before)} → ${show(ch.after)}`);
       continue;
     }
-    if (ch.attr === 'formula' && ch.after !== '') out.push(`${where(ch.sheet, ch.row, ch.col)} became a formula: ${show(ch.after)}`);
+    if (ch.attr === 'formula' && ch.after !== '') out.push(`${at} became a formula: ${show(ch.after)}`);
     if (ch.attr === 'note' && ch.after !== '') {
-      if (!String(ch.after).startsWith(OWN_NOTE)) out.push(`${where(ch.sheet, ch.row, ch.col)} a note that is not the script's: ${show(ch.after)}`);
-      out.push(...messageProblems(`note ${where(ch.sheet, ch.row, ch.col)}`, String(ch.after)));
+      if (!String(ch.after).startsWith(OWN_NOTE)) out.push(`${at} a note that is not the script's: ${show(ch.after)}`);
+      out.push(...messageProblems(`note ${at}`, String(ch.after)));
     }
-    if (ch.attr === 'note' && ch.before !== '' && !String(ch.before).startsWith(OWN_NOTE)) {
-      out.push(`${where(ch.sheet, ch.row, ch.col)} a user's note removed: ${show(ch.before)}`);
-    }
+    if (ch.attr === 'note' && ch.before !== '' && !String(ch.before).startsWith(OWN_NOTE)) out.push(`${at} a user's note removed: ${show(ch.before)}`);
   }
   return out;
 }
 
-/** Every data row of every sheet has one valid status, its colour and the right note. */
-function checkStatuses(before: WorkbookState, after: WorkbookState): string[] {
-  const out: string[] = [];
+/** Data rows of a sheet (in `before`) that have one valid status, its colour and the right note in `after`. */
+function checkStatuses(before: WorkbookState, after: WorkbookState, rows?: (def: SheetDef, r: number) => boolean): { failures: string[]; checked: number } {
+  const failures: string[] = [];
+  let checked = 0;
   for (const def of DATA_SHEETS) {
     const b = before.find((s) => s.name === def.name)!;
     const a = after.find((s) => s.name === def.name)!;
@@ -155,27 +170,28 @@ function checkStatuses(before: WorkbookState, after: WorkbookState): string[] {
     const status = layout.cols.get('status')!;
     const result = layout.cols.get('result');
     for (let r = 2; r <= b.cells.length; r++) {
-      if (!isDataRow(b, layout, r)) continue;
+      if (!isDataRow(b, layout, r) || (rows && !rows(def, r))) continue;
+      checked++;
       const cell = cellAt(a, r, status);
       const at = where(def.name, r, status);
       if (!VALID_STATUSES[def.name]!.includes(cell.value as Status)) {
-        out.push(`${at}: not a valid status: ${show(cell.value)}`);
+        failures.push(`${at}: not a valid status: ${show(cell.value)}`);
         continue;
       }
-      if (cell.background !== statusBackground(cell.value as Status)) out.push(`${at}: colour ${cell.background} does not match ${show(cell.value)}`);
+      if (cell.background !== statusBackground(cell.value as Status)) failures.push(`${at}: colour ${cell.background} does not match ${show(cell.value)}`);
       const prior = cellAt(b, r, status).note;
       const usersNote = prior !== '' && !prior.startsWith(OWN_NOTE);
-      if (usersNote && cell.note !== prior) out.push(`${at}: a user's note replaced`);
-      if (!usersNote && (cell.value === STATUS.error) !== cell.note.startsWith(OWN_NOTE)) out.push(`${at}: note ${show(cell.note)} does not match ${show(cell.value)}`);
+      if (usersNote && cell.note !== prior) failures.push(`${at}: a user's note replaced`);
+      if (!usersNote && (cell.value === STATUS.error) !== cell.note.startsWith(OWN_NOTE)) failures.push(`${at}: note ${show(cell.note)} does not match ${show(cell.value)}`);
       if (result !== undefined) {
         const v = cellAt(a, r, result).value;
         const measured = cell.value === STATUS.met || cell.value === STATUS.missed;
         const ok = measured ? typeof v === 'number' && Number.isFinite(v) && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 * Math.max(1, Math.abs(v)) : v === '';
-        if (!ok) out.push(`${where(def.name, r, result)}: result ${show(v)} does not match ${show(cell.value)}`);
+        if (!ok) failures.push(`${where(def.name, r, result)}: result ${show(v)} does not match ${show(cell.value)}`);
       }
     }
   }
-  return out;
+  return { failures, checked };
 }
 
 /** Counts for the fuzz report: what the properties were checked on. */
@@ -183,13 +199,15 @@ export interface Tally {
   steps: Record<string, number>;
   /** Cells whose every attribute was compared before and after a step. */
   cellsCompared: number;
-  /** Data rows whose status was checked after a refresh. */
+  /** Data rows whose status was checked after a refresh, a report or an edit. */
   rowsWithStatus: number;
-  /** Steps that stopped with a message (missing sheet or header, feature not built yet, …). */
+  /** Steps that stopped with a message (missing sheet or header, unknown period, …). */
   stopped: number;
+  /** Report documents checked. */
+  documents: number;
 }
 
-export const newTally = (): Tally => ({ steps: {}, cellsCompared: 0, rowsWithStatus: 0, stopped: 0 });
+export const newTally = (): Tally => ({ steps: {}, cellsCompared: 0, rowsWithStatus: 0, stopped: 0, documents: 0 });
 
 export interface StepResult {
   failures: string[];
@@ -199,16 +217,73 @@ export interface StepResult {
 
 const computedOnly = (state: WorkbookState) => state.filter((s) => s.name !== LOG.name);
 
+/** A second refresh on a refreshed workbook writes no computed cell. */
+function checkIdempotent(emu: Emulator): string[] {
+  const before = workbookState(emu);
+  const { calls } = emu.run('refreshStatuses');
+  const writes = ['Range.setValues', 'Range.setBackgrounds', 'Range.setNotes'].map((m) => calls.method(m));
+  const out: string[] = [];
+  if (writes.some((n) => n > 0)) out.push(`a second refresh still wrote (values/backgrounds/notes: ${writes.join('/')})`);
+  if (JSON.stringify(computedOnly(workbookState(emu))) !== JSON.stringify(computedOnly(before))) out.push('a second refresh changed the result');
+  return out;
+}
+
+/**
+ * After onEdit, refreshStatuses changes no value or colour in the rows the edit touched (they were
+ * computed alike). Notes are left out: onEdit reads them only where its own note may be (the old
+ * or new status is `Lỗi dữ liệu`), so a stale note pasted onto another status stays until a refresh.
+ */
+function checkEditAgrees(emu: Emulator, edited: Edited, before: WorkbookState): string[] {
+  const def: SheetDef | undefined = [TASKS, INDICATORS].find((d) => d.name === edited.sheet);
+  if (!def || !isComplete(before)) return [];
+  const afterEdit = workbookState(emu);
+  emu.run('refreshStatuses');
+  const afterRefresh = workbookState(emu);
+  const b = afterEdit.find((s) => s.name === def.name)!;
+  const layout = layoutOf(b, def);
+  const inputs = [...layout.cols].filter(([k]) => !def.columns[k]!.computed).map(([, c]) => c);
+  if (!inputs.some((c) => c >= edited.col && c <= edited.lastCol)) return [];
+  const computed = new Set([...layout.cols].filter(([k]) => def.columns[k]!.computed).map(([, c]) => c));
+  return sheetChanges(b, afterRefresh.find((s) => s.name === def.name)!)
+    .filter((ch) => ch.row >= Math.max(2, edited.row) && ch.row <= edited.lastRow && computed.has(ch.col) && ch.attr !== 'note')
+    .map((ch) => `onEdit left ${where(ch.sheet, ch.row, ch.col)} ${ch.attr} ${show(ch.before)} where refreshStatuses writes ${show(ch.after)}`);
+}
+
+/** Report documents made in this step: user text stays text, nothing is a link. */
+function checkDocuments(emu: Emulator, known: number): string[] {
+  const out: string[] = [];
+  for (const doc of emu.documentApp.documents.slice(known)) {
+    for (const p of doc.body.paragraphs()) {
+      for (const run of p.styledRuns()) {
+        if (run.attrs.LINK_URL) out.push(`document «${doc.getName()}» links ${show(run.text)} to ${show(run.attrs.LINK_URL)}`);
+      }
+    }
+  }
+  return out;
+}
+
+const LOGGED_FAILURE = 'Không thực hiện được:';
+
+/** The `Kết quả` of the row a step appended to `Nhật ký`, if it appended one. */
+function newLogLine(before: WorkbookState, after: WorkbookState): string | undefined {
+  const b = before.find((s) => s.name === LOG.name);
+  const a = after.find((s) => s.name === LOG.name);
+  if (!a) return undefined;
+  const row = checkAppendOnly(b, a).rows[0];
+  return row === undefined ? undefined : String(cellAt(a, row, 4).value);
+}
+
 function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
   const op = OPERATIONS[step.op]!;
-  const args = op.prepare(emu, step);
-  if (!args) return null;
+  const prepared = op.prepare(emu, step);
+  if (!prepared) return null;
   const before = workbookState(emu);
   const dialogs = emu.ui.dialogs.length;
   const toasts = emu.spreadsheet.toasts.length;
+  const documents = emu.documentApp.documents.length;
   let thrown: string | undefined;
   try {
-    emu.run(op.fn, args, { as: op.as });
+    emu.run(op.fn, prepared.args, { as: op.as });
   } catch (e) {
     if (!(e instanceof ScriptError)) throw e;
     thrown = e.message;
@@ -219,7 +294,10 @@ function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
   const failures: string[] = [];
   tally.steps[step.op] = (tally.steps[step.op] ?? 0) + 1;
   tally.cellsCompared += before.reduce((n, sheet) => n + sheet.cells.reduce((m, row) => m + row.length, 0), 0);
-  if (thrown !== undefined || (shown[0] !== undefined && !/^Đã /.test(shown[0]))) tally.stopped++;
+  // Logged operations log their failures as such; onEdit reports them in a toast.
+  const logged = newLogLine(before, after);
+  const succeeded = thrown === undefined && (op.logRows === 'one' ? logged !== undefined && !logged.startsWith(LOGGED_FAILURE) : emu.spreadsheet.toasts.length === toasts);
+  if (!succeeded) tally.stopped++;
 
   if (thrown !== undefined && op.reports !== 'thrown') failures.push(`${op.fn} threw: ${show(thrown)}`);
   if (op.reports === 'dialog' && shown.length !== 1) failures.push(`${op.fn}: ${shown.length} dialogs, expected one`);
@@ -229,34 +307,30 @@ function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
   for (const a of after) {
     const b = before.find((s) => s.name === a.name);
     if (a.name === LOG.name) failures.push(...checkLog(b, a, op.logRows));
+    else if (op.appendsTo.includes(a.name)) failures.push(...checkAppendOnly(b, a).failures);
     else if (!b) failures.push(`sheet «${a.name}» created`);
-    else failures.push(...checkSheet(b, a));
+    else failures.push(...checkSheet(b, a, op.writesComputed));
   }
 
-  const complete = DATA_SHEETS.every((def) => {
-    const s = before.find((x) => x.name === def.name);
-    return s !== undefined && layoutOf(s, def).complete;
-  });
-  if (op.refreshesAll && complete) {
-    if (!shown[0]?.startsWith('Đã cập nhật trạng thái.')) failures.push(`${op.fn} failed on a complete workbook: ${show(shown[0])}`);
-    failures.push(...checkStatuses(before, after));
-    tally.rowsWithStatus += DATA_SHEETS.reduce((n, def) => {
-      const b = before.find((x) => x.name === def.name)!;
-      const layout = layoutOf(b, def);
-      return n + b.cells.slice(1).filter((_, i) => isDataRow(b, layout, i + 2)).length;
-    }, 0);
-    // Idempotent: a second refresh on its result writes no computed cell.
-    const second = emu.run('refreshStatuses').calls;
-    const writes = ['Range.setValues', 'Range.setBackgrounds', 'Range.setNotes'].map((m) => second.method(m));
-    if (writes.some((n) => n > 0)) failures.push(`a second refresh still wrote (values/backgrounds/notes: ${writes.join('/')})`);
-    const again = workbookState(emu);
-    if (JSON.stringify(computedOnly(again)) !== JSON.stringify(computedOnly(after))) failures.push('a second refresh changed the result');
-  } else if (op.refreshesAll) {
+  const complete = isComplete(before);
+  if (op.refreshes === 'always' && !complete) {
     const missing = DATA_SHEETS.filter((def) => {
       const s = before.find((x) => x.name === def.name);
       return !s || !layoutOf(s, def).complete;
     });
     if (!missing.some((def) => shown[0]?.includes(`«${def.name}»`))) failures.push(`${op.fn} did not name the incomplete sheet: ${show(shown[0])}`);
+  }
+  if ((op.refreshes === 'always' && complete) || (op.refreshes === 'on success' && succeeded)) {
+    if (!succeeded) failures.push(`${op.fn} failed on a complete workbook: ${show(seen[0])}`);
+    const statuses = checkStatuses(before, after);
+    failures.push(...statuses.failures);
+    tally.rowsWithStatus += statuses.checked;
+    failures.push(...checkIdempotent(emu));
+  }
+  if (prepared.edited && succeeded) failures.push(...checkEditAgrees(emu, prepared.edited, before));
+  if (emu.documentApp.documents.length > documents) {
+    tally.documents += emu.documentApp.documents.length - documents;
+    failures.push(...checkDocuments(emu, documents));
   }
   return { failures, seen };
 }

@@ -26,6 +26,7 @@ const NOISE = [
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
   /\d+([.,:/–-]\d+)*/g,
   /&[a-z]+;|&#\d+;/g, // HTML entities
+  /#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|ERROR!|NUM!|NULL!)/g, // error values of cells
 ];
 
 /** The words of a text once quoted values, markup, URLs, addresses and numbers are removed. */

@@ -45,7 +45,7 @@ export interface WorkbookSpec {
 
 export const DATA_SHEETS: readonly SheetDef[] = [TASKS, INDICATORS, PERIODS];
 
-function materialise(emu: Emulator, v: ValueSpec): string | number | boolean | Date {
+export function materialise(emu: Emulator, v: ValueSpec): string | number | boolean | Date {
   if (typeof v !== 'object') return v;
   return 'day' in v ? emu.date(v.day) : new Date(v.instant);
 }
