@@ -31,6 +31,8 @@ export class MailState {
   /** Recipients allowed per 24 hours; set it to 0 to simulate a spent quota. */
   dailyLimit = CONSUMER_DAILY_RECIPIENTS;
   readonly outbox: SentMail[] = [];
+  /** Recipients for whom sendEmail fails with Apps Script's transient server error. */
+  readonly serverErrorFor = new Set<string>();
 
   recipientsSince(from: number): number {
     let n = 0;
@@ -89,6 +91,9 @@ export class MailAppModel extends ServiceObject {
     if (count > MAX_RECIPIENTS_PER_MESSAGE) throw new AppsScriptError('Limit Exceeded: Email Recipients Per Message.');
     if (bytes(message.body) + bytes(message.htmlBody) > MAX_BODY_BYTES) throw new AppsScriptError('Limit Exceeded: Email Body Size.');
     if (count > this.getRemainingDailyQuota()) throw new AppsScriptError('Service invoked too many times for one day: email.');
+    if ([...to, ...cc, ...bcc].some((a) => this.state.serverErrorFor.has(a))) {
+      throw new AppsScriptError('We\'re sorry, a server error occurred. Please wait a bit and try again.');
+    }
     this.state.outbox.push({
       at: this.now(), from: this.sender, to, cc, bcc,
       replyTo: message.replyTo, name: message.name,

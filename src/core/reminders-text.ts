@@ -101,16 +101,30 @@ function taskLine(t: DueTask, today: Day): string {
   return `${t.code ? `${t.code}: ` : ''}${cut(t.name, 160)} (${due})`;
 }
 
+/** Tasks listed in one digest; the rest are counted (the sheet has them all). */
+export const DIGEST_MAX_TASKS = 50;
+
+function taskItems(tasks: readonly DueTask[], max: number, today: Day): string[] {
+  const items = tasks.slice(0, max).map((t) => taskLine(t, today));
+  if (tasks.length > max) items.push(`… và ${tasks.length - max} nhiệm vụ khác (xem trong bảng tính)`);
+  return items;
+}
+
 /** One owner's digest: overdue tasks, then tasks due soon, each with its deadline. */
 export function digestMail(d: Digest, ctx: MailContext): Mail {
   const overdue = d.tasks.filter((t) => t.status === STATUS.overdue);
   const dueSoon = d.tasks.filter((t) => t.status === STATUS.dueSoon);
+  const overdueShown = Math.min(overdue.length, DIGEST_MAX_TASKS);
   const blocks: Block[] = [
     `Kính gửi đồng chí${d.ownerName ? ` ${oneLine(d.ownerName)}` : ''},`,
     `Tính đến ngày ${formatDmy(ctx.today)}, các nhiệm vụ cải cách hành chính đồng chí phụ trách cần lưu ý:`,
   ];
-  if (overdue.length) blocks.push({ title: `${STATUS.overdue} (${overdue.length}):`, items: overdue.map((t) => taskLine(t, ctx.today)) });
-  if (dueSoon.length) blocks.push({ title: `${STATUS.dueSoon} (${dueSoon.length}):`, items: dueSoon.map((t) => taskLine(t, ctx.today)) });
+  if (overdue.length) {
+    blocks.push({ title: `${STATUS.overdue} (${overdue.length}):`, items: taskItems(overdue, DIGEST_MAX_TASKS, ctx.today) });
+  }
+  if (dueSoon.length) {
+    blocks.push({ title: `${STATUS.dueSoon} (${dueSoon.length}):`, items: taskItems(dueSoon, Math.max(1, DIGEST_MAX_TASKS - overdueShown), ctx.today) });
+  }
   blocks.push({ label: 'Khi hoàn thành, xin cập nhật «Tiến độ (%)» và «Ngày hoàn thành» tại', url: ctx.tasksUrl });
   blocks.push(signature(ctx.office, 'thư tự động, gửi mỗi ngày khi có nhiệm vụ sắp đến hạn hoặc quá hạn.'));
   const counts = [

@@ -3,6 +3,7 @@
  * tell its hour, so installing replaces every `dailyCheck` trigger of this user with one new one:
  * exactly one remains however often it is called and whatever was there.
  */
+import { UserError } from '../core/errors';
 import { readConfig } from '../gas/book';
 import { createDailyTrigger, deleteTriggers, projectTriggers, scriptTimeZone } from '../gas/triggers';
 import { dailyCheckOperation } from './daily';
@@ -11,6 +12,8 @@ import { type Done, runLogged } from './run';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const DAILY_HANDLER = 'dailyCheck';
+const MAX_TRIGGERS = 20;
+const TOO_MANY = /too many triggers/i;
 export const DAILY_HOUR = 7;
 
 /** The global functions of this script (SPEC §4): triggers for them are ours, all others are not. */
@@ -22,7 +25,12 @@ export const OWN_HANDLERS: readonly string[] = [
 export function installTriggersOperation(ss: Spreadsheet): Done<void> {
   const stale = projectTriggers().filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
   deleteTriggers(stale);
-  createDailyTrigger(DAILY_HANDLER, DAILY_HOUR);
+  try {
+    createDailyTrigger(DAILY_HANDLER, DAILY_HOUR);
+  } catch (e) {
+    if (!TOO_MANY.test(e instanceof Error ? e.message : String(e))) throw e;
+    throw new UserError(`Không tạo được lịch chạy hằng ngày: tài khoản của bạn đã có quá nhiều trình kích hoạt cho dự án này (tối đa ${MAX_TRIGGERS}). Hãy xóa bớt trình kích hoạt không dùng (Tiện ích mở rộng › Apps Script › Trình kích hoạt) rồi thử lại.`);
+  }
   const lines = [
     `Đã bật nhắc việc tự động: mỗi ngày trong khoảng ${DAILY_HOUR}–${DAILY_HOUR + 1} giờ (múi giờ ${scriptTimeZone()}), bảng tính tự cập nhật trạng thái, tạo bản nháp báo cáo cho kỳ sắp đến hạn và gửi thư nhắc việc từ tài khoản của bạn.`,
   ];
