@@ -14,6 +14,7 @@ import { emulatorWith, snapshotValues } from './helpers';
 const OFFICE = 'ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN';
 const VP = 'vanphong@tuxuyen.example';
 
+/** Tasks of every kind; no period needs a reminder on 20/08 (H1 is reported, the year is far). */
 const fixture: WorkbookData = {
   config: [['Cơ quan ban hành', OFFICE], ['Email nhắc việc', VP]],
   tasks: [
@@ -26,10 +27,16 @@ const fixture: WorkbookData = {
   ],
   periods: [
     { 'Mã kỳ': 'H1', 'Tên kỳ': '6 tháng đầu năm 2023', 'Hạn gửi': '25/05/2023', 'Liên kết báo cáo': 'https://docs.google.com/document/d/h1/edit' },
-    { 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III năm 2023', 'Hạn gửi': '25/08/2023', 'Nhắc trước (ngày)': 10 },
     { 'Mã kỳ': 'NAM', 'Tên kỳ': 'năm 2023', 'Hạn gửi': '20/11/2023' },
   ],
 };
+/** The same with Q3 due in 5 days and no report yet. */
+const withQ3: WorkbookData = {
+  ...fixture,
+  periods: [...fixture.periods!, { 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III năm 2023', 'Hạn gửi': '25/08/2023', 'Nhắc trước (ngày)': 10 }],
+};
+/** A `Thư mục báo cáo` that does not exist: the draft cannot be made. */
+const NO_FOLDER: [string, unknown] = ['Thư mục báo cáo', 'https://drive.google.com/drive/folders/khong-ton-tai-thu-muc'];
 /** Most pressing first: a's deadline is past, c's is the 22nd, b's the 25th. */
 const OWNERS = ['a@tuxuyen.example', 'c@tuxuyen.example', 'b@tuxuyen.example'];
 
@@ -40,7 +47,7 @@ const sentTo = (emu: Emulator) => emu.mail.outbox.map((m) => m.to.join(','));
 const ledgerKeys = (emu: Emulator) => [...emu.properties.document.data.keys()].filter((k) => k.startsWith(LEDGER_PREFIX)).sort();
 
 describe('dailyCheck', () => {
-  it('refreshes, reminds the period due soon, and sends each owner one digest, with no UI', () => {
+  it('refreshes and sends each owner one digest, with no UI, writing only computed columns and its log row', () => {
     const emu = emulatorWith(fixture, '2023-08-20');
     const before = snapshotValues(emu, {
       [TASKS.name]: [TASKS.columns.status.header],
@@ -49,15 +56,14 @@ describe('dailyCheck', () => {
     });
     dailyCheck(emu);
 
-    expect(sentTo(emu)).toEqual([VP, ...OWNERS]);
+    expect(sentTo(emu)).toEqual(OWNERS);
     expect(emu.mail.outbox.map((m) => m.subject)).toEqual([
-      'Nhắc việc CCHC: báo cáo quý III năm 2023, hạn gửi 25/08/2023 (còn 5 ngày)',
       'Nhắc việc CCHC: 1 nhiệm vụ quá hạn, 1 nhiệm vụ sắp đến hạn',
       'Nhắc việc CCHC: 1 nhiệm vụ sắp đến hạn',
       'Nhắc việc CCHC: 1 nhiệm vụ sắp đến hạn',
     ]);
     expect(emu.mail.outbox.every((m) => m.name === `Nhắc việc CCHC - ${OFFICE}` && m.from === emu.user)).toBe(true);
-    const a = emu.mail.outbox[1]!;
+    const a = emu.mail.outbox[0]!;
     expect(a.body).toContain('- NV1: Báo cáo <quý> & "tổng kết" (hạn 01/08/2023, quá hạn 19 ngày)');
     expect(a.body).toContain('- NV2: Rà soát thủ tục (hạn 25/08/2023, còn 5 ngày)');
     expect(a.htmlBody).toContain('NV1: Báo cáo &#60;quý&#62; &#38; &#34;tổng kết&#34;');
@@ -72,7 +78,6 @@ describe('dailyCheck', () => {
     const rows = log(emu);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.slice(1, 3)).toEqual([emu.user, 'Kiểm tra hằng ngày']);
-    expect(lastLog(emu)).toContain('Đã gửi thư nhắc kỳ báo cáo: Q3.');
     expect(lastLog(emu)).toContain('Đã gửi thư nhắc việc cho 3 người phụ trách: a@tuxuyen.example, c@tuxuyen.example, b@tuxuyen.example.');
     expect(lastLog(emu)).toContain('1 nhiệm vụ sắp đến hạn hoặc quá hạn chưa có «Email» người phụ trách (dòng 7).');
   });
@@ -82,7 +87,7 @@ describe('dailyCheck', () => {
     dailyCheck(emu);
     emu.setToday('2023-08-20', 15);
     dailyCheck(emu);
-    expect(emu.mail.outbox).toHaveLength(4);
+    expect(emu.mail.outbox).toHaveLength(3);
     expect(lastLog(emu)).toContain('Không có thư nào cần gửi.');
 
     // c finishes NV3; the next morning c has nothing left to hear about.
@@ -90,20 +95,26 @@ describe('dailyCheck', () => {
     sheet.getRange(4, Object.keys(TASKS.columns).indexOf('completed') + 1).setValue(emu.date('2023-08-20'));
     emu.setToday('2023-08-21', 7);
     dailyCheck(emu);
-    expect(sentTo(emu).slice(4)).toEqual([VP, 'a@tuxuyen.example', 'b@tuxuyen.example']);
+    expect(sentTo(emu).slice(3)).toEqual(['a@tuxuyen.example', 'b@tuxuyen.example']);
   });
 
-  it('still reminds a period when its draft cannot be made, and says why', () => {
-    const emu = emulatorWith(fixture, '2023-08-20');
+  it('still reminds a period whose draft cannot be made, first, saying why; the others go on', () => {
+    const emu = emulatorWith({ ...withQ3, config: [...fixture.config!, NO_FOLDER] }, '2023-08-20');
     dailyCheck(emu);
-    expect(emu.mail.outbox[0]!.body).toMatch(/Chưa tạo được bản nháp báo cáo tự động \(.+\)\. Có thể tạo báo cáo từ menu CCHC/);
+    expect(sentTo(emu)).toEqual([VP, ...OWNERS]);
+    const reminder = emu.mail.outbox[0]!;
+    expect(reminder.subject).toBe('Nhắc việc CCHC: báo cáo quý III năm 2023, hạn gửi 25/08/2023 (còn 5 ngày)');
+    expect(reminder.body).toMatch(/Chưa tạo được bản nháp báo cáo tự động \(.+\)\. Có thể tạo báo cáo từ menu CCHC/);
+    expect(reminder.body).toContain('Bảng theo dõi kỳ báo cáo: https://docs.google.com/spreadsheets/d/spreadsheet-1/edit#gid=');
     expect(lastLog(emu)).toMatch(/Lỗi \(các phần khác vẫn được thực hiện\): bản nháp kỳ Q3: /);
+    expect(lastLog(emu)).toContain('Đã gửi thư nhắc kỳ báo cáo: Q3.');
   });
 
   it('sends nothing about a period whose report exists', () => {
     const emu = emulatorWith({ ...fixture, periods: [{ 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III', 'Hạn gửi': '25/08/2023', 'Liên kết báo cáo': 'https://docs.google.com/document/d/q3/edit' }] }, '2023-08-20');
     dailyCheck(emu);
     expect(sentTo(emu)).toEqual(OWNERS);
+    expect(lastLog(emu)).not.toContain('bản nháp');
   });
 
   it('with no quota sends nothing, logs what waits, and the next run sends it', () => {
@@ -111,17 +122,17 @@ describe('dailyCheck', () => {
     emu.mail.dailyLimit = 0;
     dailyCheck(emu);
     expect(emu.mail.outbox).toEqual([]);
-    expect(lastLog(emu)).toContain('Chưa gửi vì đã hết hạn mức gửi thư trong ngày, sẽ gửi ở lần chạy sau: nhắc kỳ Q3, thư cho a@tuxuyen.example, thư cho c@tuxuyen.example, thư cho b@tuxuyen.example.');
+    expect(lastLog(emu)).toContain('Chưa gửi vì đã hết hạn mức gửi thư trong ngày, sẽ gửi ở lần chạy sau: thư cho a@tuxuyen.example, thư cho c@tuxuyen.example, thư cho b@tuxuyen.example.');
     expect(ledgerKeys(emu)).toEqual([]);
 
     emu.mail.dailyLimit = 100;
     emu.setToday('2023-08-20', 12);
     dailyCheck(emu);
-    expect(sentTo(emu)).toEqual([VP, ...OWNERS]);
+    expect(sentTo(emu)).toEqual(OWNERS);
   });
 
   it('sends what fits when the quota runs out, period reminders first', () => {
-    const emu = emulatorWith(fixture, '2023-08-20');
+    const emu = emulatorWith(withQ3, '2023-08-20');
     emu.mail.dailyLimit = 2;
     dailyCheck(emu);
     expect(sentTo(emu)).toEqual([VP, 'a@tuxuyen.example']);
@@ -155,19 +166,18 @@ describe('dailyCheck', () => {
     const emu = emulatorWith(fixture, '2023-08-20');
     emu.mail.serverErrorFor.add('b@tuxuyen.example');
     dailyCheck(emu);
-    expect(sentTo(emu)).toEqual([VP, 'a@tuxuyen.example', 'c@tuxuyen.example']);
-    expect(lastLog(emu)).toContain('Lỗi (các phần khác vẫn được thực hiện): bản nháp kỳ Q3: ');
-    expect(lastLog(emu)).toContain('thư cho b@tuxuyen.example: We\'re sorry, a server error occurred. Please wait a bit and try again');
+    expect(sentTo(emu)).toEqual(['a@tuxuyen.example', 'c@tuxuyen.example']);
+    expect(lastLog(emu)).toContain('Lỗi (các phần khác vẫn được thực hiện): thư cho b@tuxuyen.example: We\'re sorry, a server error occurred. Please wait a bit and try again.');
     expect(ledgerKeys(emu)).not.toContain(digestKey('b@tuxuyen.example'));
 
     emu.mail.serverErrorFor.clear();
     dailyCheck(emu);
-    expect(sentTo(emu)).toEqual([VP, 'a@tuxuyen.example', 'c@tuxuyen.example', 'b@tuxuyen.example']);
+    expect(sentTo(emu)).toEqual(['a@tuxuyen.example', 'c@tuxuyen.example', 'b@tuxuyen.example']);
   });
 
   it('logs a bad address in Email nhắc việc and in a task, and reminds the valid ones', () => {
     const emu = emulatorWith({
-      ...fixture,
+      ...withQ3,
       config: [['Email nhắc việc', `${VP}, vanphong@`]],
       tasks: [{ 'Mã': 'NV1', 'Nhiệm vụ': 'X', 'Hạn hoàn thành': '21/08/2023', 'Email': 'Nguyễn Văn A' }],
     }, '2023-08-20');
@@ -178,7 +188,7 @@ describe('dailyCheck', () => {
   });
 
   it('without Email nhắc việc says so once and still sends the digests', () => {
-    const emu = emulatorWith({ ...fixture, config: [] }, '2023-08-20');
+    const emu = emulatorWith({ ...withQ3, config: [] }, '2023-08-20');
     dailyCheck(emu);
     dailyCheck(emu);
     expect(sentTo(emu)).toEqual(OWNERS);
@@ -194,11 +204,11 @@ describe('dailyCheck', () => {
     dailyCheck(emu);
     expect(emu.properties.document.getProperty(digestKey('old@tuxuyen.example'))).toBeNull();
     expect(emu.properties.document.getProperty('user.setting')).toBe('giữ nguyên');
-    expect(ledgerKeys(emu)).toHaveLength(4);
+    expect(ledgerKeys(emu)).toEqual(OWNERS.map(digestKey).sort());
   });
 
   it('writes and sends nothing when another execution holds the lock', () => {
-    const emu = emulatorWith(fixture, '2023-08-20');
+    const emu = emulatorWith(withQ3, '2023-08-20');
     emu.locks.heldElsewhereFor = Infinity;
     expect(() => dailyCheck(emu)).toThrow(ScriptError);
     expect(emu.mail.outbox).toEqual([]);
@@ -207,7 +217,7 @@ describe('dailyCheck', () => {
   });
 
   it('sends once when two users\' daily triggers both run it', () => {
-    const emu = emulatorWith(fixture, '2023-08-19');
+    const emu = emulatorWith(withQ3, '2023-08-19');
     emu.run('installTriggers');
     emu.run('installTriggers', [], { user: 'chutich@tuxuyen.example' });
     const runs = fireDailyTriggers(emu, '2023-08-20');
@@ -219,7 +229,9 @@ describe('dailyCheck', () => {
 
   it('makes as many spreadsheet calls for 2,000 tasks as for 100, and one mail call per mail', () => {
     const calls = (tasks: number) => {
-      const emu = emulatorWith(generatedWorkbook(tasks), '2023-08-20');
+      // Periods reported already: this counts the check itself, not the report generator.
+      const periods = generatedWorkbook(tasks).periods!.map((p) => ({ ...p, 'Liên kết báo cáo': 'https://docs.google.com/document/d/x/edit' }));
+      const emu = emulatorWith({ ...generatedWorkbook(tasks), periods }, '2023-08-20');
       const run = dailyCheck(emu);
       return { spreadsheet: run.calls.count('spreadsheet'), sends: run.calls.method('MailApp.sendEmail'), mails: emu.mail.outbox.length };
     };
