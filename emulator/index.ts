@@ -148,6 +148,7 @@ export class Emulator {
     if (typeof target !== 'function') throw new Error(`The bundle has no global function ${fn}`);
     try {
       const value = (target as (...a: unknown[]) => unknown)(...args.map((a) => realm.toScript(a)));
+      if (this.now > limit.endsAt) limit.exceeded = true;
       if (limit.exceeded) throw new Error(EXCEEDED);
       return { value: realm.fromScript(value) as T, calls, logs };
     } catch (e) {

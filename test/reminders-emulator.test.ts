@@ -176,5 +176,7 @@ describe('the execution limit', () => {
     expect(() => emu.run('slow', [10])).toThrow('Exceeded maximum execution time');
     expect(MAX_EXECUTION_MS).toBe(360_000);
     expect(emu.run('slow', [6]).value).toBe(6);
+    // The seventh call ends past the limit: nothing catches that.
+    expect(() => emu.run('slow', [7])).toThrow('Exceeded maximum execution time');
   });
 });
