@@ -242,3 +242,56 @@ describe('dailyCheck', () => {
     expect(large.mails).toBeLessThanOrEqual(20);
   });
 });
+
+describe('dailyCheck with the report generator', () => {
+  const periodRow = (emu: Emulator, code: string) => {
+    const values = emu.spreadsheet.getSheetByName(PERIODS.name)!.getDataRange().getValues();
+    const row = values.find((r) => r[0] === code)!;
+    const at = (h: string) => row[values[0]!.indexOf(h)];
+    return { status: at(PERIODS.columns.status.header), link: String(at(PERIODS.columns.link.header)), created: at(PERIODS.columns.createdAt.header) };
+  };
+
+  it('creates the draft once, writes its link and reminds with it; then says nothing more about that period', () => {
+    const emu = emulatorWith(withQ3, '2023-08-20');
+    const first = dailyCheck(emu);
+    const q3 = periodRow(emu, 'Q3');
+    expect(q3.link).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+    expect(q3.status).toBe('Đã tạo báo cáo');
+    expect(first.calls.method('DocumentApp.create')).toBe(1);
+    expect(sentTo(emu)).toEqual([VP, ...OWNERS]);
+    expect(emu.mail.outbox[0]!.body).toContain(`Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký: ${q3.link}`);
+    expect(emu.mail.outbox[0]!.htmlBody).toContain(`<a href="${q3.link}">`);
+    // The fixture's Cấu hình lacks the signature block: the draft says so, and so do the mail and the log.
+    const gaps = 'trang Cấu hình còn thiếu «Ký hiệu cơ quan», «Địa danh», «Thẩm quyền ký», «Chức vụ người ký», «Người ký», «Nơi nhận»';
+    expect(emu.mail.outbox[0]!.body).toContain(`Lưu ý: ${gaps}. Hãy bổ sung trong bảng tính rồi tạo lại báo cáo từ menu CCHC trước khi trình ký.`);
+    expect(lastLog(emu)).toContain(`Đã tạo bản nháp báo cáo: Quý III năm 2023 (${gaps}).`);
+
+    emu.setToday('2023-08-20', 16);
+    expect(dailyCheck(emu).calls.method('DocumentApp.create')).toBe(0);
+    emu.setToday('2023-08-26', 7);
+    expect(dailyCheck(emu).calls.method('DocumentApp.create')).toBe(0);
+    expect(emu.mail.outbox.filter((m) => m.to.includes(VP))).toHaveLength(1);
+    expect(periodRow(emu, 'Q3').link).toBe(q3.link);
+  });
+
+  it('with no quota on the draft day makes the draft, and the next run still sends its link', () => {
+    const emu = emulatorWith(withQ3, '2023-08-20');
+    emu.mail.dailyLimit = 0;
+    dailyCheck(emu);
+    const { link } = periodRow(emu, 'Q3');
+    expect(link).not.toBe('');
+    expect(emu.mail.outbox).toEqual([]);
+    expect(lastLog(emu)).toContain('Đã tạo bản nháp báo cáo: Quý III năm 2023 (');
+    expect(lastLog(emu)).toContain('sẽ gửi ở lần chạy sau: nhắc kỳ Q3, thư cho a@tuxuyen.example');
+
+    emu.mail.dailyLimit = 100;
+    emu.setToday('2023-08-21', 7);
+    const next = dailyCheck(emu);
+    expect(next.calls.method('DocumentApp.create')).toBe(0);
+    expect(sentTo(emu)[0]).toBe(VP);
+    expect(emu.mail.outbox[0]!.body).toContain(link);
+    emu.setToday('2023-08-22', 7);
+    dailyCheck(emu);
+    expect(emu.mail.outbox.filter((m) => m.to.includes(VP))).toHaveLength(1);
+  });
+});

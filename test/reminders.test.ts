@@ -13,7 +13,7 @@ import {
   staleLedgerKeys,
 } from '../src/core/reminders';
 import {
-  daysLeftPhrase, describeDailyRun, DIGEST_MAX_TASKS, digestMail, emptyOutcome, escapeHtml, listOf, type MailContext,
+  daysLeftPhrase, describeDailyRun, DIGEST_MAX_TASKS, digestMail, draftGaps, emptyOutcome, escapeHtml, listOf, type MailContext,
   periodReminder,
 } from '../src/core/reminders-text';
 import type { PeriodRow, TaskRow } from '../src/core/rows';
@@ -263,6 +263,10 @@ describe('mail texts', () => {
     expect(withDraft.subject).toBe('Nhắc việc CCHC: báo cáo quý III năm 2023, hạn gửi 25/08/2023 (còn 5 ngày)');
     expect(withDraft.body).toContain('Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký: https://docs.google.com/document/d/1/edit');
     expect(withDraft.to).toEqual(['vp@x.vn']);
+    expect(withDraft.body).not.toContain('Lưu ý');
+    const lacking = periodReminder(p, { url: 'https://docs.google.com/document/d/1/edit', missingConfig: ['Người ký'], dataErrors: 2 }, ['vp@x.vn'], ctx);
+    expect(lacking.body).toContain('Lưu ý: trang Cấu hình còn thiếu «Người ký»; có 2 dòng «Lỗi dữ liệu». Hãy bổ sung trong bảng tính rồi tạo lại báo cáo từ menu CCHC trước khi trình ký.');
+    expect(draftGaps({ missingConfig: [], dataErrors: 0 })).toBe('');
     const failed = periodReminder(p, { problem: 'Drive đầy' }, ['vp@x.vn'], { ...ctx, today: day(27, 8) });
     expect(failed.subject).toContain('quá hạn 2 ngày');
     expect(failed.body).toContain('Chưa tạo được bản nháp báo cáo tự động (Drive đầy).');

@@ -74,7 +74,16 @@ function signature(office: string, why: string): string {
   return `--\n${office ? `${oneLine(office)} - ` : ''}${why}`;
 }
 
-export type DraftState = { url: string } | { problem: string } | null;
+/** A draft made (with what it lacks), or why none could be made, or none attempted. */
+export type DraftState = { url: string; missingConfig?: string[]; dataErrors?: number } | { problem: string } | null;
+
+/** What a new draft lacks, for the reminder and the log ('' when nothing). */
+export function draftGaps(d: { missingConfig?: string[]; dataErrors?: number }): string {
+  const gaps: string[] = [];
+  if (d.missingConfig?.length) gaps.push(`trang Cấu hình còn thiếu ${d.missingConfig.map((l) => `«${l}»`).join(', ')}`);
+  if (d.dataErrors) gaps.push(`có ${d.dataErrors} dòng «${STATUS.error}»`);
+  return gaps.join('; ');
+}
 
 /** The reminder to `Email nhắc việc` for one reporting period. */
 export function periodReminder(
@@ -88,6 +97,8 @@ export function periodReminder(
   ];
   if (draft && 'url' in draft) {
     blocks.push({ label: 'Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký', url: draft.url });
+    const gaps = draftGaps(draft);
+    if (gaps) blocks.push(`Lưu ý: ${gaps}. Hãy bổ sung trong bảng tính rồi tạo lại báo cáo từ menu CCHC trước khi trình ký.`);
   } else if (draft) {
     blocks.push(`Chưa tạo được bản nháp báo cáo tự động (${draft.problem}). Có thể tạo báo cáo từ menu CCHC trong bảng tính.`);
   }

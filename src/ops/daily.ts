@@ -11,7 +11,7 @@ import {
   periodKey, periodsToRemind, splitAddresses,
 } from '../core/reminders';
 import {
-  type DailyOutcome, describeDailyRun, digestLabel, digestMail, type DraftState, emptyOutcome, type Mail,
+  type DailyOutcome, describeDailyRun, digestLabel, digestMail, draftGaps, type DraftState, emptyOutcome, type Mail,
   type MailContext, periodLabel, periodReminder, senderName,
 } from '../core/reminders-text';
 import { PERIODS, TASKS } from '../core/sheets';
@@ -62,8 +62,6 @@ export function dailyCheckOperation(ss: Spreadsheet, startedAt: number): Done<Da
     };
     for (const w of periods) isolate(run, periodLabel(w.code), () => remindPeriod(run, w));
     for (const d of digests) isolate(run, digestLabel(d.to), () => sendDigest(run, d));
-    // The drafts wrote their links: the period statuses become `Đã tạo báo cáo` now, not tomorrow.
-    if (outcome.drafts.length) refresh(ss);
   }
   return { value: outcome, message: describeDailyRun(outcome) };
 }
@@ -127,8 +125,9 @@ function remindPeriod(run: Run, w: PeriodWork): void {
       const report = createReport(run.ss, w.code);
       Object.assign(record, { draft: report.url, draftDay: run.today });
       run.store.set(key, encodePeriodRecord(record));
-      run.outcome.drafts.push(report.periodName || w.name);
-      draft = { url: report.url };
+      draft = { url: report.url, missingConfig: report.missingConfig, dataErrors: report.dataErrors };
+      const gaps = draftGaps(draft);
+      run.outcome.drafts.push(`${report.periodName || w.name}${gaps ? ` (${gaps})` : ''}`);
     } catch (e) {
       draft = { problem: shortError(e) };
       run.outcome.errors.push(`bản nháp kỳ ${w.code}: ${draft.problem}`);
