@@ -1,6 +1,7 @@
 /**
- * A simulated year of the template plan (xã Tú Xuyên, 2023): `installTriggers` on the last day of
- * 2022, then the daily trigger fires at 7 h on every day of 2023, with a second run on some days,
+ * A simulated year of the template plan (xã Tú Xuyên, 2023): on the last day of 2022 the office runs
+ * `setupWorkbook` on an empty spreadsheet, types in the owners' addresses and `Email nhắc việc`, and
+ * runs `installTriggers`; then the daily trigger fires at 7 h on every day of 2023, with a second run on some days,
  * while staff finish tasks (some on time, one late, one never). Every period gets exactly one draft
  * and one reminder, before its deadline and never after its report exists; each owner gets at most
  * one digest a day, on exactly the days an independent reading of the plan says they have something
@@ -9,10 +10,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Emulator } from '../emulator/index';
-import { loadWorkbook, type Row, type WorkbookData } from '../emulator/fixtures';
+import type { WorkbookData } from '../emulator/fixtures';
 import { eachDay, fireDailyTriggers, type Firing } from '../emulator/schedule';
 import type { SentMail } from '../emulator/services/mail';
-import { PERIODS, TASKS } from '../src/core/sheets';
+import { CONFIG_SHEET, PERIODS, TASKS } from '../src/core/sheets';
 
 const template = JSON.parse(
   readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8'),
@@ -48,40 +49,50 @@ const dmyDay = (dmy: string) => dayOf(dmy.split('/').reverse().join('-'));
 const localDay = (ms: number) => Math.floor((ms + 7 * 3_600_000) / DAY_MS);
 const ymdOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-function workbook(): WorkbookData {
-  const tasks: Row[] = template.tasks.map((t) => {
-    const [name, email] = OWNERS[String(t['Lĩnh vực']).charAt(0)]!;
-    return { ...t, 'Người phụ trách': name, Email: email };
-  });
-  const config = template.config.map(([k, v]): [string, unknown] => [k, k === 'Email nhắc việc' ? REMINDER_TO.join(', ') : v]);
-  return { ...template, config, tasks };
-}
+const ownerOf = (area: unknown) => OWNERS[String(area).charAt(0)]!;
 
 /** The status rules of SPEC §3 for these tasks, read straight off the plan: is it due soon or overdue? */
 function expectedDigestDays(): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
-  for (const t of workbook().tasks!) {
+  for (const t of template.tasks) {
     const deadline = String(t['Hạn hoàn thành']);
     const due = /^\d\d\/\d\d\/\d{4}$/.test(deadline) ? dmyDay(deadline) : dayOf('2023-12-31');
     const doneOn = DONE_ON[String(t['Mã'])];
-    const days = out.get(String(t.Email)) ?? new Set<number>();
+    const email = ownerOf(t['Lĩnh vực'])[1];
+    const days = out.get(email) ?? new Set<number>();
     for (const ymd of eachDay('2023-01-01', '2023-12-31')) {
       const today = dayOf(ymd);
       if (doneOn && dayOf(doneOn) <= today) continue;
       if (due - today <= 7) days.add(today);
     }
-    out.set(String(t.Email), days);
+    out.set(email, days);
   }
   return out;
 }
 
-function markDone(emu: Emulator, code: string, ymd: string): void {
+/** What staff type into the `Nhiệm vụ` sheet. */
+function typeIntoTask(emu: Emulator, code: string, values: Record<string, unknown>): void {
   const sheet = emu.spreadsheet.getSheetByName(TASKS.name)!;
-  const values = sheet.getDataRange().getValues();
-  const col = (h: string) => values[0]!.indexOf(h) + 1;
-  const row = values.findIndex((r) => r[col(TASKS.columns.code.header) - 1] === code) + 1;
-  sheet.getRange(row, col(TASKS.columns.completed.header)).setValue(emu.date(ymd));
-  sheet.getRange(row, col(TASKS.columns.progress.header)).setValue(100);
+  const grid = sheet.getDataRange().getValues();
+  const col = (h: string) => grid[0]!.indexOf(h) + 1;
+  const row = grid.findIndex((r) => r[col(TASKS.columns.code.header) - 1] === code) + 1;
+  for (const [header, v] of Object.entries(values)) sheet.getRange(row, col(header)).setValue(v);
+}
+
+function setUpOffice(emu: Emulator): void {
+  emu.run('setupWorkbook');
+  for (const t of template.tasks) {
+    const [name, email] = ownerOf(t['Lĩnh vực']);
+    typeIntoTask(emu, String(t['Mã']), { [TASKS.columns.owner.header]: name, [TASKS.columns.email.header]: email });
+  }
+  const config = emu.spreadsheet.getSheetByName(CONFIG_SHEET)!;
+  const labels = config.getDataRange().getValues().map((r) => r[0]);
+  config.getRange(labels.indexOf('Email nhắc việc') + 1, 2).setValue(REMINDER_TO.join(', '));
+  emu.run('installTriggers');
+}
+
+function markDone(emu: Emulator, code: string, ymd: string): void {
+  typeIntoTask(emu, code, { [TASKS.columns.completed.header]: emu.date(ymd), [TASKS.columns.progress.header]: 100 });
 }
 
 interface Year {
@@ -94,8 +105,7 @@ interface Year {
 function simulateYear(): Year {
   const emu = new Emulator();
   emu.setToday('2022-12-31', 9);
-  loadWorkbook(emu, workbook());
-  emu.run('installTriggers');
+  setUpOffice(emu);
   const firings: Firing[] = [];
   let runs = 0;
   for (const ymd of eachDay('2023-01-01', '2023-12-31')) {
