@@ -39,6 +39,7 @@ function runEverything(manifestScopes?: string[]): Outcome {
   const messages: string[] = [];
   for (const entry of ENTRY_POINTS) {
     try {
+      entry.userAction?.(emu);
       entry.start(emu);
     } catch (e) {
       if (!(e instanceof ScriptError)) throw e;

@@ -16,25 +16,37 @@ import { emulatorWith } from '../helpers';
 export interface EntryPoint {
   fn: string;
   as: ExecutionKind;
-  /** Starts it as Apps Script would (onEdit: a user's edit); throws ScriptError as emu.run does. */
+  /** What a user does first, outside the script (for onEdit: typing into a cell). */
+  userAction?(emu: Emulator): void;
+  /** Starts it as Apps Script would; throws ScriptError as emu.run does. */
   start(emu: Emulator): void;
 }
 
 const run = (fn: string, as: ExecutionKind, args: unknown[] = []): EntryPoint => ({ fn, as, start: (emu) => void emu.run(fn, args, { as }) });
 
-/** A progress figure typed into the first task row. */
-function editProgress(emu: Emulator): void {
+/** The first task's progress cell. */
+function progressCell(emu: Emulator): string {
   const sheet = emu.spreadsheet.getSheetByName(TASKS.name)!;
-  const col = sheet.getDataRange().getValues()[0]!.indexOf(TASKS.columns.progress.header) + 1;
-  userEdit(emu, TASKS.name, `${columnLetters(col)}2`, '45%');
+  return `${columnLetters(sheet.getDataRange().getValues()[0]!.indexOf(TASKS.columns.progress.header) + 1)}2`;
 }
+
+/** A progress figure typed into the first task, then onEdit as Sheets fires it. */
+const EDIT: EntryPoint = {
+  fn: 'onEdit',
+  as: 'simple',
+  userAction: (emu) => void userEdit(emu, TASKS.name, progressCell(emu), '45%', { trigger: false }),
+  start: (emu) => {
+    const range = emu.spreadsheet.getSheetByName(TASKS.name)!.getRange(progressCell(emu));
+    emu.run('onEdit', [{ authMode: 'LIMITED', triggerUid: '', source: emu.spreadsheet, range, value: range.getValue() }], { as: 'simple' });
+  },
+};
 
 export const ENTRY_POINTS: readonly EntryPoint[] = [
   run('onOpen', 'simple'),
   run('setupWorkbook', 'menu'),
   run('refreshStatuses', 'menu'),
   run('validateData', 'menu'),
-  { fn: 'onEdit', as: 'simple', start: editProgress },
+  EDIT,
   run('generateReport', 'editor', ['H1']),
   run('reportQ1', 'menu'),
   run('reportH1', 'menu'),

@@ -139,9 +139,8 @@ function checkSheet(before: SheetState, after: SheetState, writesComputed: boole
   const layout = def ? layoutOf(before, def) : undefined;
   const computedAt = new Map<number, string>();
   if (writesComputed && layout?.complete) for (const [k, c] of layout.cols) if (layout.def.columns[k]!.computed) computedAt.set(c, k);
-  if (before.frozenRows !== after.frozenRows || JSON.stringify(before.columnWidths) !== JSON.stringify(after.columnWidths)) {
-    out.push(`«${after.name}»: frozen rows or column widths changed`);
-  }
+  const layoutOfSheet = (x: SheetState) => JSON.stringify([x.frozenRows, x.columnWidths, x.protections, x.charts]);
+  if (layoutOfSheet(before) !== layoutOfSheet(after)) out.push(`«${after.name}»: frozen rows, column widths, protections or charts changed`);
   for (const ch of sheetChanges(before, after)) {
     const at = where(ch.sheet, ch.row, ch.col);
     const key = computedAt.get(ch.col);

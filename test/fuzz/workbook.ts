@@ -83,15 +83,20 @@ export interface CellState {
   background: string;
   note: string;
   bold: boolean;
+  /** The data validation rule, as text ('' for none). */
+  validation: string;
 }
 
 export type CellAttr = keyof CellState;
-export const CELL_ATTRS: readonly CellAttr[] = ['value', 'formula', 'format', 'background', 'note', 'bold'];
+export const CELL_ATTRS: readonly CellAttr[] = ['value', 'formula', 'format', 'background', 'note', 'bold', 'validation'];
 
 export interface SheetState {
   name: string;
   frozenRows: number;
   columnWidths: [number, number][];
+  /** Protected ranges and embedded charts, as text. */
+  protections: string[];
+  charts: number;
   cells: CellState[][];
 }
 
@@ -108,7 +113,16 @@ function extent(sheet: SheetModel): { rows: number; cols: number } {
 
 export function cellState(sheet: SheetModel, r: number, c: number): CellState {
   const x = sheet.cell(r, c);
-  return { ...x, value: x.value instanceof Date ? `Date:${x.value.toISOString()}` : x.value };
+  const v = x.validation;
+  return {
+    value: x.value instanceof Date ? `Date:${x.value.toISOString()}` : x.value,
+    formula: x.formula,
+    format: x.format,
+    background: x.background,
+    note: x.note,
+    bold: x.bold,
+    validation: v ? JSON.stringify([v.criteria, v.args, v.allowInvalid, v.helpText]) : '',
+  };
 }
 
 export function sheetState(sheet: SheetModel): SheetState {
@@ -119,7 +133,8 @@ export function sheetState(sheet: SheetModel): SheetState {
     for (let c = 1; c <= cols; c++) row.push(cellState(sheet, r, c));
     cells.push(row);
   }
-  return { name: sheet.name, frozenRows: sheet.frozenRows, columnWidths: [...sheet.columnWidths], cells };
+  const protections = sheet.protections.map((p) => `${p.type} ${p.range.getA1Notation()} ${p.warningOnly} ${p.description}`);
+  return { name: sheet.name, frozenRows: sheet.frozenRows, columnWidths: [...sheet.columnWidths], protections, charts: sheet.charts.length, cells };
 }
 
 export type WorkbookState = SheetState[];
@@ -128,7 +143,7 @@ export function workbookState(emu: Emulator): WorkbookState {
   return emu.spreadsheet.sheets.map(sheetState);
 }
 
-const BLANK: CellState = { value: '', formula: '', format: undefined, background: '#ffffff', note: '', bold: false };
+const BLANK: CellState = { value: '', formula: '', format: undefined, background: '#ffffff', note: '', bold: false, validation: '' };
 
 export function cellAt(state: SheetState | undefined, r: number, c: number): CellState {
   return state?.cells[r - 1]?.[c - 1] ?? BLANK;
