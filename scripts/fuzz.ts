@@ -28,6 +28,7 @@ console.log([
   `fuzz: ${details.numRuns} cases (seed ${details.seed}) in ${seconds} s`,
   `steps: ${Object.entries(tally.steps).map(([op, n]) => `${op} ${n}`).join(', ')}; ${tally.stopped} stopped with a message`,
   `cells compared before/after a step: ${tally.cellsCompared}; data rows checked for one valid status: ${tally.rowsWithStatus}`,
+  `report documents checked: ${tally.documents}; mails checked: ${tally.mails}`,
   `failures: ${details.failed ? 1 : 0}`,
 ].join('\n'));
 if (details.failed) {

@@ -173,6 +173,7 @@ const percent: fc.Arbitrary<CellSpec> = fc.oneof(
 const WELL_FORMED: Record<string, Record<string, fc.Arbitrary<CellSpec>>> = {
   [TASKS.name]: {
     name: textCell(fc.constantFrom(...VIETNAMESE)),
+    email: textCell(fc.constantFrom('motcua@tuxuyen.example', 'TUPHAP@tuxuyen.example', ' noivu@tuxuyen.example ')),
     deadline: fc.oneof({ weight: 5, arbitrary: day('2022-06-01', '2024-06-30') }, { weight: 1, arbitrary: textCell(fc.constantFrom(...CONTINUOUS)) }),
     progress: fc.oneof(blank, percent),
     completed: fc.oneof({ weight: 3, arbitrary: blank }, { weight: 1, arbitrary: day('2022-01-01', '2024-06-30') }),

@@ -82,6 +82,10 @@ export const OPERATIONS: Record<string, FuzzOperation> = {
     fn: 'generateReport', as: 'editor', step: periodCode.map((code) => ({ op: 'generateReport', code })), reports: 'thrown',
     logRows: 'one', writesComputed: true, refreshes: 'on success', appendsTo: ['Lịch sử'], prepare: (_emu, step) => ({ args: [step.code] }),
   },
+  dailyCheck: {
+    fn: 'dailyCheck', as: 'time', step: fc.constant({ op: 'dailyCheck' }), reports: 'thrown', logRows: 'one',
+    writesComputed: true, refreshes: 'on success', appendsTo: ['Lịch sử'], prepare: () => ({ args: [] }),
+  },
   onEdit: {
     fn: 'onEdit', as: 'simple', step: edit.map((e) => ({ op: 'onEdit', edit: e })), reports: 'silent', logRows: 'at most one',
     writesComputed: true, refreshes: 'never', appendsTo: [], prepare: (emu, step) => typeEdit(emu, step.edit!),

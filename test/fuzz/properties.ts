@@ -9,7 +9,8 @@
  * - every non-blank row gets exactly one valid status, with its colour (after refreshStatuses on a
  *   complete workbook and after a report), a second refresh changes nothing, and onEdit computes
  *   the edited rows as refreshStatuses does;
- * - a report document links nothing;
+ * - a report document links nothing; a mail goes only to addresses in the workbook and carries no
+ *   user markup;
  * - the same input always gives the same output: the steps replayed on a fresh emulator end in the
  *   same workbook and the same messages.
  */
@@ -202,11 +203,12 @@ export interface Tally {
   rowsWithStatus: number;
   /** Steps that stopped with a message (missing sheet or header, unknown period, …). */
   stopped: number;
-  /** Report documents checked. */
+  /** Report documents and mails checked. */
   documents: number;
+  mails: number;
 }
 
-export const newTally = (): Tally => ({ steps: {}, cellsCompared: 0, rowsWithStatus: 0, stopped: 0, documents: 0 });
+export const newTally = (): Tally => ({ steps: {}, cellsCompared: 0, rowsWithStatus: 0, stopped: 0, documents: 0, mails: 0 });
 
 export interface StepResult {
   failures: string[];
@@ -272,6 +274,19 @@ function newLogLine(before: WorkbookState, after: WorkbookState): string | undef
   return row === undefined ? undefined : String(cellAt(a, row, 4).value);
 }
 
+/** Mails sent in this step: only to addresses the workbook holds, user text escaped in HTML. */
+function checkMails(emu: Emulator, known: number, before: WorkbookState): string[] {
+  const out: string[] = [];
+  const cells = before.flatMap((s) => s.cells.flat().map((c) => String(c.value).toLowerCase())).join(' ');
+  for (const m of emu.mail.outbox.slice(known)) {
+    for (const to of [...m.to, ...m.cc, ...m.bcc]) if (!cells.includes(to.toLowerCase())) out.push(`mail to ${show(to)}, an address not in the workbook`);
+    if (/<(script|a\s+href="(?!https:\/\/docs\.google\.com\/))/i.test(m.htmlBody ?? '')) out.push(`mail HTML carries user markup: ${show(m.htmlBody)}`);
+    if (/[\r\n]/.test(`${m.subject}${m.name ?? ''}`)) out.push(`mail subject or sender name spans lines: ${show(m.subject)}`);
+    out.push(...messageProblems('mail subject', m.subject));
+  }
+  return out;
+}
+
 function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
   const op = OPERATIONS[step.op]!;
   const prepared = op.prepare(emu, step);
@@ -280,6 +295,7 @@ function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
   const dialogs = emu.ui.dialogs.length;
   const toasts = emu.spreadsheet.toasts.length;
   const documents = emu.documentApp.documents.length;
+  const mails = emu.mail.outbox.length;
   let thrown: string | undefined;
   try {
     emu.run(op.fn, prepared.args, { as: op.as });
@@ -327,6 +343,8 @@ function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
     failures.push(...checkIdempotent(emu));
   }
   if (prepared.edited && succeeded) failures.push(...checkEditAgrees(emu, prepared.edited, before));
+  tally.mails += emu.mail.outbox.length - mails;
+  failures.push(...checkMails(emu, mails, before));
   if (emu.documentApp.documents.length > documents) {
     tally.documents += emu.documentApp.documents.length - documents;
     failures.push(...checkDocuments(emu, documents));
