@@ -30,7 +30,7 @@ const LONG_TEXT = ['Nhiệm vụ rất dài '.repeat(600).slice(0, 10_000), 'x'.
 
 const variantsOf = (s: string) => fc.constantFrom(s, nfd(s), s.toUpperCase(), ` ${s} `, s.toLowerCase());
 
-export const textValue: fc.Arbitrary<string> = fc.oneof(
+const textValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...VIETNAMESE).chain(variantsOf) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
@@ -43,7 +43,7 @@ export const textValue: fc.Arbitrary<string> = fc.oneof(
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Calendar days, mostly around the 2023 plan, sometimes far away. */
-export const dayValue: fc.Arbitrary<string> = fc.oneof(
+const dayValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.date({ min: new Date('2022-06-01'), max: new Date('2024-06-30'), noInvalidDate: true }).map(isoDay) },
   { weight: 1, arbitrary: fc.date({ min: new Date('1900-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }).map(isoDay) },
 );
@@ -244,7 +244,7 @@ const rowOf = (columns: ColumnValues[]) =>
   });
 
 /** A data sheet: some optional columns, rarely a required one missing, user columns, shuffled. */
-export function dataSheet(def: SheetDef): fc.Arbitrary<SheetSpec> {
+function dataSheet(def: SheetDef): fc.Arbitrary<SheetSpec> {
   const keys = Object.keys(def.columns);
   const required = keys.filter((k) => def.columns[k]!.required);
   const optional = keys.filter((k) => !def.columns[k]!.required);

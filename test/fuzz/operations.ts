@@ -1,8 +1,7 @@
 /**
  * The operations the fuzz drives through the built bundle, one entry each: how to call it, how it
  * tells the user the outcome, what it may write, and what it promises beyond the checks every
- * operation gets (test/fuzz/properties.ts). An operation whose feature has not landed answers
- * "đang được xây dựng"; that passes the general checks and is not a failure.
+ * operation gets (test/fuzz/properties.ts). A new operation is one more entry here.
  */
 import fc from 'fast-check';
 import { userEdit } from '../../emulator/edits';

@@ -210,7 +210,7 @@ export interface Tally {
 
 export const newTally = (): Tally => ({ steps: {}, cellsCompared: 0, rowsWithStatus: 0, stopped: 0, documents: 0, mails: 0 });
 
-export interface StepResult {
+interface StepResult {
   failures: string[];
   /** What the user saw: new dialogs, toasts, and the thrown message. */
   seen: string[];
@@ -230,9 +230,10 @@ function checkIdempotent(emu: Emulator): string[] {
 }
 
 /**
- * After onEdit, refreshStatuses changes no value or colour in the rows the edit touched (they were
- * computed alike). Notes are left out: onEdit reads them only where its own note may be (the old
- * or new status is `Lỗi dữ liệu`), so a stale note pasted onto another status stays until a refresh.
+ * After onEdit, refreshStatuses changes no value in the rows the edit touched: they were computed
+ * alike. Colours and notes are left out: to stay near ten calls an edit takes a status cell's colour
+ * and note to be those of its old status, so a cell whose colour or note a user changed by hand
+ * (pasted values, cleared formatting) is put right by the next refresh, not by the edit.
  */
 function checkEditAgrees(emu: Emulator, edited: Edited, before: WorkbookState): string[] {
   const def: SheetDef | undefined = [TASKS, INDICATORS].find((d) => d.name === edited.sheet);
@@ -246,7 +247,7 @@ function checkEditAgrees(emu: Emulator, edited: Edited, before: WorkbookState): 
   if (!inputs.some((c) => c >= edited.col && c <= edited.lastCol)) return [];
   const computed = new Set([...layout.cols].filter(([k]) => def.columns[k]!.computed).map(([, c]) => c));
   return sheetChanges(b, afterRefresh.find((s) => s.name === def.name)!)
-    .filter((ch) => ch.row >= Math.max(2, edited.row) && ch.row <= edited.lastRow && computed.has(ch.col) && ch.attr !== 'note')
+    .filter((ch) => ch.row >= Math.max(2, edited.row) && ch.row <= edited.lastRow && computed.has(ch.col) && ch.attr === 'value')
     .map((ch) => `onEdit left ${where(ch.sheet, ch.row, ch.col)} ${ch.attr} ${show(ch.before)} where refreshStatuses writes ${show(ch.after)}`);
 }
 

@@ -8,7 +8,7 @@ import type { SheetModel } from '../../emulator/services/spreadsheet';
 import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../../src/core/sheets';
 
 /** A Date cell: midnight of a calendar day in the spreadsheet's zone, or any instant. */
-export type DateSpec = { day: string } | { instant: number };
+type DateSpec = { day: string } | { instant: number };
 export type ValueSpec = string | number | boolean | DateSpec;
 
 export interface CellSpec {
@@ -65,7 +65,7 @@ export function install(spec: WorkbookSpec): Emulator {
 }
 
 /** Writes one cell into the model as Sheets holds it: a date typed into a cell gets a date format. */
-export function putCell(emu: Emulator, sheet: SheetModel, r: number, c: number, cell: CellSpec): void {
+function putCell(emu: Emulator, sheet: SheetModel, r: number, c: number, cell: CellSpec): void {
   const value = materialise(emu, cell.value);
   sheet.setCell(r, c, 'values', value);
   sheet.setCell(r, c, 'formulas', cell.formula);
@@ -88,7 +88,7 @@ export interface CellState {
 }
 
 export type CellAttr = keyof CellState;
-export const CELL_ATTRS: readonly CellAttr[] = ['value', 'formula', 'format', 'background', 'note', 'bold', 'validation'];
+const CELL_ATTRS: readonly CellAttr[] = ['value', 'formula', 'format', 'background', 'note', 'bold', 'validation'];
 
 export interface SheetState {
   name: string;
@@ -111,7 +111,7 @@ function extent(sheet: SheetModel): { rows: number; cols: number } {
   return { rows, cols };
 }
 
-export function cellState(sheet: SheetModel, r: number, c: number): CellState {
+function cellState(sheet: SheetModel, r: number, c: number): CellState {
   const x = sheet.cell(r, c);
   const v = x.validation;
   return {
@@ -125,7 +125,7 @@ export function cellState(sheet: SheetModel, r: number, c: number): CellState {
   };
 }
 
-export function sheetState(sheet: SheetModel): SheetState {
+function sheetState(sheet: SheetModel): SheetState {
   const { rows, cols } = extent(sheet);
   const cells: CellState[][] = [];
   for (let r = 1; r <= rows; r++) {
