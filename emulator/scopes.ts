@@ -17,8 +17,8 @@
  *   `drive.readonly` or `drive`; every change (moveTo, createFile, addEditor, setTrashed, …)
  *   needs `drive`. So placing a report in a folder (File.moveTo) needs `drive`.
  * - MailApp.sendEmail and getRemainingDailyQuota need `script.send_mail`.
- * - ScriptApp.newTrigger/getProjectTriggers/getUserTriggers/deleteTrigger and Trigger's getters
- *   need `script.scriptapp`; the trigger builders' own methods need none.
+ * - ScriptApp.newTrigger/getProjectTriggers/getUserTriggers/deleteTrigger, TriggerBuilder.timeBased
+ *   and Trigger's getters need `script.scriptapp`; the clock builder's own methods need none.
  * - LockService, PropertiesService, Utilities, HtmlService.create*: none.
  */
 import type { ServiceName } from './calls';
@@ -58,6 +58,7 @@ const METHOD_SCOPES: Record<string, readonly string[]> = {
   'ScriptApp.getProjectTriggers': [S.scriptApp],
   'ScriptApp.getUserTriggers': [S.scriptApp],
   'ScriptApp.deleteTrigger': [S.scriptApp],
+  'TriggerBuilder.timeBased': [S.scriptApp],
 };
 
 function serviceScopes(service: ServiceName, kind: string, method: string): readonly string[] {
@@ -67,7 +68,7 @@ function serviceScopes(service: ServiceName, kind: string, method: string): read
     case 'document':
       return [S.documents];
     case 'drive':
-      if (kind.endsWith('Iterator')) return NONE;
+      if (kind.endsWith('Iterator') || method.startsWith('continue')) return NONE;
       return /^(get|has|is|search)/.test(method) ? [S.driveReadonly, S.drive] : [S.drive];
     case 'mail':
       return [S.sendMail];
