@@ -360,7 +360,8 @@ export class RangeModel extends ServiceObject {
   private enter = (r: number, c: number, v: unknown) => {
     const e = entered(v);
     this.sheet.setCell(r, c, 'values', e.value);
-    this.sheet.setCell(r, c, 'formulas', e.formula);
+    // Only touch the formula grid when there is a formula to set or clear (it stays sparse).
+    if (e.formula !== undefined || at(this.sheet.formulas, r - 1, c - 1) !== undefined) this.sheet.setCell(r, c, 'formulas', e.formula);
     if (e.format && !at(this.sheet.formats, r - 1, c - 1)) this.sheet.setCell(r, c, 'formats', e.format);
   };
 
