@@ -83,8 +83,8 @@ export function parseNumber(cell: CellIn, percent: boolean): number | null | Inv
   const { v, f } = cell;
   if (isBlank(v)) return null;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return new Invalid(`giá trị ${quote(v)} không phải là số`);
-    return percent && f.includes('%') ? shiftDecimal(v, 2) : v;
+    const n = percent && f.includes('%') ? shiftDecimal(v, 2) : v;
+    return Number.isFinite(n) ? n : new Invalid(`giá trị ${quote(v)} không phải là số hữu hạn`);
   }
   if (typeof v === 'string') {
     let s = v.replace(/\s+/g, '');

@@ -20,8 +20,17 @@ export function isBlank(v: unknown): boolean {
 export function cellText(v: unknown): string {
   if (typeof v === 'string') return v.normalize('NFC').trim();
   if (v === null || v === undefined) return '';
-  if (isDate(v)) return v.toISOString();
-  return String(v).normalize('NFC').trim();
+  return show(v).normalize('NFC').trim();
+}
+
+/** Any cell value as text, never throwing (an invalid Date has no ISO form). */
+function show(v: unknown): string {
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
 }
 
 /** Dates may come from another realm (the emulator, Apps Script), so no instanceof. */
@@ -39,6 +48,6 @@ export function asCellText(s: string): string {
 
 /** Short quotation of a user value for messages: long cells are cut, line breaks shown as spaces. */
 export function quote(v: unknown): string {
-  const s = (isDate(v) ? v.toISOString() : String(v)).replace(/\s+/g, ' ').trim();
+  const s = show(v).replace(/\s+/g, ' ').trim();
   return `«${s.length > 40 ? s.slice(0, 40) + '…' : s}»`;
 }
