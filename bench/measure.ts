@@ -101,11 +101,15 @@ function runOnce(op: Operation, emu: Emulator, run: number): { exec: Execution; 
   return { exec, outcome, ms };
 }
 
+/** Time one measurement may take (loading included) before it stops at fewer runs. */
+export const BUDGET_MS = 15_000;
+
 /**
- * `runs` runs of `op` on `w`; stops after the first when the operation is not built or fails.
- * Returns the last emulator too, for comparing its workbook with the naive script's.
+ * Up to `runs` runs of `op` on `w`: it stops early when the operation is not built or fails, or
+ * when BUDGET_MS is spent. Returns the last emulator too, for comparing with the naive script's.
  */
 export function measureOperation(op: Operation, w: Workload, runs: number): { measurement: Measurement; emulator: Emulator } {
+  const started = performance.now();
   let emu = emulatorFor(w);
   op.setup?.(emu);
   const times: { ms: number; scriptMs: number }[] = [];
@@ -118,7 +122,7 @@ export function measureOperation(op: Operation, w: Workload, runs: number): { me
     const { exec, outcome, ms } = runOnce(op, emu, run);
     times.push({ ms, scriptMs: ms - exec.calls.serviceMs });
     first ??= { calls: exec.calls, outcome };
-    if (outcome.kind !== 'ok') break;
+    if (outcome.kind !== 'ok' || performance.now() - started > BUDGET_MS) break;
   }
   const limit = op.as === 'simple' ? LIMIT_MS.simpleTrigger : LIMIT_MS.execution;
   return { measurement: summarise(op.label, w, first!.outcome, first!.calls, times, limit), emulator: emu };
@@ -138,6 +142,7 @@ export function taskStatuses(emu: Emulator): string[] {
 
 /** The naive baseline on `w`; it must leave the same task statuses as `ours` does. */
 export function measureNaive(w: Workload, runs: number, ours: Emulator): Measurement {
+  const budgetStart = performance.now();
   const expected = taskStatuses(ours);
   const times: { ms: number; scriptMs: number }[] = [];
   let calls: CallCounter | undefined;
@@ -152,6 +157,7 @@ export function measureNaive(w: Workload, runs: number, ours: Emulator): Measure
     const got = taskStatuses(emu);
     const differ = got.filter((s, i) => s !== expected[i]).length;
     if (differ) outcome = { kind: 'failed', reason: `${differ} task statuses differ from refreshStatuses` };
+    if (performance.now() - budgetStart > BUDGET_MS) break;
   }
   return summarise(NAIVE_LABEL, w, outcome, calls!, times, LIMIT_MS.execution);
 }
