@@ -42,7 +42,7 @@ function row(m: Measurement, naive?: Measurement): string[] {
   return [
     ...head,
     int(m.calls.spreadsheet), int(m.calls.document), int(m.calls.other), int(m.cells.read), int(m.cells.written),
-    `${m.documents} / ${m.mails}`, `${ms(m.emulatorMs)}${m.runs === 1 ? ' (1 run)' : ''}`, ms(m.scriptMs), span(m.estimateMs), `${fit} ${limitLabel(m.limitMs)}`,
+    `${m.documents} / ${m.mails}`, `${ms(m.emulatorMs)}${m.runs < 3 ? ` (${m.runs} run${m.runs > 1 ? 's' : ''})` : ''}`, ms(m.scriptMs), span(m.estimateMs), `${fit} ${limitLabel(m.limitMs)}`,
     m.label === 'refreshStatuses' ? versusNaive(m, naive) : '',
   ];
 }
