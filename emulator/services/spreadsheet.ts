@@ -365,7 +365,11 @@ export class RangeModel extends ServiceObject {
     if (e.format && !at(this.sheet.formats, r - 1, c - 1)) this.sheet.setCell(r, c, 'formats', e.format);
   };
 
-  getValues() { return this.readGrid<CellValue>(this.sheet.values, ''); }
+  /** Plain cells straight from the grid; a formula cell's value comes from cell(). */
+  getValues() {
+    const { values, formulas } = this.sheet;
+    return this.read((r, c) => (at(formulas, r - 1, c - 1) ? this.sheet.cell(r, c).value : at(values, r - 1, c - 1) ?? ''));
+  }
   getValue() { return this.sheet.cell(this.row, this.column).value; }
   setValues(data: unknown) { return this.write(data, 'setValues', this.enter); }
   setValue(v: unknown) { return this.fill(v, this.enter); }
