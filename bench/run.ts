@@ -80,10 +80,17 @@ const targets = judgeTargets({
 const isRefresh = (m: Measurement) => m.label === 'refreshStatuses';
 const rows = [...measurements.filter(isRefresh), ...naive, ...measurements.filter((m) => !isRefresh(m))];
 const benchSeconds = (performance.now() - started) / 1000;
-const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', platform: `${os.platform()} ${os.arch()}` };
+const machine = {
+  node: process.version,
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? '',
+  platform: `${os.platform()} ${os.arch()}`,
+  /** Other work on the machine skews the times (not the counts): the 1-minute load at the end. */
+  loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
+};
 
 const report = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, in ${benchSeconds.toFixed(0)} s; today = ${TODAY}. ` +
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine.cpus} × ${machine.cpu} (load average ${machine.loadAverage}), Node ${machine.node}, in ${benchSeconds.toFixed(0)} s; today = ${TODAY}. ` +
     `Times are medians of ${runsFor(1)} runs (${runsFor(50_000)} at 50,000 rows; fewer once a measurement has taken ${BUDGET_MS / 1000} s, marked); calls and cells are those of one run. ` +
     `Indicators are a fifth of the task rows; the naive script refreshes the task sheet only and must leave the same statuses.`,
   '',
