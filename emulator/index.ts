@@ -10,7 +10,7 @@ import { CallCounter, rangeTraffic, type Traffic } from './calls';
 import { Realm, type ServiceObject } from './realm';
 import { NEEDS_AUTHORISATION, requiredScopes } from './scopes';
 import { DocumentAppModel } from './services/document';
-import { DriveAppModel } from './services/drive';
+import { DriveAppModel, FileModel, MIME } from './services/drive';
 import { LockModel, LockServiceModel, LockState } from './services/lock';
 import { MailAppModel } from './services/mail';
 import { PropertiesServiceModel } from './services/properties';
@@ -75,8 +75,8 @@ export class Emulator {
   readonly properties = new PropertiesServiceModel();
   readonly scriptApp = new ScriptAppModel();
   readonly mailApp = new MailAppModel();
-  readonly documentApp = new DocumentAppModel();
   readonly driveApp = new DriveAppModel();
+  readonly documentApp = new DocumentAppModel(this.driveApp);
   readonly user: string;
   readonly manifest: { oauthScopes?: string[]; timeZone: string };
   /** Scopes that calls needed, across all executions (for the least-privilege check). */
@@ -91,6 +91,8 @@ export class Emulator {
     this.manifest = JSON.parse(readFileSync(`${dir}/appsscript.json`, 'utf8'));
     this.spreadsheet = new SpreadsheetModel('CCHC tracker', options.timeZone ?? this.manifest.timeZone);
     this.user = options.user ?? 'vanphong@tuxuyen.example';
+    const ss = this.spreadsheet;
+    this.driveApp.addFile(new FileModel(ss.id, ss.name, MIME.spreadsheet, ss.getUrl()), this.driveApp.addFolder('CCHC'));
     this.now = options.now?.getTime() ?? Date.parse('2023-08-20T09:00:00+07:00');
   }
 

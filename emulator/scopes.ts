@@ -11,7 +11,8 @@ export const SERVICE_SCOPES: Partial<Record<ServiceName, string[]>> = {
   spreadsheet: [`${SCOPE}spreadsheets.currentonly`, `${SCOPE}spreadsheets`],
   ui: [`${SCOPE}script.container.ui`],
   document: [`${SCOPE}documents`],
-  drive: [`${SCOPE}drive.file`, `${SCOPE}drive`],
+  // DriveApp does not work with drive.file; reads would do with drive.readonly, moveTo needs drive.
+  drive: [`${SCOPE}drive`],
   mail: [`${SCOPE}script.send_mail`],
   script: [`${SCOPE}script.scriptapp`],
   html: [`${SCOPE}script.container.ui`],

@@ -2,11 +2,13 @@
  * `npm start`: the template workbook through the real bundle in the local Apps Script emulator.
  * Prints tasks and indicators with their statuses and writes out/cchc-tracker.xlsx.
  *   npm start -- --today 2023-08-20
+ *   npm start -- --report Q3        also generateReport('Q3') → out/bao-cao-Q3.docx
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Emulator } from '../emulator/index';
 import { loadWorkbook, type WorkbookData } from '../emulator/fixtures';
+import { saveReportDocx } from '../emulator/docx';
 import { saveXlsx } from '../emulator/xlsx';
 import { INDICATORS, TASKS } from '../src/core/sheets';
 
@@ -14,6 +16,7 @@ const { values: args } = parseArgs({
   options: {
     today: { type: 'string', default: '2023-08-20' },
     out: { type: 'string', default: 'out' },
+    report: { type: 'string' },
   },
 });
 if (!/^\d{4}-\d{2}-\d{2}$/.test(args.today!)) throw new Error(`--today must be yyyy-mm-dd, got ${args.today}`);
@@ -52,6 +55,14 @@ console.log(`\n${emu.dialogs.at(-1)}`);
 console.log(`\nDịch vụ Spreadsheet: ${run.calls.count('spreadsheet')} lệnh gọi cho một lần cập nhật.`);
 
 mkdirSync(args.out!, { recursive: true });
+if (args.report) await report(args.report);
 const xlsx = `${args.out}/cchc-tracker.xlsx`;
 await saveXlsx(emu.spreadsheet, xlsx);
 console.log(`Đã ghi ${xlsx}`);
+
+/** `--report CODE`: the report as the bundle builds it in Google Docs, saved as .docx. */
+async function report(code: string): Promise<void> {
+  const { path, documentCalls, message } = await saveReportDocx(emu, code, args.out!);
+  console.log(`\n${message}`);
+  console.log(`Dịch vụ Document: ${documentCalls} lệnh gọi cho báo cáo ${code}. Đã ghi ${path}`);
+}

@@ -3,7 +3,7 @@
  * declaration, which is all Apps Script can call from menus and triggers.
  */
 import { handleEdit } from './ops/edit';
-import { nextDuePeriodCode, reportOperation } from './ops/report';
+import { nextDuePeriodCode, reportFromMenu, reportOperation } from './ops/report';
 import { refreshOperation } from './ops/refresh';
 import { menuAction, runLogged } from './ops/run';
 import { setupOperation } from './ops/setup';
@@ -57,7 +57,7 @@ export function generateReport(periodCode: string): string {
 }
 
 function reportMenu(periodCode: string | ((ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => string)): void {
-  menuAction('Tạo báo cáo', (ss) => reportOperation(ss, typeof periodCode === 'string' ? periodCode : periodCode(ss)));
+  reportFromMenu((ss) => (typeof periodCode === 'string' ? periodCode : periodCode(ss)));
 }
 
 export function reportQ1(): void {

@@ -1,10 +1,103 @@
-import type { Done } from './run';
-import { notBuiltYet } from './pending';
+/**
+ * `generateReport` and the report menu items (SPEC §5): refresh, build the report model, render it
+ * as a Google Doc in `Thư mục báo cáo`, record it in `Kỳ báo cáo` and `Lịch sử`.
+ */
+import { CONFIG_SHEET } from '../core/sheets';
+import { buildReport, findPeriod, nextDuePeriod } from '../core/report/model';
+import { STATUS } from '../core/status';
+import { readConfig } from '../gas/book';
+import { renderReport } from '../gas/report/render';
+import { moveToFolder, reportFolder } from '../gas/drive';
+import { appendHistory, readHistory } from '../gas/report/history';
+import { readPeriods, recordReport } from '../gas/report/period';
+import { confirm } from '../gas/ui';
+import { refresh } from './refresh';
+import { type Done, menuAction } from './run';
 
-export function reportOperation(_ss: GoogleAppsScript.Spreadsheet.Spreadsheet, _periodCode: string): Done<string> {
-  return notBuiltYet('Tạo báo cáo');
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface CreatedReport {
+  url: string;
+  name: string;
+  periodName: string;
+  /** The link the period row held before (the document itself is kept). */
+  previousUrl: string;
+  missingConfig: string[];
+  configProblems: string[];
+  dataErrors: number;
 }
 
-export function nextDuePeriodCode(_ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return notBuiltYet('Báo cáo kỳ sắp đến hạn');
+/**
+ * Creates the report of one period: no UI, no lock, no `Nhật ký` row (callers, menu or trigger,
+ * hold the lock and log). Everything that can refuse the report (unknown period, folder, a broken
+ * `Lịch sử`) is checked before the first write.
+ */
+export function createReport(ss: Spreadsheet, periodCode: string): CreatedReport {
+  const periods = readPeriods(ss);
+  const period = findPeriod(periods.outcomes, periodCode);
+  const folder = reportFolder(ss, readConfig(ss).config.reportFolder);
+  const history = readHistory(ss);
+
+  const snapshot = refresh(ss);
+  const report = buildReport(snapshot, period.row.code!, history);
+  const doc = renderReport(report);
+  const url = doc.getUrl();
+  moveToFolder(doc.getId(), folder);
+  recordReport(periods, period, url);
+  appendHistory(ss, report.history, periods.offsetMinutes);
+  return {
+    url,
+    name: report.name,
+    periodName: report.period.name,
+    previousUrl: period.row.link ?? '',
+    missingConfig: report.missingConfig,
+    configProblems: snapshot.configProblems,
+    dataErrors: report.dataErrors,
+  };
+}
+
+export function reportMessage(r: CreatedReport): string {
+  const lines = [`Đã tạo báo cáo «${r.name}».`, `Liên kết: ${r.url}`, `Đã ghi liên kết và ngày tạo vào trang «Kỳ báo cáo».`];
+  if (r.previousUrl) lines.push(`Liên kết cũ đã được thay; văn bản cũ vẫn còn nguyên trong Drive: ${r.previousUrl}`);
+  if (r.missingConfig.length) {
+    const names = r.missingConfig.map((l) => `«${l}»`).join(', ');
+    lines.push(`Trang «${CONFIG_SHEET}» còn thiếu: ${names}. Báo cáo ghi dấu «…» ở những chỗ đó: hãy bổ sung rồi tạo lại, hoặc sửa thẳng trong văn bản.`);
+  }
+  if (r.configProblems.length) lines.push(`Cấu hình chưa đúng (đã dùng giá trị mặc định): ${r.configProblems.join('; ')}.`);
+  if (r.dataErrors) lines.push(`Có ${r.dataErrors} dòng «${STATUS.error}» trong báo cáo: hãy sửa (CCHC › Kiểm tra dữ liệu) rồi tạo lại trước khi gửi.`);
+  return lines.join('\n');
+}
+
+export function reportOperation(ss: Spreadsheet, periodCode: string): Done<string> {
+  const created = createReport(ss, periodCode);
+  return { value: created.url, message: reportMessage(created) };
+}
+
+export function nextDuePeriodCode(ss: Spreadsheet): string {
+  const { outcomes, today } = readPeriods(ss);
+  return nextDuePeriod(outcomes, today).row.code!;
+}
+
+/**
+ * A report menu item. When the period already has a report, asks before replacing its link (the
+ * question comes before the lock is taken, so nobody waits on an open dialog).
+ */
+export function reportFromMenu(pickCode: (ss: Spreadsheet) => string): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let code = '';
+  let replace = true;
+  let failure: unknown = null;
+  try {
+    code = pickCode(ss);
+    const link = findPeriod(readPeriods(ss).outcomes, code).row.link;
+    if (link) {
+      replace = confirm(`Kỳ ${code} đã có báo cáo:\n${link}\n\nTạo báo cáo mới và thay liên kết trong trang «Kỳ báo cáo»? Văn bản cũ vẫn được giữ nguyên trong Drive.`, 'Tạo báo cáo');
+    }
+  } catch (e) {
+    failure = e;
+  }
+  menuAction(code ? `Tạo báo cáo ${code}` : 'Tạo báo cáo', (s): Done<string> => {
+    if (failure) throw failure;
+    return replace ? reportOperation(s, code) : { value: '', message: `Đã hủy: giữ nguyên báo cáo hiện có của kỳ ${code}.` };
+  });
 }

@@ -1,0 +1,31 @@
+/** The `Lịch sử` sheet: read before a report, appended to after it (one block write). */
+import { type Day, instantOfDay } from '../../core/days';
+import { HISTORY, HISTORY_HEADERS, historyCells, historyColumns, type HistoryEntry, type HistoryRow, isBlankSheet, parseHistory } from '../../core/report/history';
+import { asCellText } from '../../core/text';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Entries so far; a sheet that lost one of its headers is refused before anything is written. */
+export function readHistory(ss: Spreadsheet): HistoryEntry[] {
+  const sheet = ss.getSheetByName(HISTORY.name);
+  return sheet ? parseHistory(sheet.getDataRange().getValues()) : [];
+}
+
+export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offsetMinutes: number): void {
+  if (!rows.length) return;
+  const sheet = ss.getSheetByName(HISTORY.name) ?? ss.insertSheet(HISTORY.name);
+  let header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!;
+  if (isBlankSheet([header])) {
+    header = HISTORY_HEADERS;
+    sheet.getRange(1, 1, 1, header.length).setValues([header]);
+    sheet.setFrozenRows(1);
+  }
+  const cols = historyColumns(header);
+  const date = (d: Day) => new Date(instantOfDay(d, offsetMinutes));
+  const cells = rows.map((r) => historyCells(r, cols, header.length, date).map((v) => (typeof v === 'string' ? asCellText(v) : v)));
+  const start = sheet.getLastRow() + 1;
+  const maxRows = sheet.getMaxRows();
+  if (start + cells.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + cells.length - 1 - maxRows);
+  sheet.getRange(start, 1, cells.length, header.length).setValues(cells);
+  sheet.getRange(start, cols.createdAt + 1, cells.length, 1).setNumberFormat('dd/mm/yyyy');
+}

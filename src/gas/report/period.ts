@@ -1,0 +1,35 @@
+/** The `Kỳ báo cáo` rows, read for a report, and the period row's report cells written after it. */
+import { instantOfDay } from '../../core/days';
+import { evaluatePeriodGrid, type Outcome } from '../../core/evaluate';
+import { type PeriodRow, rowParsers } from '../../core/rows';
+import { evaluatePeriod } from '../../core/rules';
+import { PERIODS } from '../../core/sheets';
+import { type PeriodStatus, statusBackground } from '../../core/status';
+import { type Block, readBlock, spreadsheetClock } from '../book';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export type Period = Outcome<PeriodRow, PeriodStatus>;
+
+export interface Periods {
+  block: Block<keyof typeof PERIODS.columns>;
+  outcomes: Period[];
+  today: number;
+  offsetMinutes: number;
+}
+
+export function readPeriods(ss: Spreadsheet): Periods {
+  const block = readBlock(ss, PERIODS, false);
+  const { offsetMinutes, today } = spreadsheetClock(ss);
+  const outcomes = evaluatePeriodGrid(block.grid, block.cols, rowParsers({ offsetMinutes }), { today })
+    .filter((o): o is Period => o !== null);
+  return { block, outcomes, today, offsetMinutes };
+}
+
+/** `Liên kết báo cáo`, `Ngày tạo báo cáo` and the status the new link gives the row. */
+export function recordReport({ block, today, offsetMinutes }: Periods, period: Period, url: string): void {
+  const cell = (col: number) => block.sheet.getRange(period.sheetRow, col + 1);
+  cell(block.cols.link).setValue(url);
+  cell(block.cols.createdAt).setValue(new Date(instantOfDay(today, offsetMinutes))).setNumberFormat('dd/mm/yyyy');
+  const { status } = evaluatePeriod({ value: { ...period.row, link: url }, problems: period.problems }, today);
+  cell(block.cols.status).setValue(status).setBackground(statusBackground(status));
+}

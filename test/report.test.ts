@@ -1,0 +1,432 @@
+/** generateReport and the report menus through the built bundle in the emulator (SPEC §5). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { docxBuffer } from '../emulator/docx';
+import { generatedWorkbook, putSheet, type Row } from '../emulator/fixtures';
+import { type Emulator, ScriptError } from '../emulator/index';
+import { type DocumentModel, ParagraphModel, type TableCellModel, TableModel } from '../emulator/services/document';
+import { AREAS } from '../src/core/report/areas';
+import { HISTORY_HEADERS } from '../src/core/report/history';
+import { emulatorWith, snapshotValues } from './helpers';
+import { MISSED_INDICATORS, OVERDUE_TASKS, reportWorkbook, TASKS } from './report-fixture';
+
+const MM = 72 / 25.4;
+
+function generate(emu: Emulator, code = 'Q3') {
+  const run = emu.run<string>('generateReport', [code], { as: 'editor' });
+  return { run, url: run.value, doc: emu.documentApp.openByUrl(run.value) };
+}
+
+const paragraphs = (doc: DocumentModel) => doc.body.children.filter((c): c is ParagraphModel => c instanceof ParagraphModel);
+const tables = (doc: DocumentModel) => doc.body.children.filter((c): c is TableModel => c instanceof TableModel);
+const text = (p: ParagraphModel) => p.styledRuns()[0]!.attrs;
+const find = (doc: DocumentModel, t: string) => paragraphs(doc).find((p) => p.getText() === t)!;
+const cellParagraphs = (c: TableCellModel) => c.children as ParagraphModel[];
+const allParagraphs = (doc: DocumentModel) => doc.body.paragraphs();
+
+function sheetRows(emu: Emulator, name: string): unknown[][] {
+  return emu.spreadsheet.getSheetByName(name)!.getDataRange().getValues();
+}
+
+function periodRow(emu: Emulator, code: string): Record<string, unknown> {
+  const [header, ...rows] = sheetRows(emu, 'Kỳ báo cáo');
+  const row = rows.find((r) => r[0] === code)!;
+  return Object.fromEntries(header!.map((h, i) => [String(h), row[i]]));
+}
+
+describe('generateReport (Q3 of the fixture)', () => {
+  const emu = emulatorWith(reportWorkbook());
+  const { run, url, doc } = generate(emu);
+  const body = doc.body;
+
+  it('creates the document named after the period and the issuing body, and returns its URL', () => {
+    expect(url).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[\w-]+\/edit$/);
+    expect(doc.getName()).toBe('Báo cáo CCHC Quý III năm 2023 - ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN');
+    expect(emu.documentApp.documents).toHaveLength(1);
+  });
+
+  it('sets A4 and the margins 20/20/30/15 mm', () => {
+    expect(body.getPageWidth()).toBeCloseTo(210 * MM, 1);
+    expect(body.getPageHeight()).toBeCloseTo(297 * MM, 1);
+    expect([body.getMarginTop(), body.getMarginBottom(), body.getMarginLeft(), body.getMarginRight()].map((x) => Math.round((x as number) / MM)))
+      .toEqual([20, 20, 30, 15]);
+  });
+
+  it('writes every character in Times New Roman, body paragraphs 14 pt, justified, indented, 6 pt after', () => {
+    for (const p of allParagraphs(doc)) for (const r of p.styledRuns()) expect(r.attrs.FONT_FAMILY, p.getText()).toBe('Times New Roman');
+    const all = paragraphs(doc);
+    const bodyParagraphs = all.slice(all.findIndex((p) => p.getText() === 'I. KẾT QUẢ THỰC HIỆN')).filter((p) => p.getText());
+    expect(bodyParagraphs.length).toBeGreaterThan(20);
+    for (const p of bodyParagraphs) {
+      expect(text(p).FONT_SIZE, p.getText()).toBe(14);
+      const s = p.style();
+      expect(s.HORIZONTAL_ALIGNMENT, p.getText()).toBe('JUSTIFY');
+      expect(s.INDENT_FIRST_LINE as number).toBeGreaterThanOrEqual(10 * MM - 0.01);
+      expect(s.INDENT_FIRST_LINE as number).toBeLessThanOrEqual(12.7 * MM + 0.01);
+      expect(s.SPACING_AFTER as number).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('opens with the borderless two-column header table', () => {
+    const header = body.getChild(0) as TableModel;
+    expect(header).toBeInstanceOf(TableModel);
+    expect(header.getBorderWidth()).toBe(0);
+    expect(header.rows().map((r) => r.cells().map((c) => c.getText()))).toEqual([
+      ['UBND HUYỆN VĂN QUAN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+      ['ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN', 'Độc lập - Tự do - Hạnh phúc'],
+      ['Số:    /BC-UBND', 'Tú Xuyên, ngày 20 tháng 8 năm 2023'],
+    ]);
+    const cell = (r: number, c: number) => cellParagraphs(header.getCell(r, c))[0]!;
+    expect(text(cell(0, 0))).toMatchObject({ BOLD: false });
+    expect(text(cell(1, 0))).toMatchObject({ BOLD: true });
+    expect(text(cell(0, 1))).toMatchObject({ FONT_SIZE: 13, BOLD: true });
+    expect(text(cell(1, 1))).toMatchObject({ FONT_SIZE: 14, BOLD: true });
+    expect(text(cell(2, 1))).toMatchObject({ FONT_SIZE: 14, ITALIC: true, BOLD: false });
+    for (const r of [0, 1, 2]) for (const c of [0, 1]) expect(cell(r, c).style().HORIZONTAL_ALIGNMENT).toBe('CENTER');
+    const widths = header.widths(body.textWidth());
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(body.textWidth(), 6);
+  });
+
+  it('centres the bold title and summary line', () => {
+    const [title, summary] = [find(doc, 'BÁO CÁO'), find(doc, 'Kết quả thực hiện công tác cải cách hành chính quý III năm 2023')];
+    expect(body.children.indexOf(title)).toBe(1);
+    expect(body.children.indexOf(summary)).toBe(2);
+    for (const p of [title, summary]) {
+      expect(text(p)).toMatchObject({ FONT_SIZE: 14, BOLD: true });
+      expect(p.style().HORIZONTAL_ALIGNMENT).toBe('CENTER');
+    }
+  });
+
+  it('has every section, the areas in order, and one table per indicator and task list with a bold header row', () => {
+    const lines = paragraphs(doc).map((p) => p.getText());
+    const order = ['I. KẾT QUẢ THỰC HIỆN', ...AREAS, '8. Nhiệm vụ, chỉ tiêu khác', 'II. TỒN TẠI, HẠN CHẾ', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'];
+    const at = order.map((t) => lines.indexOf(t));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(lines).toContain('Số liệu tính từ ngày 15/05/2023 đến ngày 15/08/2023.');
+    const data = tables(doc).slice(1, -1);
+    expect(data).toHaveLength(11);
+    for (const t of data) {
+      const head = t.getRow(0).cells();
+      expect(head.map((c) => c.getText()).join(' · ')).toMatch(/^(Chỉ tiêu · Mục tiêu · Kết quả · Đánh giá|Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái)$/);
+      for (const c of head) expect(text(cellParagraphs(c)[0]!).BOLD).toBe(true);
+      for (const c of t.getRow(1).cells()) expect(text(cellParagraphs(c)[0]!)).toMatchObject({ BOLD: false, FONT_FAMILY: 'Times New Roman' });
+      expect(t.getBorderWidth()).toBeGreaterThan(0);
+    }
+    const taskRows = data.flatMap((t) => t.rows().slice(1)).filter((r) => r.getNumCells() === 4).map((r) => r.cells().map((c) => c.getText()));
+    expect(taskRows.map((r) => r[0])).toEqual(expect.arrayContaining(TASKS.map((t) => String(t['Nhiệm vụ']).replace(/^n/, 'N'))));
+  });
+
+  it('writes dates dd/mm/yyyy throughout', () => {
+    const all = allParagraphs(doc).map((p) => p.getText()).join('\n');
+    const dates = all.match(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g)!;
+    expect(dates.length).toBeGreaterThan(10);
+    for (const d of dates) expect(d).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(all).toContain('30/06/2023');
+  });
+
+  it('names every overdue task and missed indicator of the fixture in section II', () => {
+    const lines = paragraphs(doc).map((p) => p.getText());
+    const ii = lines.slice(lines.indexOf('II. TỒN TẠI, HẠN CHẾ'), lines.indexOf('III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
+    for (const name of [...OVERDUE_TASKS, ...MISSED_INDICATORS]) expect(ii.filter((l) => l.includes(name)), name).toHaveLength(1);
+    expect(ii.filter((l) => l.startsWith('- '))).toHaveLength(4);
+  });
+
+  it('ends with Nơi nhận (12 pt bold italic, lines 11 pt, “- Lưu: VT.” last) and the signature in the right half', () => {
+    const closing = tables(doc).at(-1)!;
+    expect(closing.getBorderWidth()).toBe(0);
+    const [left, right] = closing.getRow(0).cells();
+    const recipients = cellParagraphs(left!);
+    expect(recipients.map((p) => p.getText())).toEqual(['Nơi nhận:', '- Phòng Nội vụ;', '- CT, PCT UBND xã;', '- Lưu: VT.']);
+    expect(text(recipients[0]!)).toMatchObject({ FONT_SIZE: 12, BOLD: true, ITALIC: true });
+    for (const p of recipients.slice(1)) expect(text(p)).toMatchObject({ FONT_SIZE: 11, BOLD: false, ITALIC: false });
+    const signature = cellParagraphs(right!);
+    expect(signature.map((p) => p.getText())).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Hoàng Thị Hoàn']);
+    for (const p of signature) expect([p.style().HORIZONTAL_ALIGNMENT, text(p).BOLD]).toEqual(['CENTER', true]);
+    const [wLeft, wRight] = closing.widths(body.textWidth());
+    expect(wLeft).toBeCloseTo(body.textWidth() / 2, 6);
+    expect(wRight).toBeCloseTo(body.textWidth() / 2, 6);
+  });
+
+  it('leaves no stray default-styled paragraph: the ones Docs adds after tables are styled too', () => {
+    for (const p of paragraphs(doc)) expect(text(p).FONT_FAMILY).toBe('Times New Roman');
+    expect(body.children.at(-1)).toBeInstanceOf(ParagraphModel);
+  });
+
+  it('saves the document in the spreadsheet’s folder', () => {
+    const file = emu.driveApp.getFileById(doc.getId());
+    expect(file.getParents().next().getName()).toBe('CCHC');
+    expect(emu.driveApp.getFileById(emu.spreadsheet.getId()).getParents().next()).toBe(file.getParents().next());
+  });
+
+  it('writes the link, the date and the status into the period row', () => {
+    const row = periodRow(emu, 'Q3');
+    expect(row['Liên kết báo cáo']).toBe(url);
+    expect(row['Ngày tạo báo cáo']).toEqual(emu.date('2023-08-20'));
+    expect(row['Trạng thái']).toBe('Đã tạo báo cáo');
+    const sheet = emu.spreadsheet.getSheetByName('Kỳ báo cáo')!;
+    const status = sheet.cell(4, 7);
+    expect([status.value, status.background]).toEqual(['Đã tạo báo cáo', '#d9ead3']);
+    expect(sheet.getRange(4, 8).getDisplayValue()).toBe('20/08/2023');
+    expect(periodRow(emu, 'H1')['Liên kết báo cáo']).toBe('');
+  });
+
+  it('logs one Nhật ký row with the link and the data errors to fix', () => {
+    const log = sheetRows(emu, 'Nhật ký');
+    expect(log).toHaveLength(2);
+    expect(log[1]!.slice(1, 3)).toEqual(['vanphong@tuxuyen.example', 'Tạo báo cáo Q3']);
+    expect(log[1]![3]).toBe([
+      'Đã tạo báo cáo «Báo cáo CCHC Quý III năm 2023 - ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN».',
+      `Liên kết: ${url}`,
+      'Đã ghi liên kết và ngày tạo vào trang «Kỳ báo cáo».',
+      'Có 1 dòng «Lỗi dữ liệu» trong báo cáo: hãy sửa (CCHC › Kiểm tra dữ liệu) rồi tạo lại trước khi gửi.',
+    ].join('\n'));
+  });
+
+  it('appends the indicators to Lịch sử', () => {
+    const history = sheetRows(emu, 'Lịch sử');
+    expect(history[0]).toEqual(HISTORY_HEADERS);
+    expect(history.slice(1).map((r) => r.slice(1))).toEqual([
+      ['Q3', 'Quý III năm 2023', 'CT1', 'Tỷ lệ hồ sơ trực tuyến toàn trình', '%', 30, 'Chưa đạt'],
+      ['Q3', 'Quý III năm 2023', 'CT2', 'Hồ sơ giải quyết đúng hạn', '%', 99.5, 'Đạt'],
+      ['Q3', 'Quý III năm 2023', 'CT3', 'Chỉ số PAR INDEX tăng', 'bậc', '', 'Chưa có số liệu'],
+      ['Q3', 'Quý III năm 2023', 'CT4', 'Văn bản QPPL ban hành đúng trình tự', '%', 90, 'Chưa đạt'],
+      ['Q3', 'Quý III năm 2023', 'CT5', 'Vi phạm được xử lý', '%', '', 'Không phát sinh'],
+    ]);
+    expect(history[1]![0]).toEqual(emu.date('2023-08-20'));
+  });
+
+  it('needs only the documents and drive scopes beyond the spreadsheet’s, and no UI', () => {
+    expect([...emu.scopesUsed].sort()).toEqual([
+      'https://www.googleapis.com/auth/documents', 'https://www.googleapis.com/auth/drive',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/userinfo.email',
+    ]);
+    expect(run.calls.count('ui')).toBe(0);
+    expect(emu.manifest.oauthScopes).toEqual(expect.arrayContaining([...emu.scopesUsed]));
+  });
+
+  it('saves the same document as .docx: A4, margins, fonts, header, tables, signature', async () => {
+    const buffer = await docxBuffer(doc);
+    mkdirSync('out', { recursive: true });
+    writeFileSync('out/test-bao-cao-Q3.docx', buffer);
+    const xml = unzip(buffer)['word/document.xml']!;
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar w:top="1134"[^>]* w:right="850" w:bottom="1134" w:left="1701"/);
+    const runs = [...xml.matchAll(/<w:r>(.*?)<\/w:r>/g)].map((m) => m[1]!);
+    expect(runs.length).toBeGreaterThan(100);
+    for (const r of runs) expect(r).toContain('w:ascii="Times New Roman"');
+    const run = (t: string) => runs.find((r) => r.includes(`>${t}</w:t>`))!;
+    expect(run('BÁO CÁO')).toMatch(/<w:b\/>.*<w:sz w:val="28"\/>/);
+    expect(run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toMatch(/<w:b\/>.*<w:sz w:val="26"\/>/);
+    expect(run('Tú Xuyên, ngày 20 tháng 8 năm 2023')).toMatch(/<w:i\/>/);
+    expect(run('Nơi nhận:')).toMatch(/<w:b\/>.*<w:i\/>.*<w:sz w:val="24"\/>/);
+    expect(run('- Lưu: VT.')).toMatch(/<w:sz w:val="22"\/>/);
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(13);
+    expect(xml).toContain('<w:jc w:val="both"/>');
+    expect(xml).toContain('>Hoàng Thị Hoàn</w:t>');
+    for (const name of OVERDUE_TASKS) expect(xml).toContain(name);
+  });
+});
+
+describe('generateReport on bad input', () => {
+  it('refuses an unknown period code with the known codes, writing nothing but the Nhật ký row', () => {
+    const emu = emulatorWith(reportWorkbook());
+    const before = snapshotValues(emu);
+    expect(() => emu.run('generateReport', ['Q4'], { as: 'editor' }))
+      .toThrow('Không có kỳ báo cáo mã «Q4» trong trang «Kỳ báo cáo». Các mã kỳ hiện có: Q1, H1, Q3, NAM.');
+    expect(snapshotValues(emu)).toEqual(before);
+    expect(emu.documentApp.documents).toHaveLength(0);
+    expect(sheetRows(emu, 'Nhật ký')[1]![3]).toMatch(/^Không thực hiện được: Không có kỳ báo cáo mã «Q4»/);
+  });
+
+  it('names missing Cấu hình values and still makes the report with … in their place', () => {
+    const emu = emulatorWith(reportWorkbook([['Địa danh', 'Tú Xuyên'], ['Người ký', '  ']]));
+    const { doc } = generate(emu);
+    expect(sheetRows(emu, 'Nhật ký')[1]![3]).toContain('Trang «Cấu hình» còn thiếu: «Cơ quan ban hành», «Ký hiệu cơ quan», «Thẩm quyền ký», «Chức vụ người ký», «Người ký», «Nơi nhận». Báo cáo ghi dấu «…» ở những chỗ đó');
+    expect(doc.getName()).toBe('Báo cáo CCHC Quý III năm 2023 - …');
+    const all = allParagraphs(doc).map((p) => p.getText());
+    expect(all).toEqual(expect.arrayContaining(['…', 'Số:    /BC-…', 'Nơi nhận:', '- …;', '- Lưu: VT.']));
+    expect(all.join('\n')).not.toMatch(/undefined|NaN|null/);
+    // No superior body: the issuing body moves up beside the national title.
+    expect((doc.body.getChild(0) as TableModel).getCell(0, 0).getText()).toBe('…');
+  });
+
+  it('puts the report in the configured folder, and refuses a folder it cannot open before writing anything', () => {
+    const emu = emulatorWith(reportWorkbook());
+    const folder = emu.driveApp.addFolder('Báo cáo CCHC 2023');
+    putConfig(emu, 'Thư mục báo cáo', folder.getUrl());
+    const { doc } = generate(emu);
+    expect(emu.driveApp.getFileById(doc.getId()).getParents().next()).toBe(folder);
+
+    const hidden = emulatorWith(reportWorkbook());
+    const secret = hidden.driveApp.addFolder('Của người khác', hidden.driveApp.root, 'none');
+    putConfig(hidden, 'Thư mục báo cáo', secret.getId());
+    const before = snapshotValues(hidden);
+    expect(() => hidden.run('generateReport', ['Q3'], { as: 'editor' })).toThrow(/^Không mở được thư mục báo cáo «folder-\d+» \(ô «Thư mục báo cáo», trang Cấu hình\)/);
+    expect(hidden.documentApp.documents).toHaveLength(0);
+    expect(snapshotValues(hidden)).toEqual(before);
+  });
+
+  it('bins the new document and writes nothing when the folder is view-only', () => {
+    const emu = emulatorWith(reportWorkbook());
+    const viewOnly = emu.driveApp.addFolder('Chỉ xem', emu.driveApp.root, 'view');
+    putConfig(emu, 'Thư mục báo cáo', viewOnly.getUrl());
+    expect(() => emu.run('generateReport', ['Q3'], { as: 'editor' })).toThrow(/^Không lưu được báo cáo vào thư mục «Chỉ xem»/);
+    expect(emu.driveApp.getFileById(emu.documentApp.documents[0]!.getId()).isTrashed()).toBe(true);
+    expect(periodRow(emu, 'Q3')['Liên kết báo cáo']).toBe('');
+  });
+
+  it('refuses a Lịch sử sheet without its headers before making a document', () => {
+    const emu = emulatorWith(reportWorkbook());
+    putSheet(emu, 'Lịch sử', ['Mã kỳ', 'Kết quả']);
+    expect(() => emu.run('generateReport', ['Q3'], { as: 'editor' })).toThrow(/Trang tính «Lịch sử» thiếu cột «Ngày tạo báo cáo»/);
+    expect(emu.documentApp.documents).toHaveLength(0);
+  });
+});
+
+function putConfig(emu: Emulator, label: string, value: string): void {
+  const sheet = emu.spreadsheet.getSheetByName('Cấu hình')!;
+  sheet.load([[label, value]], sheet.getLastRow() + 1);
+}
+
+describe('a second report and the change since the last period', () => {
+  it('states the change per indicator against the previous period’s report', () => {
+    const emu = emulatorWith(reportWorkbook(), '2023-05-20');
+    generate(emu, 'H1');
+    emu.setToday('2023-08-20');
+    const indicators = emu.spreadsheet.getSheetByName('Chỉ tiêu')!;
+    indicators.setCell(2, 7, 'values', 45); // CT1 Tử số 30 → 45 of 100
+    const { doc } = generate(emu, 'Q3');
+    const rows = tables(doc).flatMap((t) => t.rows().map((r) => r.cells().map((c) => c.getText())));
+    expect(rows).toContainEqual(['Tỷ lệ hồ sơ trực tuyến toàn trình', '≥ 50%', '45%', 'Chưa đạt; tăng 15 điểm % so với 6 tháng đầu năm 2023']);
+    expect(rows).toContainEqual(['Hồ sơ giải quyết đúng hạn', '> 99%', '99,5%', 'Đạt; không đổi so với 6 tháng đầu năm 2023']);
+    expect(sheetRows(emu, 'Lịch sử')).toHaveLength(11);
+  });
+
+  it('fills a blank Lịch sử sheet a user made, and grows a full one', () => {
+    const blank = emulatorWith(reportWorkbook());
+    blank.spreadsheet.insertSheet('Lịch sử');
+    generate(blank);
+    expect(sheetRows(blank, 'Lịch sử')[0]).toEqual(HISTORY_HEADERS);
+    expect(sheetRows(blank, 'Lịch sử')).toHaveLength(6);
+
+    const full = emulatorWith(reportWorkbook());
+    const old = Array.from({ length: 998 }, (_, i) => ({ 'Mã kỳ': 'Cũ', 'Mã chỉ tiêu': `X${i}`, 'Kết quả': i }));
+    const sheet = putSheet(full, 'Lịch sử', HISTORY_HEADERS, old);
+    expect(sheet.getMaxRows()).toBe(1000);
+    generate(full);
+    expect(sheet.getLastRow()).toBe(1004);
+    expect(sheet.getRange(1004, 4).getValue()).toBe('CT5');
+  });
+
+  it('from the script editor replaces the link without deleting the old document', () => {
+    const emu = emulatorWith(reportWorkbook());
+    const first = generate(emu);
+    const second = generate(emu);
+    expect(second.url).not.toBe(first.url);
+    expect(periodRow(emu, 'Q3')['Liên kết báo cáo']).toBe(second.url);
+    expect(emu.driveApp.getFileById(first.doc.getId()).isTrashed()).toBe(false);
+    expect(sheetRows(emu, 'Nhật ký')[2]![3]).toContain(`Liên kết cũ đã được thay; văn bản cũ vẫn còn nguyên trong Drive: ${first.url}`);
+  });
+});
+
+describe('report menu items', () => {
+  it('reportQ1, reportH1, reportQ3, reportYear make their period’s report and show the link', () => {
+    const emu = emulatorWith(reportWorkbook());
+    for (const [fn, code, name] of [['reportQ1', 'Q1', 'Quý I năm 2023'], ['reportH1', 'H1', '6 tháng đầu năm 2023'], ['reportQ3', 'Q3', 'Quý III năm 2023'], ['reportYear', 'NAM', 'năm 2023']]) {
+      emu.run(fn!);
+      const url = periodRow(emu, code!)['Liên kết báo cáo'] as string;
+      expect(emu.documentApp.openByUrl(url).getName()).toBe(`Báo cáo CCHC ${name} - ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN`);
+      expect(emu.ui.dialogs.at(-1)).toMatchObject({ title: `Tạo báo cáo ${code}` });
+      expect(emu.dialogs.at(-1)).toContain(`Liên kết: ${url}`);
+    }
+  });
+
+  it('reportNextDue makes the report of the period due next', () => {
+    const emu = emulatorWith(reportWorkbook(), '2023-08-26');
+    emu.run('reportNextDue');
+    expect(periodRow(emu, 'NAM')['Liên kết báo cáo']).toMatch(/^https:/);
+    expect(periodRow(emu, 'Q3')['Liên kết báo cáo']).toBe('');
+  });
+
+  it('asks before replacing a link; No keeps the old one, Yes replaces it and keeps the old document', () => {
+    const emu = emulatorWith(reportWorkbook());
+    emu.run('reportQ3');
+    const old = periodRow(emu, 'Q3')['Liên kết báo cáo'] as string;
+    emu.ui.answers.push('NO');
+    emu.run('reportQ3');
+    const question = emu.ui.dialogs.at(-2)!;
+    expect(question).toMatchObject({ title: 'Tạo báo cáo', buttons: 'YES_NO' });
+    expect(question.message).toContain(`Kỳ Q3 đã có báo cáo:\n${old}`);
+    expect(emu.dialogs.at(-1)).toBe('Đã hủy: giữ nguyên báo cáo hiện có của kỳ Q3.');
+    expect(emu.documentApp.documents).toHaveLength(1);
+    expect(periodRow(emu, 'Q3')['Liên kết báo cáo']).toBe(old);
+
+    emu.ui.answers.push('YES');
+    emu.run('reportQ3');
+    const replaced = periodRow(emu, 'Q3')['Liên kết báo cáo'];
+    expect(replaced).not.toBe(old);
+    expect(emu.documentApp.documents).toHaveLength(2);
+    expect(emu.driveApp.getFileById(emu.documentApp.openByUrl(old).getId()).isTrashed()).toBe(false);
+    expect(sheetRows(emu, 'Nhật ký').map((r) => r[2])).toEqual(['Thao tác', 'Tạo báo cáo Q3', 'Tạo báo cáo Q3', 'Tạo báo cáo Q3']);
+  });
+
+  it('shows the error in a dialog when the workbook has no period sheet', () => {
+    const emu = emulatorWith(reportWorkbook());
+    emu.spreadsheet.deleteSheet(emu.spreadsheet.getSheetByName('Kỳ báo cáo')!);
+    emu.run('reportNextDue');
+    expect(emu.dialogs.at(-1)).toBe('Không tìm thấy trang tính «Kỳ báo cáo». Hãy chạy CCHC › Thiết lập bảng tính.');
+  });
+
+  it('cannot run from a simple trigger, which may not use DocumentApp', () => {
+    const emu = emulatorWith(reportWorkbook());
+    expect(() => emu.run('generateReport', ['Q3'], { as: 'simple' })).toThrow(ScriptError);
+  });
+});
+
+describe('service calls', () => {
+  /** The fixture plus `extra` finished tasks: more table rows, nothing more to list in sections II and III. */
+  function withDoneTasks(extra: number) {
+    const done: Row[] = Array.from({ length: extra }, (_, i) => ({
+      'Lĩnh vực': AREAS[i % 7], 'Nhiệm vụ': `Việc đã xong ${i + 1}`, 'Hạn hoàn thành': '30/06/2023', 'Ngày hoàn thành': '20/06/2023',
+    }));
+    const emu = emulatorWith({ ...reportWorkbook(), tasks: [...TASKS, ...done] });
+    return generate(emu).run.calls;
+  }
+
+  it('appends each table in one call, so Document calls do not grow with table rows', () => {
+    const small = withDoneTasks(7);
+    const large = withDoneTasks(700);
+    expect(large.count('document')).toBe(small.count('document'));
+    expect(large.count('spreadsheet')).toBe(small.count('spreadsheet'));
+    expect(large.method('Body.appendTable')).toBe(14);
+  });
+
+  it('reads and writes the spreadsheet in as many calls for 400 rows as for 40', () => {
+    const calls = (rows: number) => generate(emulatorWith(generatedWorkbook(rows)), 'Q3').run.calls;
+    const [small, large] = [calls(40), calls(400)];
+    expect(large.count('spreadsheet')).toBe(small.count('spreadsheet'));
+    expect(large.method('Body.appendTable')).toBe(small.method('Body.appendTable'));
+  });
+});
+
+/** The entries of a .docx (zip) archive as text. */
+function unzip(buffer: Buffer): Record<string, string> {
+  const out: Record<string, string> = {};
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = buffer.readUInt32LE(end + 16);
+  for (let n = buffer.readUInt16LE(end + 10); n > 0; n--) {
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const skip = nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = buffer.readUInt32LE(at + 42);
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const data = buffer.subarray(start, start + size);
+    out[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at += 46 + skip;
+  }
+  return out;
+}
