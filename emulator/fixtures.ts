@@ -2,6 +2,7 @@
  * Workbooks for tests and `npm start`: sheets written straight into the emulator's model (no
  * service calls), in the layout of SPEC §1.
  */
+import { AREA_LABELS } from '../src/core/areas';
 import { isValidYmd } from '../src/core/days';
 import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from '../src/core/sheets';
 import type { Emulator } from './index';
@@ -56,11 +57,6 @@ export function loadWorkbook(emu: Emulator, data: WorkbookData): void {
   putSheet(emu, LOG.name, LOG.headers);
 }
 
-const AREA_LABELS = [
-  '1. Công tác chỉ đạo, điều hành', '2. Cải cách thể chế', '3. Cải cách thủ tục hành chính',
-  '4. Cải cách tổ chức bộ máy', '5. Cải cách chế độ công vụ', '6. Cải cách tài chính công',
-  '7. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số',
-];
 
 /**
  * A deterministic workbook of `tasks` task rows (and tasks/5 indicators) of every status, for

@@ -6,15 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { CallCounter, rangeTraffic, type Traffic } from './calls';
+import { CallCounter, rangeTraffic, type ServiceName, type Traffic } from './calls';
 import { Realm, type ServiceObject } from './realm';
 import { NEEDS_AUTHORISATION, requiredScopes } from './scopes';
 import { DocumentAppModel } from './services/document';
 import { DriveAppModel, FileModel, MIME } from './services/drive';
 import { LockModel, LockServiceModel, LockState } from './services/lock';
-import { MailAppModel } from './services/mail';
+import { MailAppModel, MailState } from './services/mail';
 import { PropertiesServiceModel } from './services/properties';
-import { ScriptAppModel } from './services/script';
+import { ScriptAppModel, TriggerStore } from './services/script';
 import { SessionModel } from './services/session';
 import { AppsScriptError, RangeModel, SheetModel, SpreadsheetAppModel, SpreadsheetModel } from './services/spreadsheet';
 import { UiModel, UiState } from './services/ui';
@@ -25,6 +25,8 @@ export type ExecutionKind = 'menu' | 'simple' | 'time' | 'editor';
 
 export interface RunOptions {
   as?: ExecutionKind;
+  /** Whom it runs as (default: the emulator's user); a trigger runs as the user who created it. */
+  user?: string;
 }
 
 export interface Execution<T = unknown> {
@@ -43,6 +45,10 @@ export class ScriptError extends Error {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DAY_MS = 86_400_000;
+/** Apps Script stops an execution after 6 minutes. */
+export const MAX_EXECUTION_MS = 6 * 60_000;
+
+const EXCEEDED = 'Exceeded maximum execution time';
 
 const compiled = new Map<string, vm.Script>();
 
@@ -73,8 +79,10 @@ export class Emulator {
   readonly ui = new UiState();
   readonly locks = new LockState();
   readonly properties = new PropertiesServiceModel();
-  readonly scriptApp = new ScriptAppModel();
-  readonly mailApp = new MailAppModel();
+  readonly triggers = new TriggerStore();
+  readonly mail = new MailState();
+  /** Milliseconds the clock moves on each call of a service (to make long runs testable). */
+  readonly callCostMs: Partial<Record<ServiceName, number>> = {};
   readonly driveApp = new DriveAppModel();
   readonly documentApp = new DocumentAppModel(this.driveApp);
   readonly user: string;
@@ -134,23 +142,27 @@ export class Emulator {
     const as = options.as ?? 'menu';
     const calls = new CallCounter();
     const logs: string[] = [];
-    const realm: Realm = new Realm(() => this.now, (obj) => this.expose(obj, realm, calls, as));
-    this.installGlobals(realm, as, logs);
+    const limit = { endsAt: this.now + MAX_EXECUTION_MS, exceeded: false };
+    const realm: Realm = new Realm(() => this.now, (obj) => this.expose(obj, realm, calls, as, limit));
+    this.installGlobals(realm, as, logs, options.user ?? this.user);
     realm.run(this.bundle);
     const target = realm.global(fn);
     if (typeof target !== 'function') throw new Error(`The bundle has no global function ${fn}`);
     try {
       const value = (target as (...a: unknown[]) => unknown)(...args.map((a) => realm.toScript(a)));
+      if (this.now > limit.endsAt) limit.exceeded = true;
+      if (limit.exceeded) throw new Error(EXCEEDED);
       return { value: realm.fromScript(value) as T, calls, logs };
     } catch (e) {
-      const message = e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
+      // A killed execution fails whatever the script caught.
+      const message = limit.exceeded ? EXCEEDED : e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
       throw new ScriptError(message, { value: undefined, calls, logs });
     } finally {
       this.locks.heldByUs = false; // Apps Script releases an execution's locks when it ends.
     }
   }
 
-  private installGlobals(realm: Realm, as: ExecutionKind, logs: string[]): void {
+  private installGlobals(realm: Realm, as: ExecutionKind, logs: string[], user: string): void {
     const uiModel = new UiModel(this.ui);
     const lock = new LockModel(this.locks, (ms) => (this.now += ms));
     const services: Record<string, ServiceObject> = {
@@ -160,10 +172,11 @@ export class Emulator {
       }),
       LockService: new LockServiceModel(lock),
       PropertiesService: this.properties,
-      Session: new SessionModel(() => (as === 'simple' ? '' : this.user), this.user, this.manifest.timeZone),
+      // No active user where nobody is at the keyboard: simple triggers and time-driven runs.
+      Session: new SessionModel(() => (as === 'simple' || as === 'time' ? '' : user), user, this.manifest.timeZone),
       Utilities: new UtilitiesService((ms) => (this.now += ms)),
-      ScriptApp: this.scriptApp,
-      MailApp: this.mailApp,
+      ScriptApp: new ScriptAppModel({ store: this.triggers, user, scriptTimeZone: this.manifest.timeZone, now: () => this.now }),
+      MailApp: new MailAppModel(this.mail, user, () => this.now),
       DocumentApp: this.documentApp,
       DriveApp: this.driveApp,
     };
@@ -177,7 +190,7 @@ export class Emulator {
   }
 
   /** The script's view of a host object: counted, authorised, values converted both ways. */
-  private expose(obj: ServiceObject, realm: Realm, calls: CallCounter, as: ExecutionKind): object {
+  private expose(obj: ServiceObject, realm: Realm, calls: CallCounter, as: ExecutionKind, limit: { endsAt: number; exceeded: boolean }): object {
     const emulator = this;
     return new Proxy(obj, {
       get(target, prop) {
@@ -191,6 +204,9 @@ export class Emulator {
         return (...args: unknown[]) => {
           const counters = [calls, emulator.allCalls];
           for (const c of counters) c.add(target.service, method);
+          if (emulator.now > limit.endsAt) limit.exceeded = true;
+          if (limit.exceeded) throw realm.error(EXCEEDED);
+          emulator.now += emulator.callCostMs[target.service] ?? 0;
           const started = performance.now();
           try {
             emulator.authorise(target, prop, method, as);

@@ -3,9 +3,12 @@
  * whose exported entry points become top-level function declarations, plus the manifest.
  */
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { SHEET_LAYOUTS } from '../sheets-templates/layout';
+import { checkLayouts, checkTemplate } from '../sheets-templates/schema';
+import { INDICATORS, PERIODS, TASKS } from '../src/core/sheets';
 
 export const GLOBAL_NAME = 'CCHC';
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +33,9 @@ function entryPoints(code: string): string[] {
 }
 
 export async function buildBundle(): Promise<{ bytes: number; entryPoints: string[] }> {
+  // The template is bundled as data: a bad row or layout fails the build, not a user's setup.
+  checkTemplate(JSON.parse(readFileSync(`${root}sheets-templates/tu-xuyen-2023.json`, 'utf8')));
+  checkLayouts(SHEET_LAYOUTS, [TASKS, INDICATORS, PERIODS]);
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const result = await build({

@@ -1,16 +1,16 @@
 /**
- * `npm start`: the template workbook through the real bundle in the local Apps Script emulator.
- * Prints tasks and indicators with their statuses and writes out/cchc-tracker.xlsx.
+ * `npm start`: the template workbook through the real bundle in the local Apps Script emulator:
+ * setupWorkbook on a new spreadsheet, then refreshStatuses. Prints tasks and indicators with their
+ * statuses and the overview, and writes out/cchc-tracker.xlsx.
  *   npm start -- --today 2023-08-20
  *   npm start -- --report Q3        also generateReport('Q3') → out/bao-cao-Q3.docx
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Emulator } from '../emulator/index';
-import { loadWorkbook, type WorkbookData } from '../emulator/fixtures';
 import { saveReportDocx } from '../emulator/docx';
 import { saveXlsx } from '../emulator/xlsx';
-import { INDICATORS, TASKS } from '../src/core/sheets';
+import { INDICATORS, OVERVIEW_SHEET, TASKS } from '../src/core/sheets';
 
 const { values: args } = parseArgs({
   options: {
@@ -21,13 +21,12 @@ const { values: args } = parseArgs({
 });
 if (!/^\d{4}-\d{2}-\d{2}$/.test(args.today!)) throw new Error(`--today must be yyyy-mm-dd, got ${args.today}`);
 
-const template = JSON.parse(
-  readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8'),
-) as WorkbookData;
-
 const emu = new Emulator();
 emu.setToday(args.today!);
-loadWorkbook(emu, template);
+// A new spreadsheet as Sheets makes it (one empty sheet), set up from the menu, then refreshed.
+emu.spreadsheet.insertSheet('Trang tính1');
+emu.run('setupWorkbook');
+console.log(emu.dialogs.at(-1));
 const run = emu.run('refreshStatuses');
 
 const cut = (s: unknown, n: number) => {
@@ -52,6 +51,9 @@ table(TASKS.name, [[T.code.header, 7], [T.area.header, 14], [T.name.header, 60],
 const I = INDICATORS.columns;
 table(INDICATORS.name, [[I.code.header, 7], [I.name.header, 60], [I.comparator.header, 3], [I.target.header, 8], [I.unit.header, 5], [I.result.header, 8], [I.status.header, 16]]);
 console.log(`\n${emu.dialogs.at(-1)}`);
+const overview = emu.spreadsheet.getSheetByName(OVERVIEW_SHEET)!.getDataRange().getDisplayValues();
+console.log(`\n${OVERVIEW_SHEET}`);
+for (const row of overview.slice(3)) if (row.some(Boolean)) console.log([cut(row[0], 46), ...row.slice(1).map((v) => cut(v, 9))].join(' │ '));
 console.log(`\nDịch vụ Spreadsheet: ${run.calls.count('spreadsheet')} lệnh gọi cho một lần cập nhật.`);
 
 mkdirSync(args.out!, { recursive: true });

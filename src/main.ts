@@ -88,6 +88,6 @@ export function removeTriggers(): void {
   menuAction('Tắt nhắc việc tự động', removeTriggersOperation);
 }
 
-export function dailyCheck(e?: GoogleAppsScript.Events.TimeDriven): void {
-  dailyCheckRun(e);
+export function dailyCheck(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  dailyCheckRun();
 }

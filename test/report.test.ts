@@ -6,7 +6,7 @@ import { docxBuffer } from '../emulator/docx';
 import { generatedWorkbook, putSheet, type Row } from '../emulator/fixtures';
 import { type Emulator, ScriptError } from '../emulator/index';
 import { type DocumentModel, ParagraphModel, type TableCellModel, TableModel } from '../emulator/services/document';
-import { AREAS } from '../src/core/report/areas';
+import { AREA_LABELS } from '../src/core/areas';
 import { HISTORY_HEADERS } from '../src/core/report/history';
 import { emulatorWith, snapshotValues } from './helpers';
 import { MISSED_INDICATORS, OVERDUE_TASKS, reportWorkbook, TASKS } from './report-fixture';
@@ -100,7 +100,7 @@ describe('generateReport (Q3 of the fixture)', () => {
 
   it('has every section, the areas in order, and one table per indicator and task list with a bold header row', () => {
     const lines = paragraphs(doc).map((p) => p.getText());
-    const order = ['I. KẾT QUẢ THỰC HIỆN', ...AREAS, '8. Nhiệm vụ, chỉ tiêu khác', 'II. TỒN TẠI, HẠN CHẾ', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'];
+    const order = ['I. KẾT QUẢ THỰC HIỆN', ...AREA_LABELS, '8. Nhiệm vụ, chỉ tiêu khác', 'II. TỒN TẠI, HẠN CHẾ', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'];
     const at = order.map((t) => lines.indexOf(t));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -389,7 +389,7 @@ describe('service calls', () => {
   /** The fixture plus `extra` finished tasks: more table rows, nothing more to list in sections II and III. */
   function withDoneTasks(extra: number) {
     const done: Row[] = Array.from({ length: extra }, (_, i) => ({
-      'Lĩnh vực': AREAS[i % 7], 'Nhiệm vụ': `Việc đã xong ${i + 1}`, 'Hạn hoàn thành': '30/06/2023', 'Ngày hoàn thành': '20/06/2023',
+      'Lĩnh vực': AREA_LABELS[i % 7], 'Nhiệm vụ': `Việc đã xong ${i + 1}`, 'Hạn hoàn thành': '30/06/2023', 'Ngày hoàn thành': '20/06/2023',
     }));
     const emu = emulatorWith({ ...reportWorkbook(), tasks: [...TASKS, ...done] });
     return generate(emu).run.calls;

@@ -1,10 +1,15 @@
 /**
- * In-memory SpreadsheetApp: spreadsheets, sheets and ranges with values, formulas, number
- * formats, backgrounds, notes, bold text, frozen rows and column widths. Methods behave as Apps
+ * In-memory SpreadsheetApp: spreadsheets, sheets and ranges with values, formulas (evaluated by
+ * emulator/formulas.ts), number formats, backgrounds, notes, bold text, frozen rows, column widths,
+ * data validation, protections and embedded charts. Methods behave as Apps
  * Script's do, including their errors (messages as Apps Script words them in English).
  */
+import { evaluateFormula, withFormulaCache } from '../formulas';
 import { ServiceObject } from '../realm';
+import { EmbeddedChartBuilderModel, type EmbeddedChartModel } from './charts';
+import { PROTECTION_TYPE, ProtectionModel } from './protection';
 import { formatDate } from './utilities';
+import { DATA_VALIDATION_CRITERIA, DataValidationBuilderModel, DataValidationModel } from './validation';
 
 export type CellValue = string | number | boolean | Date;
 type Grid<T> = (T | undefined)[][];
@@ -46,7 +51,7 @@ function columnNumber(letters: string): number {
 }
 
 /** Converts a value written by the script as Sheets does for a user's entry. */
-function entered(v: unknown): { value: CellValue; formula?: string; format?: string } {
+export function entered(v: unknown): { value: CellValue; formula?: string; format?: string } {
   if (v === null || v === undefined) return { value: '' };
   if (v instanceof Date) return { value: new Date(v.getTime()), format: 'dd/MM/yyyy' };
   if (typeof v === 'number') {
@@ -61,6 +66,8 @@ function entered(v: unknown): { value: CellValue; formula?: string; format?: str
     if (/^[+-]?\d+(\.\d+)?$/.test(s)) return { value: Number(s) };
     const pct = /^([+-]?\d+(\.\d+)?)\s*%$/.exec(s);
     if (pct) return { value: Number(pct[1]) / 100, format: '0%' };
+    // Sheets reads other text that starts with + or - as a formula, and fails to parse it.
+    if (/^[+-]/.test(v)) return { value: '#ERROR!', formula: `=${v}` };
     return { value: v };
   }
   throw new AppsScriptError(`The parameters (${typeof v}) don't match the method signature for SpreadsheetApp.Range.setValues.`);
@@ -144,6 +151,9 @@ export class SheetModel extends ServiceObject {
   readonly backgrounds: Grid<string> = [];
   readonly notes: Grid<string> = [];
   readonly bold: Grid<boolean> = [];
+  readonly validations: Grid<DataValidationModel> = [];
+  readonly protections: ProtectionModel[] = [];
+  readonly charts: EmbeddedChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
   maxRows = 1000;
   maxColumns = 26;
@@ -200,6 +210,35 @@ export class SheetModel extends ServiceObject {
     return new RangeModel(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
 
+  /** Values without a Range; -1 rows or columns reach the last row or column with data. */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number) {
+    const rows = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows;
+    const columns = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;
+    return this.getRange(startRow, startColumn, rows, columns).getValues();
+  }
+
+  protect(): ProtectionModel {
+    const existing = this.protections.find((p) => p.type === PROTECTION_TYPE.SHEET);
+    if (existing) return existing;
+    const p = new ProtectionModel(this, PROTECTION_TYPE.SHEET, new RangeModel(this, 1, 1, this.maxRows, this.maxColumns));
+    this.protections.push(p);
+    return p;
+  }
+
+  getProtections(type: string) {
+    if (!(type in PROTECTION_TYPE)) throw new AppsScriptError('The parameters (String) don\'t match the method signature for SpreadsheetApp.Sheet.getProtections.');
+    return this.protections.filter((p) => p.type === type);
+  }
+
+  newChart() { return new EmbeddedChartBuilderModel(this); }
+  getCharts() { return [...this.charts]; }
+  insertChart(chart: EmbeddedChartModel) { this.charts.push(chart); }
+  removeChart(chart: EmbeddedChartModel) {
+    const i = this.charts.findIndex((c) => c.chartId === chart.chartId);
+    if (i < 0) throw new AppsScriptError('The chart was not found on this sheet.');
+    this.charts.splice(i, 1);
+  }
+
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): RangeModel {
     if (typeof a === 'string') return this.rangeFromA1(a);
     const nr = numRows ?? 1;
@@ -215,6 +254,11 @@ export class SheetModel extends ServiceObject {
   }
 
   private rangeFromA1(a1: string): RangeModel {
+    const rows = /^(\d+):(\d+)$/.exec(a1.trim());
+    if (rows) {
+      const [r1, r2] = [Number(rows[1]), Number(rows[2])];
+      return this.getRange(Math.min(r1, r2), 1, Math.abs(r2 - r1) + 1, this.maxColumns);
+    }
     const m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(a1.trim());
     if (!m) throw new AppsScriptError('Range not found');
     const c1 = columnNumber(m[1]!);
@@ -222,6 +266,10 @@ export class SheetModel extends ServiceObject {
     const c2 = m[3] ? columnNumber(m[3]) : c1;
     const r2 = m[4] ? Number(m[4]) : m[3] || !m[2] ? this.maxRows : r1;
     return this.getRange(Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1);
+  }
+
+  private grids(): Grid<unknown>[] {
+    return [this.values, this.formulas, this.formats, this.backgrounds, this.notes, this.bold, this.validations];
   }
 
   /** Grows the sheet as inserting rows/columns does. */
@@ -232,19 +280,31 @@ export class SheetModel extends ServiceObject {
 
   insertRowsAfter(after: number, howMany: number) {
     const n = howMany;
-    for (const grid of [this.values, this.formulas, this.formats, this.backgrounds, this.notes, this.bold] as Grid<unknown>[]) {
+    for (const grid of this.grids()) {
       if (grid.length > after) grid.splice(after, 0, ...Array.from({ length: n }, () => []));
     }
     this.maxRows += n;
+    this.shiftProtections(after, n, 0);
     return this;
   }
 
   insertColumnsAfter(after: number, howMany: number) {
-    for (const grid of [this.values, this.formulas, this.formats, this.backgrounds, this.notes, this.bold] as Grid<unknown>[]) {
+    for (const grid of this.grids()) {
       for (const row of grid) if (row && row.length > after) row.splice(after, 0, ...new Array(howMany));
     }
     this.maxColumns += howMany;
+    this.shiftProtections(after, 0, howMany);
     return this;
+  }
+
+  /** Protected ranges move with their cells when rows or columns are inserted before them. */
+  private shiftProtections(after: number, rows: number, columns: number) {
+    for (const p of this.protections) {
+      const g = p.range;
+      const dr = rows && g.row > after ? rows : 0;
+      const dc = columns && g.column > after ? columns : 0;
+      if (dr || dc) p.range = new RangeModel(this, g.row + dr, g.column + dc, g.numRows, g.numColumns);
+    }
   }
 
   appendRow(row: unknown[]) {
@@ -265,19 +325,27 @@ export class SheetModel extends ServiceObject {
     return this;
   }
 
+  /** One cell's value as getValues returns it (formulas evaluated), without building a cell record. */
+  valueAt(r: number, c: number): CellValue {
+    const formula = at(this.formulas, r - 1, c - 1);
+    return formula ? evaluateFormula(formula, this, `${columnLetters(c)}${r}`) : at(this.values, r - 1, c - 1) ?? '';
+  }
+
   // Grid access for ranges and host-side inspection.
   cell(r: number, c: number) {
+    const formula = at(this.formulas, r - 1, c - 1);
     return {
-      value: at(this.values, r - 1, c - 1) ?? '',
-      formula: at(this.formulas, r - 1, c - 1) ?? '',
+      value: this.valueAt(r, c),
+      formula: formula ?? '',
       format: at(this.formats, r - 1, c - 1),
       background: at(this.backgrounds, r - 1, c - 1) ?? DEFAULT_BACKGROUND,
       note: at(this.notes, r - 1, c - 1) ?? '',
       bold: at(this.bold, r - 1, c - 1) ?? false,
+      validation: at(this.validations, r - 1, c - 1) ?? null,
     };
   }
 
-  setCell(r: number, c: number, attr: 'values' | 'formulas' | 'formats' | 'backgrounds' | 'notes' | 'bold', v: unknown) {
+  setCell(r: number, c: number, attr: 'values' | 'formulas' | 'formats' | 'backgrounds' | 'notes' | 'bold' | 'validations', v: unknown) {
     put(this[attr] as Grid<unknown>, r - 1, c - 1, v);
   }
 }
@@ -323,6 +391,10 @@ export class RangeModel extends ServiceObject {
   }
 
   private read<T>(fn: (r: number, c: number) => T): Matrix<T> {
+    return withFormulaCache(() => this.readCells(fn));
+  }
+
+  private readCells<T>(fn: (r: number, c: number) => T): Matrix<T> {
     const out: Matrix<T> = [];
     for (let i = 0; i < this.numRows; i++) {
       const row: T[] = new Array(this.numColumns);
@@ -365,12 +437,8 @@ export class RangeModel extends ServiceObject {
     if (e.format && !at(this.sheet.formats, r - 1, c - 1)) this.sheet.setCell(r, c, 'formats', e.format);
   };
 
-  /** Plain cells straight from the grid; a formula cell's value comes from cell(). */
-  getValues() {
-    const { values, formulas } = this.sheet;
-    return this.read((r, c) => (at(formulas, r - 1, c - 1) ? this.sheet.cell(r, c).value : at(values, r - 1, c - 1) ?? ''));
-  }
-  getValue() { return this.sheet.cell(this.row, this.column).value; }
+  getValues() { return this.read((r, c) => this.sheet.valueAt(r, c)); }
+  getValue() { return this.sheet.valueAt(this.row, this.column); }
   setValues(data: unknown) { return this.write(data, 'setValues', this.enter); }
   setValue(v: unknown) { return this.fill(v, this.enter); }
   getDisplayValues() {
@@ -405,6 +473,25 @@ export class RangeModel extends ServiceObject {
   setFontWeight(w: string | null) { return this.fill(w === 'bold', (r, c, v) => this.sheet.setCell(r, c, 'bold', v || undefined)); }
   setFontWeights(data: unknown) { return this.write<string>(data, 'setFontWeights', (r, c, w) => this.sheet.setCell(r, c, 'bold', w === 'bold' || undefined)); }
 
+  getDataValidation() { return this.sheet.cell(this.row, this.column).validation; }
+  getDataValidations() { return this.read((r, c) => this.sheet.cell(r, c).validation); }
+  setDataValidation(rule: DataValidationModel | null) {
+    if (rule !== null && !(rule instanceof DataValidationModel)) {
+      throw new AppsScriptError('The parameters (Object) don\'t match the method signature for SpreadsheetApp.Range.setDataValidation.');
+    }
+    return this.fill(rule ?? undefined, (r, c, v) => this.sheet.setCell(r, c, 'validations', v));
+  }
+  setDataValidations(rules: unknown) {
+    return this.write<DataValidationModel | null>(rules, 'setDataValidations', (r, c, v) => this.sheet.setCell(r, c, 'validations', v ?? undefined));
+  }
+  clearDataValidations() { return this.fill(undefined, (r, c) => this.sheet.setCell(r, c, 'validations', undefined)); }
+
+  protect(): ProtectionModel {
+    const p = new ProtectionModel(this.sheet, PROTECTION_TYPE.RANGE, this);
+    this.sheet.protections.push(p);
+    return p;
+  }
+
   // Presentation-only setters that the model does not keep.
   setWrap(_w: boolean) { return this; }
   setVerticalAlignment(_a: string) { return this; }
@@ -435,7 +522,11 @@ export class SpreadsheetAppModel extends ServiceObject {
     super();
   }
 
+  readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
+  readonly ProtectionType = PROTECTION_TYPE;
+
   getActiveSpreadsheet() { return this.active(); }
+  newDataValidation() { return new DataValidationBuilderModel(); }
   getActive() { return this.active(); }
   getUi() { return this.ui(); }
   flush() {}

@@ -15,6 +15,8 @@ export interface Grid {
   values: readonly (readonly unknown[])[];
   /** Number formats of the same cells, where percent inputs matter. */
   formats?: readonly (readonly string[])[];
+  /** Sheet row of values[1] when the grid is a window of rows below the header (default 2). */
+  firstRow?: number;
 }
 
 export interface Outcome<R, S extends Status> {
@@ -32,12 +34,13 @@ function eachDataRow<K extends string, T>(
   grid: Grid,
   cols: ColumnIndex<K>,
   keys: readonly K[],
-  fn: (cells: ReturnType<typeof rowCells<K>>, sheetRow: number) => T,
+  fn: (cells: ReturnType<typeof rowCells<K>>, sheetRow: number, values: readonly unknown[]) => T,
 ): (T | null)[] {
   const out: (T | null)[] = [];
+  const offset = (grid.firstRow ?? 2) - 1;
   for (let i = 1; i < grid.values.length; i++) {
     const cells = rowCells(cols, grid.values[i]!, grid.formats?.[i], keys);
-    out.push(isBlankRow(cells) ? null : fn(cells, i + 1));
+    out.push(isBlankRow(cells) ? null : fn(cells, i + offset, grid.values[i]!));
   }
   return out;
 }
@@ -65,8 +68,8 @@ export function evaluatePeriodGrid(
   grid: Grid, cols: ColumnIndex<keyof typeof PERIODS.columns>, parsers: Parsers, clock: Pick<Clock, 'today'>,
 ): (Outcome<PeriodRow, PeriodStatus> | null)[] {
   const inputs = PERIOD_INPUTS.filter((k) => k !== 'link');
-  return eachDataRow(grid, cols, inputs, (cells, sheetRow) => {
-    const link = rowCells(cols, grid.values[sheetRow - 1]!, undefined, ['link'] as const).link;
+  return eachDataRow(grid, cols, inputs, (cells, sheetRow, values) => {
+    const link = rowCells(cols, values, undefined, ['link'] as const).link;
     const parsed = parsers.period({ ...cells, link });
     return { sheetRow, row: parsed.value, ...evaluatePeriod(parsed, clock.today) };
   });

@@ -60,6 +60,9 @@ export function evaluateTask({ value: row, problems: parsed }: Parsed<TaskRow>, 
 
 export type Comparator = '≥' | '>' | '≤' | '<' | '=';
 
+/** The comparators as the template's validation list offers them. */
+export const COMPARATOR_SYMBOLS: readonly Comparator[] = ['≥', '>', '≤', '<', '='];
+
 const COMPARATORS: Record<string, Comparator> = {
   '≥': '≥', '>=': '≥', '>': '>', '≤': '≤', '<=': '≤', '<': '<', '=': '=',
 };

@@ -52,9 +52,9 @@ export function readBlock<K extends string>(ss: Spreadsheet, def: SheetDef<K>, w
   return { sheet, grid: { values, formats }, cols: found.cols, rows: values.length - 1 };
 }
 
-/** The data cells (below the header) of one column, as a range. */
+/** The data cells (below the header, or the grid's window of rows) of one column, as a range. */
 function columnRange(block: Block<string>, col: number) {
-  return block.sheet.getRange(2, col + 1, block.rows, 1);
+  return block.sheet.getRange(block.grid.firstRow ?? 2, col + 1, block.rows, 1);
 }
 
 const column = <T>(xs: readonly T[]) => xs.map((x) => [x]);
@@ -66,13 +66,16 @@ export interface StatusColumn {
   now: ColumnState;
 }
 
-/** A status column's current values, backgrounds and notes. */
-export function readStatusColumn(block: Block<string>, col: number): StatusColumn {
+/**
+ * A status column's current values, backgrounds and notes. What the caller already knows (`known`)
+ * is not read again.
+ */
+export function readStatusColumn(block: Block<string>, col: number, known: Partial<Omit<ColumnState, 'values'>> = {}): StatusColumn {
   const range = columnRange(block, col);
   const now = {
     values: block.grid.values.slice(1).map((r) => r[col]),
-    backgrounds: range.getBackgrounds().map((r) => r[0]!),
-    notes: range.getNotes().map((r) => r[0]!),
+    backgrounds: known.backgrounds ?? range.getBackgrounds().map((r) => r[0]!),
+    notes: known.notes ?? range.getNotes().map((r) => r[0]!),
   };
   return { range, now };
 }

@@ -14,6 +14,8 @@ export interface Done<T> {
   value: T;
   /** What to tell the user and write to `Nhật ký`. */
   message: string;
+  /** A longer text for the dialog than for `Nhật ký` (a list whose count is logged). */
+  dialog?: string;
 }
 
 export function errorMessage(e: unknown): string {
@@ -49,7 +51,7 @@ export function menuAction<T>(action: string, op: (ss: Spreadsheet) => Done<T>):
   try {
     const done = runLogged(action, op);
     value = done.value;
-    message = done.message;
+    message = done.dialog ?? done.message;
   } catch (e) {
     message = errorMessage(e);
   }

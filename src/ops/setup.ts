@@ -1,6 +1,82 @@
+/**
+ * `setupWorkbook`: creates each missing sheet from the template (SPEC §1, §4) and fills the plan's
+ * rows only into sheets it creates. An existing sheet is left exactly as it is, whatever it holds;
+ * the report names what was created and which kept sheets lack a required header.
+ */
+import { SHEET_LAYOUTS, type SheetLayout } from '../../sheets-templates/layout';
+import { TEMPLATE } from '../../sheets-templates/template';
+import { sheetGrid, templateRows } from '../core/fill';
+import { overviewLayout } from '../core/overview';
+import { INDICATORS, locateColumns, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../core/sheets';
+import { spreadsheetClock } from '../gas/book';
+import { buildOverview, buildSheet } from '../gas/sheet-builder';
 import type { Done } from './run';
-import { notBuiltYet } from './pending';
 
-export function setupOperation(_ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Done<void> {
-  return notBuiltYet('Thiết lập bảng tính');
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const DEFS: Record<string, SheetDef> = { [TASKS.name]: TASKS, [INDICATORS.name]: INDICATORS, [PERIODS.name]: PERIODS };
+
+const WHAT: Partial<Record<SheetLayout['fill'], string>> = {
+  tasks: 'nhiệm vụ của kế hoạch',
+  indicators: 'chỉ tiêu',
+  periods: 'kỳ báo cáo',
+  config: 'thông số',
+};
+
+/** For a kept data sheet whose header row lacks a required column: which ones, as a hint. */
+function missingHeaders(sheet: Sheet, def: SheetDef | undefined): string | null {
+  if (!def) return null;
+  const width = sheet.getLastColumn();
+  const found = locateColumns(def, width ? sheet.getRange(1, 1, 1, width).getValues()[0]! : []);
+  return found.ok ? null : `«${sheet.getName()}» (thiếu cột ${found.missing.map((h) => `«${h}»`).join(', ')} ở dòng tiêu đề: hãy thêm lại)`;
+}
+
+export interface SetupResult {
+  created: string[];
+  kept: string[];
+}
+
+export function setupOperation(ss: Spreadsheet): Done<SetupResult> {
+  const { offsetMinutes } = spreadsheetClock(ss);
+  const created: string[] = [];
+  const createdLines: string[] = [];
+  const kept: string[] = [];
+  const incomplete: string[] = [];
+
+  // New sheets go after the template sheet before them, so the template's order holds.
+  const overview = ss.getSheetByName(OVERVIEW_SHEET);
+  let position = overview ? overview.getIndex() : 0;
+  for (const layout of SHEET_LAYOUTS) {
+    const existing = ss.getSheetByName(layout.name);
+    if (existing) {
+      position = existing.getIndex();
+      kept.push(layout.name);
+      const missing = missingHeaders(existing, DEFS[layout.name]);
+      if (missing) incomplete.push(missing);
+      continue;
+    }
+    const rows = templateRows(layout, TEMPLATE);
+    buildSheet(ss.insertSheet(layout.name, position++), layout, sheetGrid(layout, rows, offsetMinutes));
+    created.push(layout.name);
+    const what = WHAT[layout.fill];
+    createdLines.push(`- «${layout.name}»${what ? `: ${rows.length} ${what}` : ''}.`);
+  }
+  if (overview) {
+    kept.push(OVERVIEW_SHEET);
+  } else {
+    buildOverview(ss.insertSheet(OVERVIEW_SHEET, 0), overviewLayout());
+    created.push(OVERVIEW_SHEET);
+    createdLines.push(`- «${OVERVIEW_SHEET}»: bảng số liệu theo lĩnh vực và biểu đồ, tự cập nhật.`);
+  }
+
+  const lines = created.length
+    ? [`Đã tạo ${created.length} trang tính:`, ...createdLines]
+    : ['Bảng tính đã có đủ các trang tính; không thay đổi gì.'];
+  if (created.length && kept.length) lines.push(`Giữ nguyên các trang tính đã có: ${kept.map((n) => `«${n}»`).join(', ')}.`);
+  if (incomplete.length) lines.push(`Lưu ý: ${incomplete.join(', ')}.`);
+  if (created.includes(TASKS.name) || created.includes(INDICATORS.name)) {
+    lines.push('Tiếp theo: chạy CCHC › Cập nhật trạng thái để tính trạng thái theo ngày hôm nay.');
+  }
+  return { value: { created, kept }, message: lines.join('\n') };
 }

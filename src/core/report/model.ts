@@ -13,7 +13,7 @@ import { parseComparator, taskDueDay } from '../rules';
 import { PERIODS } from '../sheets';
 import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, TASK_STATUSES, type TaskStatus } from '../status';
 import { foldDiacritics, normalizeLabel } from '../text';
-import { AREAS, areaIndex } from './areas';
+import { AREA_LABELS, matchArea } from '../areas';
 import { dateLine, deadlineText, formatNumber, lowerFirst, oneLine, orPlaceholder, PLACEHOLDER, upperFirst, withUnit } from './format';
 import { type HistoryEntry, type HistoryRow, indicatorKey, type Previous, previousResults } from './history';
 
@@ -149,9 +149,12 @@ interface Area {
 
 /** The seven areas in order, then one group for rows whose `Lĩnh vực` names none of them. */
 function byArea(tasks: readonly Task[], indicators: readonly Indicator[]): Area[] {
-  const areas: Area[] = AREAS.map((title) => ({ title, tasks: [], indicators: [] }));
-  const other: Area = { title: `${AREAS.length + 1}. Nhiệm vụ, chỉ tiêu khác`, tasks: [], indicators: [] };
-  const home = (label: string | undefined) => areas[areaIndex(label ?? '') ?? -1] ?? other;
+  const areas: Area[] = AREA_LABELS.map((title) => ({ title, tasks: [], indicators: [] }));
+  const other: Area = { title: `${AREA_LABELS.length + 1}. Nhiệm vụ, chỉ tiêu khác`, tasks: [], indicators: [] };
+  const home = (label: string | undefined) => {
+    const area = matchArea(label ?? '');
+    return area === null ? other : areas[area - 1]!;
+  };
   for (const t of tasks) home(t.row.area).tasks.push(t);
   for (const i of indicators) home(i.row.area).indicators.push(i);
   return other.tasks.length || other.indicators.length ? [...areas, other] : areas;

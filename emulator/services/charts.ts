@@ -1,0 +1,74 @@
+/** Embedded charts: Sheet.newChart() builders, insertChart, getCharts, removeChart. */
+import { ServiceObject } from '../realm';
+import { AppsScriptError, type RangeModel, type SheetModel } from './spreadsheet';
+
+export interface ChartPosition {
+  row: number;
+  column: number;
+  offsetX: number;
+  offsetY: number;
+}
+
+export class ChartOptionsModel extends ServiceObject {
+  readonly kind = 'ChartOptions';
+  readonly service = 'spreadsheet' as const;
+  constructor(private readonly options: ReadonlyMap<string, unknown>) { super(); }
+  get(option: string) { return this.options.get(option) ?? null; }
+}
+
+export class EmbeddedChartModel extends ServiceObject {
+  readonly kind = 'EmbeddedChart';
+  readonly service = 'spreadsheet' as const;
+
+  constructor(
+    readonly chartId: number,
+    readonly type: string,
+    readonly ranges: readonly RangeModel[],
+    readonly position: ChartPosition,
+    readonly options: ReadonlyMap<string, unknown>,
+  ) {
+    super();
+  }
+
+  getChartId() { return this.chartId; }
+  getRanges() { return [...this.ranges]; }
+  getOptions() { return new ChartOptionsModel(this.options); }
+}
+
+let nextChartId = 1;
+
+/** EmbeddedChartBuilder, and the bar chart builder asBarChart() returns (the same setters here). */
+export class EmbeddedChartBuilderModel extends ServiceObject {
+  readonly kind = 'EmbeddedChartBuilder';
+  readonly service = 'spreadsheet' as const;
+  private type = '';
+  private readonly ranges: RangeModel[] = [];
+  private position: ChartPosition | null = null;
+  private readonly options = new Map<string, unknown>();
+
+  constructor(private readonly sheet: SheetModel) {
+    super();
+  }
+
+  setChartType(type: string) { this.type = String(type); return this; }
+  asBarChart() { return this.setChartType('BAR'); }
+  addRange(range: RangeModel) {
+    if (range.sheet.parent !== this.sheet.parent) throw new AppsScriptError('The range must be in this spreadsheet.');
+    this.ranges.push(range);
+    return this;
+  }
+  setPosition(row: number, column: number, offsetX: number, offsetY: number) {
+    this.position = { row, column, offsetX, offsetY };
+    return this;
+  }
+  setOption(option: string, value: unknown) { this.options.set(String(option), value); return this; }
+  setTitle(title: string) { return this.setOption('title', String(title)); }
+  setStacked() { return this.setOption('isStacked', true); }
+
+  build(): EmbeddedChartModel {
+    if (!this.type) throw new AppsScriptError('The chart type must be set before building the chart.');
+    if (!this.ranges.length) throw new AppsScriptError('At least one range is required to build a chart.');
+    const position = this.position ?? { row: 1, column: 1, offsetX: 0, offsetY: 0 };
+    return new EmbeddedChartModel(nextChartId++, this.type, [...this.ranges], position, new Map(this.options));
+  }
+}

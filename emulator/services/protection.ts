@@ -1,0 +1,36 @@
+/**
+ * Protected ranges and sheets (Range.protect(), Sheet.protect()). A warning-only protection lets
+ * anyone edit after a confirmation; emulator/edits.ts reports the warning a user would see.
+ */
+import { ServiceObject } from '../realm';
+import type { RangeModel, SheetModel } from './spreadsheet';
+
+export const PROTECTION_TYPE = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+
+export class ProtectionModel extends ServiceObject {
+  readonly kind = 'Protection';
+  readonly service = 'spreadsheet' as const;
+  description = '';
+  warningOnly = false;
+
+  constructor(
+    readonly sheet: SheetModel,
+    readonly type: keyof typeof PROTECTION_TYPE,
+    public range: RangeModel,
+  ) {
+    super();
+  }
+
+  getProtectionType() { return this.type; }
+  getRange() { return this.range; }
+  getDescription() { return this.description; }
+  setDescription(d: string) { this.description = String(d); return this; }
+  isWarningOnly() { return this.warningOnly; }
+  setWarningOnly(w: boolean) { this.warningOnly = Boolean(w); return this; }
+  remove() { this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1); }
+
+  covers(r: number, c: number): boolean {
+    const g = this.range;
+    return r >= g.row && r <= g.getLastRow() && c >= g.column && c <= g.getLastColumn();
+  }
+}

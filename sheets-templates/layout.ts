@@ -1,0 +1,171 @@
+/**
+ * How `setupWorkbook` lays out each sheet it creates (SPEC §1): header order, column widths,
+ * number formats, validation lists and which columns wrap. Header texts come from the contract in
+ * src/core/sheets.ts; the overview sheet's layout is in src/core/overview.ts.
+ */
+import { AREA_LABELS } from '../src/core/areas';
+import type { ConfigKey } from '../src/core/config';
+import { COMPARATOR_SYMBOLS } from '../src/core/rules';
+import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from '../src/core/sheets';
+
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const DATE_TIME_FORMAT = 'dd/mm/yyyy HH:mm:ss';
+export const HEADER_BACKGROUND = '#d9e2f3';
+
+/** A data validation rule on the data cells of a column. */
+export type Validation =
+  | { kind: 'list'; values: readonly string[]; strict: boolean; help: string }
+  | { kind: 'number'; min: number; max: number; strict: boolean; help: string };
+
+export interface ColumnLayout {
+  header: string;
+  width: number;
+  format?: string;
+  validation?: Validation;
+  wrap?: boolean;
+}
+
+/** Which template rows fill the sheet when setup creates it. */
+export type Fill = 'config' | 'tasks' | 'indicators' | 'periods' | 'none';
+
+export interface SheetLayout {
+  name: string;
+  columns: readonly ColumnLayout[];
+  fill: Fill;
+  /** Headers of the columns the script computes: protected with a warning only. */
+  computed: readonly string[];
+  /** The whole sheet is the script's (Nhật ký): protected with a warning only. */
+  protectSheet: boolean;
+}
+
+const T = TASKS.columns;
+const I = INDICATORS.columns;
+const P = PERIODS.columns;
+
+const AREA_LIST: Validation = {
+  kind: 'list',
+  values: AREA_LABELS,
+  strict: true,
+  help: 'Chọn một trong 7 lĩnh vực cải cách hành chính.',
+};
+
+const computedOf = (def: { columns: Record<string, { header: string; computed: boolean }> }) =>
+  Object.values(def.columns).filter((c) => c.computed).map((c) => c.header);
+
+export const TASKS_LAYOUT: SheetLayout = {
+  name: TASKS.name,
+  fill: 'tasks',
+  computed: computedOf(TASKS),
+  protectSheet: false,
+  columns: [
+    { header: T.code.header, width: 70 },
+    { header: T.area.header, width: 200, validation: AREA_LIST, wrap: true },
+    { header: T.name.header, width: 420, wrap: true },
+    { header: T.lead.header, width: 160, wrap: true },
+    { header: T.partners.header, width: 160, wrap: true },
+    { header: T.owner.header, width: 140 },
+    { header: T.email.header, width: 180 },
+    { header: T.deadline.header, width: 110, format: DATE_FORMAT },
+    {
+      header: T.progress.header,
+      width: 90,
+      validation: { kind: 'number', min: 0, max: 100, strict: false, help: 'Tiến độ tính bằng phần trăm, từ 0 đến 100 (ví dụ 50 hoặc 50%).' },
+    },
+    { header: T.completed.header, width: 110, format: DATE_FORMAT },
+    { header: T.note.header, width: 260, wrap: true },
+    { header: T.status.header, width: 140 },
+  ],
+};
+
+export const INDICATORS_LAYOUT: SheetLayout = {
+  name: INDICATORS.name,
+  fill: 'indicators',
+  computed: computedOf(INDICATORS),
+  protectSheet: false,
+  columns: [
+    { header: I.code.header, width: 70 },
+    { header: I.area.header, width: 200, validation: AREA_LIST, wrap: true },
+    { header: I.name.header, width: 420, wrap: true },
+    {
+      header: I.comparator.header,
+      width: 80,
+      validation: { kind: 'list', values: COMPARATOR_SYMBOLS, strict: true, help: 'Chọn phép so sánh kết quả với mục tiêu: ≥, >, ≤, < hoặc =.' },
+    },
+    { header: I.target.header, width: 90 },
+    {
+      header: I.unit.header,
+      width: 90,
+      validation: { kind: 'list', values: ['%', 'bậc'], strict: false, help: 'Đơn vị tính của mục tiêu; với «%», nhập Mục tiêu và Thực hiện theo phần trăm (ví dụ 95).' },
+    },
+    { header: I.numerator.header, width: 80 },
+    { header: I.denominator.header, width: 80 },
+    { header: I.actual.header, width: 90 },
+    { header: I.note.header, width: 320, wrap: true },
+    { header: I.result.header, width: 90 },
+    { header: I.status.header, width: 140 },
+  ],
+};
+
+export const PERIODS_LAYOUT: SheetLayout = {
+  name: PERIODS.name,
+  fill: 'periods',
+  computed: computedOf(PERIODS),
+  protectSheet: false,
+  columns: [
+    { header: P.code.header, width: 70 },
+    { header: P.name.header, width: 200 },
+    { header: P.due.header, width: 110, format: DATE_FORMAT },
+    { header: P.remindDays.header, width: 120 },
+    { header: P.from.header, width: 110, format: DATE_FORMAT },
+    { header: P.to.header, width: 110, format: DATE_FORMAT },
+    { header: P.status.header, width: 140 },
+    { header: P.createdAt.header, width: 130, format: DATE_FORMAT },
+    { header: P.link.header, width: 320 },
+  ],
+};
+
+export const CONFIG_HEADERS = ['Thông số', 'Giá trị', 'Hướng dẫn'] as const;
+
+export const CONFIG_LAYOUT: SheetLayout = {
+  name: CONFIG_SHEET,
+  fill: 'config',
+  computed: [],
+  protectSheet: false,
+  columns: [
+    { header: CONFIG_HEADERS[0], width: 170 },
+    { header: CONFIG_HEADERS[1], width: 360, wrap: true },
+    { header: CONFIG_HEADERS[2], width: 420, wrap: true },
+  ],
+};
+
+/** The `Hướng dẫn` cell beside each setting: what SPEC §1 says it means. */
+export const CONFIG_HINTS: Record<ConfigKey, string> = {
+  superior: 'Cơ quan cấp trên, dòng trên cùng của phần tiêu đề báo cáo (có thể để trống).',
+  issuer: 'Cơ quan ban hành báo cáo.',
+  abbreviation: 'Chữ viết tắt dùng trong «Số: …/BC-…».',
+  place: 'Địa danh ở dòng ngày tháng của báo cáo.',
+  year: 'Năm của kế hoạch; nhiệm vụ thường xuyên có hạn là ngày 31/12 của năm này.',
+  signAuthority: 'Dòng thẩm quyền ký, ví dụ TM. ỦY BAN NHÂN DÂN.',
+  signerTitle: 'Chức vụ người ký.',
+  signer: 'Họ và tên người ký.',
+  recipients: 'Nơi nhận báo cáo, mỗi nơi một dòng.',
+  warningDays: 'Số ngày trước hạn mà nhiệm vụ chuyển sang «Sắp đến hạn» (mặc định 7).',
+  reminderEmails: 'Các địa chỉ email nhận nhắc hạn báo cáo, cách nhau bằng dấu phẩy.',
+  reportFolder: 'Đường dẫn hoặc mã thư mục Google Drive lưu báo cáo (để trống: thư mục chứa bảng tính).',
+};
+
+export const LOG_LAYOUT: SheetLayout = {
+  name: LOG.name,
+  fill: 'none',
+  computed: [],
+  protectSheet: true,
+  columns: [
+    { header: LOG.headers[0], width: 150, format: DATE_TIME_FORMAT },
+    { header: LOG.headers[1], width: 200 },
+    { header: LOG.headers[2], width: 180 },
+    { header: LOG.headers[3], width: 600, wrap: true },
+  ],
+};
+
+/** The data sheets in the order setup creates them (the overview goes first, before these). */
+export const SHEET_LAYOUTS: readonly SheetLayout[] = [TASKS_LAYOUT, INDICATORS_LAYOUT, PERIODS_LAYOUT, CONFIG_LAYOUT, LOG_LAYOUT];

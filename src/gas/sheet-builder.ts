@@ -1,0 +1,59 @@
+/**
+ * Creating the sheets of the template: values in one call, then formats, widths, validation and
+ * protection per column, so the number of calls depends on the layout, never on the rows.
+ */
+import { HEADER_BACKGROUND, type SheetLayout, type Validation } from '../../sheets-templates/layout';
+import type { Written } from '../core/fill';
+import type { OverviewLayout } from '../core/overview';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const COMPUTED_WARNING = 'Cột do CCHC tính tự động: sửa tay sẽ bị ghi đè khi trạng thái được cập nhật.';
+export const LOG_WARNING = 'Nhật ký do CCHC tự ghi: không sửa hoặc xoá các dòng đã có.';
+export const OVERVIEW_WARNING = 'Bảng tổng quan tính bằng công thức: sửa tay sẽ làm sai số liệu.';
+
+function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  if (v.kind === 'list') builder.requireValueInList([...v.values], true);
+  else builder.requireNumberBetween(v.min, v.max);
+  return builder.setAllowInvalid(!v.strict).setHelpText(v.help).build();
+}
+
+/** Fills a new sheet: header row (bold, coloured, frozen), template rows, and each column's setup. */
+export function buildSheet(sheet: Sheet, layout: SheetLayout, grid: readonly (readonly Written[])[]): void {
+  const width = layout.columns.length;
+  sheet.getRange(1, 1, grid.length, width).setValues(grid.map((r) => [...r]));
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
+  sheet.setFrozenRows(1);
+  const rows = sheet.getMaxRows();
+  layout.columns.forEach((col, i) => {
+    sheet.setColumnWidth(i + 1, col.width);
+    if (!col.format && !col.wrap && !col.validation) return;
+    const data = sheet.getRange(2, i + 1, rows - 1, 1);
+    if (col.format) data.setNumberFormat(col.format);
+    if (col.wrap) data.setWrap(true);
+    if (col.validation) data.setDataValidation(rule(col.validation));
+  });
+  for (const header of layout.computed) {
+    const c = layout.columns.findIndex((x) => x.header === header) + 1;
+    sheet.getRange(1, c, rows, 1).protect().setDescription(COMPUTED_WARNING).setWarningOnly(true);
+  }
+  if (layout.protectSheet) sheet.protect().setDescription(LOG_WARNING).setWarningOnly(true);
+}
+
+/** The overview: its formulas in one call, bold rows, the share-met format, and one chart. */
+export function buildOverview(sheet: Sheet, layout: OverviewLayout): void {
+  const rows = layout.cells.length;
+  const width = layout.cells[0]!.length;
+  const block = sheet.getRange(1, 1, rows, width);
+  block.setValues(layout.cells);
+  block.setFontWeights(layout.cells.map((_, r) => Array.from({ length: width }, () => (layout.boldRows.includes(r + 1) ? 'bold' : 'normal'))));
+  for (const r of layout.headerRows) sheet.getRange(r, 1, 1, width).setBackground(HEADER_BACKGROUND).setWrap(true);
+  layout.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  const { column, fromRow, toRow } = layout.percent;
+  sheet.getRange(fromRow, column, toRow - fromRow + 1, 1).setNumberFormat('0.0%');
+  const chart = sheet.newChart().asBarChart().setStacked().setTitle(layout.chart.title);
+  for (const a1 of layout.chart.ranges) chart.addRange(sheet.getRange(a1));
+  sheet.insertChart(chart.setOption('legend', { position: 'bottom' }).setPosition(layout.chart.row, layout.chart.column, 0, 0).build());
+  sheet.protect().setDescription(OVERVIEW_WARNING).setWarningOnly(true);
+}
