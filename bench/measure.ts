@@ -36,6 +36,17 @@ export interface Measurement {
   fits: Fit;
 }
 
+/**
+ * Calls that follow a sheet's capacity rather than the rows read: a sheet that runs out of rows
+ * (a new one has 1,000) gets one block insert before an append.
+ */
+export const CAPACITY_CALLS: readonly string[] = ['Sheet.insertRowsAfter'];
+
+/** Spreadsheet calls of one run, capacity calls aside. */
+export function steadySpreadsheetCalls(m: Measurement): number {
+  return m.calls.spreadsheet - CAPACITY_CALLS.reduce((n, k) => n + (m.calls.byMethod[k] ?? 0), 0);
+}
+
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
