@@ -113,7 +113,7 @@ function runOnce(op: Operation, emu: Emulator, run: number): { exec: Execution; 
 }
 
 /** Time one measurement may take (loading included) before it stops at fewer runs. */
-export const BUDGET_MS = 15_000;
+export const BUDGET_MS = 10_000;
 
 /**
  * Up to `runs` runs of `op` on `w`: it stops early when the operation is not built or fails, or

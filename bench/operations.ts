@@ -69,8 +69,12 @@ const refreshFirst = (emu: Emulator) => {
 
 /** Types 100 into the progress cell of an editable row; returns onEdit's arguments. */
 function typeProgress(emu: Emulator, run: number): unknown[] {
+  return typeProgressAt(emu, editableRow(emu, run));
+}
+
+function typeProgressAt(emu: Emulator, row: number): unknown[] {
   const { sheet, col } = taskSheet(emu);
-  const range = sheet.getRange(editableRow(emu, run), col(T.progress.header));
+  const range = sheet.getRange(row, col(T.progress.header));
   const oldValue = String(range.getValue());
   range.setValue(100);
   return [editEvent(emu, range, { value: '100', oldValue })];
@@ -81,12 +85,14 @@ function typedRowDone(emu: Emulator, _exec: Execution, run: number): string | nu
   return status === STATUS.done ? null : `the edited row shows «${String(status)}», not «${STATUS.done}»`;
 }
 
-/** A refreshed workbook that has seen one edit already: onEdit keeps what it needs for an hour. */
+/**
+ * A refreshed workbook that has seen one edit already (onEdit keeps what it needs for an hour).
+ * That edit is in the second data row, away from the measured ones in the middle of the sheet.
+ */
 const refreshAndEditOnce = (emu: Emulator) => {
   refreshFirst(emu);
-  emu.run('onEdit', typeProgress(emu, WARM_UP_RUN), { as: 'simple' });
+  emu.run('onEdit', typeProgressAt(emu, 3), { as: 'simple' });
 };
-const WARM_UP_RUN = 99;
 
 export const OPERATIONS: readonly Operation[] = [
   { label: 'refreshStatuses', fn: 'refreshStatuses', as: 'menu', freshEachRun: true },
