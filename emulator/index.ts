@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { instantIn } from './zone';
 import { CallCounter, rangeTraffic, type ServiceName, type Traffic } from './calls';
 import { Realm, type ServiceObject } from './realm';
 import { NEEDS_AUTHORISATION, requiredScopes } from './scopes';
@@ -106,8 +107,7 @@ export class Emulator {
 
   /** Sets the clock to `hour` o'clock of a calendar day ("2023-08-20") in the spreadsheet's zone. */
   setToday(ymd: string, hour = 9): void {
-    const offset = this.offsetMinutes(Date.parse(`${ymd}T12:00:00Z`));
-    this.now = Date.parse(`${ymd}T00:00:00Z`) + hour * 3_600_000 - offset * 60_000;
+    this.now = instantIn(this.spreadsheet.timeZone, ymd, hour);
   }
 
   advanceDays(days: number): void {
@@ -116,25 +116,7 @@ export class Emulator {
 
   /** A Date cell value for a calendar day: midnight of that day in the spreadsheet's zone. */
   date(ymd: string): Date {
-    const offset = this.offsetMinutes(Date.parse(`${ymd}T12:00:00Z`));
-    return new Date(Date.parse(`${ymd}T00:00:00Z`) - offset * 60_000);
-  }
-
-  /** Offsets by zone and hour: Intl is slow, and fixtures ask for thousands of dates. */
-  private readonly offsets = new Map<string, number>();
-
-  private offsetMinutes(at: number): number {
-    const tz = this.spreadsheet.timeZone;
-    const key = `${tz}@${Math.floor(at / 3_600_000)}`;
-    let offset = this.offsets.get(key);
-    if (offset === undefined) {
-      const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
-        .formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')!.value;
-      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-      offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-      this.offsets.set(key, offset);
-    }
-    return offset;
+    return new Date(instantIn(this.spreadsheet.timeZone, ymd));
   }
 
   /** Runs a global function of the bundle as one fresh execution. */
