@@ -12,7 +12,10 @@ import { estimateMs, type Fit, fits, LIMIT_MS, type Span } from './costs';
 import type { Operation } from './operations';
 import { emulatorFor, type Workload } from './workloads';
 
-/** What a feature that has not landed yet says (src/ops/pending.ts). */
+/**
+ * What a menu function says while its feature is a stub ("… đang được xây dựng …"); a run that
+ * makes no service call at all is taken for a stub as well.
+ */
 const NOT_BUILT = 'đang được xây dựng';
 const FAILED_PREFIX = 'Không thực hiện được';
 
@@ -47,7 +50,7 @@ export function steadySpreadsheetCalls(m: Measurement): number {
   return m.calls.spreadsheet - CAPACITY_CALLS.reduce((n, k) => n + (m.calls.byMethod[k] ?? 0), 0);
 }
 
-export const median = (xs: readonly number[]): number => {
+const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
@@ -139,8 +142,8 @@ export function measureOperation(op: Operation, w: Workload, runs: number): { me
   return { measurement: summarise(op.label, w, first!.outcome, first!.calls, times, limit), emulator: emu };
 }
 
-export const NAIVE_DIR = new URL('naive', import.meta.url).pathname;
-export const NAIVE_LABEL = 'naive refresh (cell by cell, tasks only)';
+const NAIVE_DIR = new URL('naive', import.meta.url).pathname;
+const NAIVE_LABEL = 'naive refresh (cell by cell, tasks only)';
 
 /** Status texts and backgrounds of the task sheet, for comparing two workbooks. */
 export function taskStatuses(emu: Emulator): string[] {

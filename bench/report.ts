@@ -17,7 +17,7 @@ const span = (s: Span) => `${seconds(s.low)}–${seconds(s.high)} s`;
 const limitLabel = (limitMs: number) => (limitMs === LIMIT_MS.simpleTrigger ? '30 s' : '6 min');
 
 /** ours ÷ naive, written so that smaller-is-better reads at a glance: "1/1,400" or "×1.7". */
-export function ratio(ours: number, naive: number): string {
+function ratio(ours: number, naive: number): string {
   if (ours <= 0 || naive <= 0) return '—';
   const r = ours / naive;
   const n = (x: number) => (x < 10 ? x.toFixed(1) : int(x));
