@@ -1,7 +1,7 @@
 /**
  * Reading and writing sheet blocks. Each sheet is read with one getValues (plus one
- * getNumberFormats of the percent input columns where percents matter) and each computed column is written with one call per
- * attribute, so the number of calls never depends on the number of rows.
+ * getNumberFormats of the percent input columns where percents matter) and each computed column
+ * is written with one call per attribute, so the number of calls never depends on the number of rows.
  */
 import { type Config, parseConfig } from '../core/config';
 import { dayOfInstant, parseOffset } from '../core/days';
