@@ -1,7 +1,8 @@
 /**
- * What `npm run bench` relies on, checked without timing: no built operation's spreadsheet calls,
- * documents or mails grow with rows (SPEC §7), onEdit stays within 10 spreadsheet calls, the naive
- * baseline computes the same statuses as ours, and the cost model and cell counting add up.
+ * What `npm run bench` relies on, checked without timing: no built operation's spreadsheet or
+ * document calls, documents or mails grow with rows (SPEC §7), onEdit stays within 10 spreadsheet
+ * calls, the naive baseline computes the same statuses as ours, and the cost model and cell
+ * counting add up.
  */
 import { describe, expect, it } from 'vitest';
 import { CallCounter, rangeTraffic } from '../emulator/calls';
@@ -29,8 +30,7 @@ function spreadsheetCalls(m: Measurement): Record<string, number> {
   return Object.fromEntries(Object.entries(m.calls.byMethod).filter(kept));
 }
 
-// Other services' calls (a report's paragraphs) are measured and flagged by the bench, not here.
-describe('spreadsheet calls, documents and mails do not grow with rows', () => {
+describe('spreadsheet and document calls, documents and mails do not grow with rows', () => {
   for (const op of OPERATIONS) {
     it(`${op.label}: the same at ${SMALL} and ${LARGE} task rows`, (ctx) => {
       const small = once(op.label, SMALL);
@@ -38,6 +38,7 @@ describe('spreadsheet calls, documents and mails do not grow with rows', () => {
       const large = once(op.label, LARGE)!;
       expect(spreadsheetCalls(large)).toEqual(spreadsheetCalls(small));
       expect(steadySpreadsheetCalls(large)).toBe(steadySpreadsheetCalls(small));
+      expect(large.calls.document).toBe(small.calls.document);
       expect([large.documents, large.mails]).toEqual([small.documents, small.mails]);
     });
   }
