@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { instantIn } from './zone';
-import { CallCounter, type ServiceName } from './calls';
+import { CallCounter, rangeTraffic, type ServiceName, type Traffic } from './calls';
 import { Realm, type ServiceObject } from './realm';
 import { NEEDS_AUTHORISATION, requiredScopes } from './scopes';
 import { DocumentAppModel } from './services/document';
@@ -17,7 +17,7 @@ import { MailAppModel, MailState } from './services/mail';
 import { PropertiesServiceModel } from './services/properties';
 import { ScriptAppModel, TriggerStore } from './services/script';
 import { SessionModel } from './services/session';
-import { AppsScriptError, SpreadsheetAppModel, SpreadsheetModel } from './services/spreadsheet';
+import { AppsScriptError, RangeModel, SheetModel, SpreadsheetAppModel, SpreadsheetModel } from './services/spreadsheet';
 import { UiModel, UiState } from './services/ui';
 import { UtilitiesService } from './services/utilities';
 
@@ -184,17 +184,24 @@ export class Emulator {
         }
         const method = `${target.kind}.${prop}`;
         return (...args: unknown[]) => {
-          calls.add(target.service, method);
-          emulator.allCalls.add(target.service, method);
+          const counters = [calls, emulator.allCalls];
+          for (const c of counters) c.add(target.service, method);
           if (emulator.now > limit.endsAt) limit.exceeded = true;
           if (limit.exceeded) throw realm.error(EXCEEDED);
           emulator.now += emulator.callCostMs[target.service] ?? 0;
+          const started = performance.now();
           try {
             emulator.authorise(target, prop, method, as);
-            return realm.toScript((member as (...a: unknown[]) => unknown).apply(target, args.map((a) => realm.fromScript(a))));
+            const hostArgs = args.map((a) => realm.fromScript(a));
+            const out = (member as (...a: unknown[]) => unknown).apply(target, hostArgs);
+            const traffic = trafficOf(target, prop, hostArgs);
+            for (const c of counters) c.addCells(traffic);
+            return realm.toScript(out);
           } catch (e) {
             if (e instanceof AppsScriptError) throw realm.error(e.message);
             throw e;
+          } finally {
+            for (const c of counters) c.serviceMs += performance.now() - started;
           }
         };
       },
@@ -220,6 +227,13 @@ export class Emulator {
   get dialogs(): string[] {
     return this.ui.dialogs.map((d) => d.message);
   }
+}
+
+/** Cells a call carried: a Range call's range, or the row that appendRow adds. */
+function trafficOf(target: ServiceObject, prop: string, args: unknown[]): Traffic {
+  if (target instanceof RangeModel) return rangeTraffic(prop, target.numRows * target.numColumns);
+  if (target instanceof SheetModel && prop === 'appendRow') return [0, Array.isArray(args[0]) ? args[0].length : 0];
+  return [0, 0];
 }
 
 export { AppsScriptError };

@@ -84,7 +84,10 @@ export class Realm {
     if (v instanceof Date) return new this.intrinsics.Date(v.getTime());
     if (Array.isArray(v)) {
       const out = new this.intrinsics.Array(v.length);
-      for (let i = 0; i < v.length; i++) out[i] = this.toScript(v[i]);
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        out[i] = x === null || typeof x !== 'object' ? x : this.toScript(x);
+      }
       return out;
     }
     if (isServiceObject(v)) {

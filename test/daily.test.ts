@@ -274,6 +274,28 @@ describe('dailyCheck with the report generator', () => {
     expect(periodRow(emu, 'Q3').link).toBe(q3.link);
   });
 
+  it('makes several drafts from its one refresh, each recorded in its own period row and in Lịch sử', () => {
+    const tasks = 500;
+    const emu = emulatorWith(generatedWorkbook(tasks), '2023-08-20'); // Q1 and H1 overdue, Q3 due in 5 days: three drafts
+    const refreshRead = emu.run('refreshStatuses').calls.cellsRead;
+    const run = dailyCheck(emu);
+    expect(run.calls.method('DocumentApp.create')).toBe(3);
+    // The drafts re-read only `Kỳ báo cáo`, `Cấu hình` and `Lịch sử`, not the task sheet.
+    const taskSheet = emu.spreadsheet.getSheetByName(TASKS.name)!.getDataRange().getValues();
+    expect(run.calls.cellsRead - refreshRead).toBeLessThan(taskSheet.length * taskSheet[0]!.length);
+
+    const links = ['Q1', 'H1', 'Q3', 'NAM'].map((code) => periodRow(emu, code));
+    const names = links.slice(0, 3).map((p) => emu.documentApp.openByUrl(p.link).getName());
+    expect(names).toEqual(['Quý I năm 2023', '6 tháng đầu năm 2023', 'Quý III năm 2023'].map((n) => `Báo cáo CCHC ${n} - ỦY BAN NHÂN DÂN XÃ MẪU`));
+    expect(links.map((p) => p.status)).toEqual(['Đã tạo báo cáo', 'Đã tạo báo cáo', 'Đã tạo báo cáo', 'Chưa đến hạn']);
+    expect(links[3]!.link).toBe('');
+    const history = emu.spreadsheet.getSheetByName('Lịch sử')!.getDataRange().getValues().slice(1);
+    expect(history.map((r) => r[1])).toEqual(['Q1', 'H1', 'Q3'].flatMap((code) => Array(tasks / 5).fill(code)));
+    // The last draft sees the history the one before it wrote in the same run.
+    const q3 = emu.documentApp.openByUrl(links[2]!.link).body.getText();
+    expect(q3).toContain('không đổi so với 6 tháng đầu năm 2023');
+  });
+
   it('with no quota on the draft day makes the draft, and the next run still sends its link', () => {
     const emu = emulatorWith(withQ3, '2023-08-20');
     emu.mail.dailyLimit = 0;

@@ -154,6 +154,28 @@ describe('refreshStatuses', () => {
     expect(column(emu, TASKS.name, T.status.header)).toEqual(['Đang thực hiện']);
   });
 
+  it('reads percent-formatted indicator cells wherever the columns are, a user column between them', () => {
+    const emu = emulatorWith({});
+    const headers = ['Thực hiện', 'Ghi chú của tôi', 'Chỉ tiêu', 'Đơn vị tính', 'So sánh', 'Tử số', 'Mẫu số', 'Trạng thái', 'Kết quả', 'Mục tiêu'];
+    const sheet = putSheet(emu, INDICATORS.name, headers, [
+      { 'Chỉ tiêu': 'A', 'So sánh': '≥', 'Mục tiêu': 0.8, 'Đơn vị tính': '%', 'Thực hiện': 0.9 },
+      { 'Chỉ tiêu': 'B', 'So sánh': '≥', 'Mục tiêu': 0.8, 'Đơn vị tính': '%', 'Thực hiện': 0.7 },
+    ]);
+    for (const row of [2, 3]) for (const col of [1, 10]) sheet.setCell(row, col, 'formats', '0%');
+    emu.run('refreshStatuses');
+    expect(column(emu, INDICATORS.name, 'Kết quả')).toEqual([90, 70]);
+    expect(column(emu, INDICATORS.name, 'Trạng thái')).toEqual(['Đạt', 'Chưa đạt']);
+  });
+
+  it('reads per row the values, the status cell’s colour and note, and number formats of the percent columns only', () => {
+    const read = (n: number) => emulatorWith(generatedWorkbook(n)).run('refreshStatuses').calls.cellsRead;
+    const I = INDICATORS.columns;
+    const width = (cols: object) => Object.keys(cols).length;
+    const indicatorSpan = Object.keys(I).indexOf('actual') - Object.keys(I).indexOf('target') + 1;
+    // 100 more task rows and 20 more indicator rows (a fifth).
+    expect(read(200) - read(100)).toBe(100 * (width(T) + 1 + 2) + 20 * (width(I) + indicatorSpan + 2));
+  });
+
   it('makes the same number of spreadsheet calls for 100 and 10,000 rows, at most 40', () => {
     const counts = [100, 10_000].map((n) => {
       const emu = emulatorWith(generatedWorkbook(n));

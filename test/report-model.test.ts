@@ -45,6 +45,10 @@ function inputOf(data: WorkbookData, today: Day = TODAY): ReportInput {
 
 const texts = (blocks: Block[], kind: Block['kind']) => blocks.filter((b) => b.kind === kind).map((b) => ('text' in b ? b.text : ''));
 
+type TableBlock = Extract<Block, { kind: 'table' }>;
+const tablesOf = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
+const titles = (t: TableBlock) => t.columns.map((c) => c.title).join(' · ');
+
 /** The blocks between two headings (exclusive). */
 function section(blocks: Block[], from: string, to?: string): Block[] {
   const start = blocks.findIndex((b) => 'text' in b && b.text.startsWith(from));
@@ -198,38 +202,51 @@ describe('buildReport', () => {
     expect(rows).toContainEqual(['Vi phạm được xử lý', '≥ 100%', '', 'Không phát sinh']);
   });
 
-  it('names every overdue task and every missed indicator in section II', () => {
-    const ii = texts(section(report.body, 'II.', 'III.'), 'paragraph');
-    expect(ii).toEqual([
-      'Có 2 nhiệm vụ quá hạn chưa hoàn thành:',
-      '- Rà soát văn bản quy phạm pháp luật (Văn phòng; hạn 01/08/2023).',
-      '- Số hóa hồ sơ thủ tục hành chính (Văn phòng; hạn 30/06/2023).',
-      'Có 2 chỉ tiêu chưa đạt mục tiêu:',
-      '- Văn bản QPPL ban hành đúng trình tự: kết quả 90%, mục tiêu ≥ 100%.',
-      '- Tỷ lệ hồ sơ trực tuyến toàn trình: kết quả 30%, mục tiêu ≥ 50%.',
+  it('names every overdue task and every missed indicator in section II, each list as one table', () => {
+    const ii = section(report.body, 'II.', 'III.');
+    expect(ii.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph', 'table']);
+    expect(texts(ii, 'paragraph')).toEqual(['Có 2 nhiệm vụ quá hạn chưa hoàn thành:', 'Có 2 chỉ tiêu chưa đạt mục tiêu:']);
+    const [overdue, missed] = tablesOf(ii);
+    expect(titles(overdue!)).toBe('Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái');
+    expect(overdue!.rows).toEqual([
+      ['Rà soát văn bản quy phạm pháp luật', 'Văn phòng', '01/08/2023', 'Quá hạn'],
+      ['Số hóa hồ sơ thủ tục hành chính', 'Văn phòng', '30/06/2023', 'Quá hạn (60%)'],
     ]);
-    for (const name of [...OVERDUE_TASKS, ...MISSED_INDICATORS]) expect(ii.some((l) => l.includes(name))).toBe(true);
+    expect(titles(missed!)).toBe('Chỉ tiêu · Mục tiêu · Kết quả');
+    expect(missed!.rows).toEqual([
+      ['Văn bản QPPL ban hành đúng trình tự', '≥ 100%', '90%'],
+      ['Tỷ lệ hồ sơ trực tuyến toàn trình', '≥ 50%', '30%'],
+    ]);
+    for (const t of [overdue!, missed!]) expect(t.columns.reduce((a, c) => a + c.share, 0)).toBeCloseTo(1, 9);
+    const named = [...overdue!.rows, ...missed!.rows].map((r) => r[0]);
+    for (const name of [...OVERDUE_TASKS, ...MISSED_INDICATORS]) expect(named).toContain(name);
   });
 
-  it('lists in section III the open tasks due up to the next period’s due date, earliest first', () => {
-    expect(texts(section(report.body, 'III.'), 'paragraph')).toEqual([
+  it('lists in section III the open tasks due up to the next period’s due date, earliest first, as one table', () => {
+    const iii = section(report.body, 'III.');
+    expect(iii.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph', 'paragraph', 'paragraph']);
+    expect(texts(iii, 'paragraph')).toEqual([
       'Tập trung hoàn thành 5 nhiệm vụ có thời hạn đến ngày 20/11/2023 (hạn gửi báo cáo năm 2023):',
-      '- Số hóa hồ sơ thủ tục hành chính (Văn phòng; hạn 30/06/2023, đã quá hạn).',
-      '- Rà soát văn bản quy phạm pháp luật (Văn phòng; hạn 01/08/2023, đã quá hạn).',
-      '- Công khai thủ tục hành chính (Văn phòng; hạn 25/08/2023).',
-      '- Nhiệm vụ ngoài bảy lĩnh vực (Văn phòng; hạn 01/09/2023).',
-      '- Đánh giá, xếp loại công chức (Văn phòng; hạn 30/10/2023).',
       'Tiếp tục thực hiện 1 nhiệm vụ thường xuyên theo Kế hoạch.',
       'Có giải pháp khắc phục đối với 2 chỉ tiêu chưa đạt nêu tại Mục II.',
       'Thu thập, cập nhật số liệu của 1 chỉ tiêu chưa có số liệu.',
+    ]);
+    const [open] = tablesOf(iii);
+    expect(titles(open!)).toBe('Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái');
+    expect(open!.rows).toEqual([
+      ['Số hóa hồ sơ thủ tục hành chính', 'Văn phòng', '30/06/2023', 'Quá hạn (60%)'],
+      ['Rà soát văn bản quy phạm pháp luật', 'Văn phòng', '01/08/2023', 'Quá hạn'],
+      ['Công khai thủ tục hành chính', 'Văn phòng', '25/08/2023', 'Sắp đến hạn (50%)'],
+      ['Nhiệm vụ ngoài bảy lĩnh vực', 'Văn phòng', '01/09/2023', 'Chưa thực hiện'],
+      ['Đánh giá, xếp loại công chức', 'Văn phòng', '30/10/2023', 'Chưa thực hiện'],
     ]);
   });
 
   it('runs section III to the end of the plan year after the last period', () => {
     const year = buildReport(inputOf(reportWorkbook()), 'NAM', []);
-    const iii = texts(section(year.body, 'III.'), 'paragraph');
-    expect(iii[0]).toBe('Tập trung hoàn thành 6 nhiệm vụ có thời hạn đến hết năm 2023:');
-    expect(iii).toContain('- Tập huấn nghiệp vụ cuối năm (Văn phòng; hạn 15/12/2023).');
+    const iii = section(year.body, 'III.');
+    expect(texts(iii, 'paragraph')[0]).toBe('Tập trung hoàn thành 6 nhiệm vụ có thời hạn đến hết năm 2023:');
+    expect(tablesOf(iii)[0]!.rows).toContainEqual(['Tập huấn nghiệp vụ cuối năm', 'Văn phòng', '15/12/2023', 'Chưa thực hiện']);
     expect(year.summary).toBe('Kết quả thực hiện công tác cải cách hành chính năm 2023');
   });
 

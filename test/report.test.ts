@@ -25,6 +25,12 @@ const find = (doc: DocumentModel, t: string) => paragraphs(doc).find((p) => p.ge
 const cellParagraphs = (c: TableCellModel) => c.children as ParagraphModel[];
 const allParagraphs = (doc: DocumentModel) => doc.body.paragraphs();
 
+/** The body elements after the heading `from`, up to the heading `to` (exclusive) or the end. */
+function between(doc: DocumentModel, from: string, to: string | null) {
+  const at = (t: string) => doc.body.children.findIndex((c) => c instanceof ParagraphModel && c.getText() === t);
+  return doc.body.children.slice(at(from) + 1, to === null ? undefined : at(to));
+}
+
 function sheetRows(emu: Emulator, name: string): unknown[][] {
   return emu.spreadsheet.getSheetByName(name)!.getDataRange().getValues();
 }
@@ -106,10 +112,10 @@ describe('generateReport (Q3 of the fixture)', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(lines).toContain('Số liệu tính từ ngày 15/05/2023 đến ngày 15/08/2023.');
     const data = tables(doc).slice(1, -1);
-    expect(data).toHaveLength(11);
+    expect(data).toHaveLength(14); // 11 in the areas, 2 in section II, 1 in section III
     for (const t of data) {
       const head = t.getRow(0).cells();
-      expect(head.map((c) => c.getText()).join(' · ')).toMatch(/^(Chỉ tiêu · Mục tiêu · Kết quả · Đánh giá|Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái)$/);
+      expect(head.map((c) => c.getText()).join(' · ')).toMatch(/^(Chỉ tiêu · Mục tiêu · Kết quả( · Đánh giá)?|Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái)$/);
       for (const c of head) expect(text(cellParagraphs(c)[0]!).BOLD).toBe(true);
       for (const c of t.getRow(1).cells()) expect(text(cellParagraphs(c)[0]!)).toMatchObject({ BOLD: false, FONT_FAMILY: 'Times New Roman' });
       expect(t.getBorderWidth()).toBeGreaterThan(0);
@@ -126,11 +132,24 @@ describe('generateReport (Q3 of the fixture)', () => {
     expect(all).toContain('30/06/2023');
   });
 
-  it('names every overdue task and missed indicator of the fixture in section II', () => {
-    const lines = paragraphs(doc).map((p) => p.getText());
-    const ii = lines.slice(lines.indexOf('II. TỒN TẠI, HẠN CHẾ'), lines.indexOf('III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
-    for (const name of [...OVERDUE_TASKS, ...MISSED_INDICATORS]) expect(ii.filter((l) => l.includes(name)), name).toHaveLength(1);
-    expect(ii.filter((l) => l.startsWith('- '))).toHaveLength(4);
+  it('names every overdue task and missed indicator of the fixture in section II, in a table each', () => {
+    const ii = between(doc, 'II. TỒN TẠI, HẠN CHẾ', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI');
+    const lists = ii.filter((c): c is TableModel => c instanceof TableModel);
+    expect(lists.map((t) => t.getRow(0).cells().map((c) => c.getText()).join(' · '))).toEqual([
+      'Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái', 'Chỉ tiêu · Mục tiêu · Kết quả',
+    ]);
+    const named = lists.flatMap((t) => t.rows().slice(1).map((r) => r.getCell(0).getText()));
+    expect(named.sort()).toEqual([...OVERDUE_TASKS, ...MISSED_INDICATORS].sort());
+    const intro = ii.filter((c) => c instanceof ParagraphModel).map((p) => p.getText()).filter(Boolean);
+    expect(intro).toEqual(['Có 2 nhiệm vụ quá hạn chưa hoàn thành:', 'Có 2 chỉ tiêu chưa đạt mục tiêu:']);
+  });
+
+  it('lists the open tasks of section III in one table, earliest deadline first', () => {
+    const iii = between(doc, 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI', null);
+    const [open, ...rest] = iii.filter((c): c is TableModel => c instanceof TableModel);
+    expect(rest).toHaveLength(1); // the closing block
+    expect(open!.rows().map((r) => r.getCell(2).getText())).toEqual(['Hạn', '30/06/2023', '01/08/2023', '25/08/2023', '01/09/2023', '30/10/2023']);
+    expect(open!.getBorderWidth()).toBeGreaterThan(0);
   });
 
   it('ends with Nơi nhận (12 pt bold italic, lines 11 pt, “- Lưu: VT.” last) and the signature in the right half', () => {
@@ -222,10 +241,10 @@ describe('generateReport (Q3 of the fixture)', () => {
     expect(run('Tú Xuyên, ngày 20 tháng 8 năm 2023')).toMatch(/<w:i\/>/);
     expect(run('Nơi nhận:')).toMatch(/<w:b\/>.*<w:i\/>.*<w:sz w:val="24"\/>/);
     expect(run('- Lưu: VT.')).toMatch(/<w:sz w:val="22"\/>/);
-    expect(xml.match(/<w:tbl>/g)).toHaveLength(13);
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(16);
     expect(xml).toContain('<w:jc w:val="both"/>');
     expect(xml).toContain('>Hoàng Thị Hoàn</w:t>');
-    for (const name of OVERDUE_TASKS) expect(xml).toContain(name);
+    for (const name of [...OVERDUE_TASKS, ...MISSED_INDICATORS]) expect(xml).toContain(name);
   });
 });
 
@@ -400,14 +419,21 @@ describe('service calls', () => {
     const large = withDoneTasks(700);
     expect(large.count('document')).toBe(small.count('document'));
     expect(large.count('spreadsheet')).toBe(small.count('spreadsheet'));
-    expect(large.method('Body.appendTable')).toBe(14);
+    expect(large.method('Body.appendTable')).toBe(17);
   });
 
-  it('reads and writes the spreadsheet in as many calls for 400 rows as for 40', () => {
-    const calls = (rows: number) => generate(emulatorWith(generatedWorkbook(rows)), 'Q3').run.calls;
-    const [small, large] = [calls(40), calls(400)];
-    expect(large.count('spreadsheet')).toBe(small.count('spreadsheet'));
-    expect(large.method('Body.appendTable')).toBe(small.method('Body.appendTable'));
+  it('makes as many Spreadsheet and Document calls for 400 rows as for 40, however many tasks are overdue', () => {
+    const report = (rows: number) => generate(emulatorWith(generatedWorkbook(rows)), 'Q3');
+    const [small, large] = [report(40), report(400)];
+    // Rows of the lists in sections II and III (overdue tasks, missed indicators, open tasks).
+    const listed = (doc: DocumentModel) => between(doc, 'II. TỒN TẠI, HẠN CHẾ', null)
+      .filter((c): c is TableModel => c instanceof TableModel).slice(0, -1).map((t) => t.getNumRows() - 1);
+    const [few, many] = [listed(small.doc), listed(large.doc)];
+    expect(few).toHaveLength(3);
+    expect(few.every((n) => n >= 5)).toBe(true);
+    expect(many.every((n, i) => n >= 9 * few[i]!)).toBe(true);
+    expect(large.run.calls.count('spreadsheet')).toBe(small.run.calls.count('spreadsheet'));
+    expect(large.run.calls.count('document')).toBe(small.run.calls.count('document'));
   });
 });
 

@@ -378,6 +378,18 @@ export class RangeModel extends ServiceObject {
     return this.numRows === 1 && this.numColumns === 1 ? tl : `${tl}:${columnLetters(this.getLastColumn())}${this.getLastRow()}`;
   }
 
+  /** One attribute grid of the range, blanks filled in (direct grid access: this runs per cell). */
+  private readGrid<T>(grid: Grid<T>, blank: T): Matrix<T> {
+    const out: Matrix<T> = [];
+    for (let i = 0; i < this.numRows; i++) {
+      const src = grid[this.row - 1 + i];
+      const row: T[] = new Array(this.numColumns);
+      for (let j = 0; j < this.numColumns; j++) row[j] = src?.[this.column - 1 + j] ?? blank;
+      out.push(row);
+    }
+    return out;
+  }
+
   private read<T>(fn: (r: number, c: number) => T): Matrix<T> {
     return withFormulaCache(() => this.readCells(fn));
   }
@@ -420,8 +432,9 @@ export class RangeModel extends ServiceObject {
   private enter = (r: number, c: number, v: unknown) => {
     const e = entered(v);
     this.sheet.setCell(r, c, 'values', e.value);
-    this.sheet.setCell(r, c, 'formulas', e.formula);
-    if (e.format && !this.sheet.cell(r, c).format) this.sheet.setCell(r, c, 'formats', e.format);
+    // Only touch the formula grid when there is a formula to set or clear (it stays sparse).
+    if (e.formula !== undefined || at(this.sheet.formulas, r - 1, c - 1) !== undefined) this.sheet.setCell(r, c, 'formulas', e.formula);
+    if (e.format && !at(this.sheet.formats, r - 1, c - 1)) this.sheet.setCell(r, c, 'formats', e.format);
   };
 
   getValues() { return this.read((r, c) => this.sheet.valueAt(r, c)); }
@@ -434,24 +447,24 @@ export class RangeModel extends ServiceObject {
   }
   getDisplayValue() { return this.getDisplayValues()[0]![0]!; }
 
-  getFormulas() { return this.read((r, c) => this.sheet.cell(r, c).formula); }
+  getFormulas() { return this.readGrid(this.sheet.formulas, ''); }
   getFormula() { return this.sheet.cell(this.row, this.column).formula; }
   setFormulas(data: unknown) {
     return this.write<string>(data, 'setFormulas', (r, c, f) => this.enter(r, c, f ? (f.startsWith('=') ? f : `=${f}`) : ''));
   }
   setFormula(f: string) { return this.fill(f.startsWith('=') ? f : `=${f}`, this.enter); }
 
-  getNumberFormats() { return this.read((r, c) => this.sheet.cell(r, c).format ?? AUTOMATIC_FORMAT); }
+  getNumberFormats() { return this.readGrid(this.sheet.formats, AUTOMATIC_FORMAT); }
   getNumberFormat() { return this.sheet.cell(this.row, this.column).format ?? AUTOMATIC_FORMAT; }
   setNumberFormats(data: unknown) { return this.write<string>(data, 'setNumberFormats', (r, c, f) => this.sheet.setCell(r, c, 'formats', String(f))); }
   setNumberFormat(f: string) { return this.fill(String(f), (r, c, v) => this.sheet.setCell(r, c, 'formats', v)); }
 
-  getBackgrounds() { return this.read((r, c) => this.sheet.cell(r, c).background); }
+  getBackgrounds() { return this.readGrid(this.sheet.backgrounds, DEFAULT_BACKGROUND); }
   getBackground() { return this.sheet.cell(this.row, this.column).background; }
   setBackgrounds(data: unknown) { return this.write<string | null>(data, 'setBackgrounds', (r, c, v) => this.sheet.setCell(r, c, 'backgrounds', normalizeColor(v))); }
   setBackground(color: string | null) { return this.fill(normalizeColor(color), (r, c, v) => this.sheet.setCell(r, c, 'backgrounds', v)); }
 
-  getNotes() { return this.read((r, c) => this.sheet.cell(r, c).note); }
+  getNotes() { return this.readGrid(this.sheet.notes, ''); }
   getNote() { return this.sheet.cell(this.row, this.column).note; }
   setNotes(data: unknown) { return this.write<string | null>(data, 'setNotes', (r, c, v) => this.sheet.setCell(r, c, 'notes', v ? String(v) : undefined)); }
   setNote(note: string | null) { return this.fill(note ? String(note) : undefined, (r, c, v) => this.sheet.setCell(r, c, 'notes', v)); }

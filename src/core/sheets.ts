@@ -9,6 +9,8 @@ export interface ColumnDef {
   /** A missing required column stops the operation; an optional one reads as blank. */
   required: boolean;
   computed: boolean;
+  /** A percent input (SPEC §2): its number format decides how a number reads. */
+  percent?: true;
 }
 
 export interface SheetDef<K extends string = string> {
@@ -18,6 +20,7 @@ export interface SheetDef<K extends string = string> {
 
 const input = (header: string, required = true): ColumnDef => ({ header, required, computed: false });
 const optional = (header: string): ColumnDef => input(header, false);
+const percent = (header: string): ColumnDef => ({ ...input(header), percent: true });
 const computed = (header: string): ColumnDef => ({ header, required: true, computed: true });
 
 export const TASKS = {
@@ -31,7 +34,7 @@ export const TASKS = {
     owner: optional('Người phụ trách'),
     email: optional('Email'),
     deadline: input('Hạn hoàn thành'),
-    progress: input('Tiến độ (%)'),
+    progress: percent('Tiến độ (%)'),
     completed: input('Ngày hoàn thành'),
     note: optional('Ghi chú'),
     status: computed('Trạng thái'),
@@ -45,11 +48,11 @@ export const INDICATORS = {
     area: optional('Lĩnh vực'),
     name: input('Chỉ tiêu'),
     comparator: input('So sánh'),
-    target: input('Mục tiêu'),
+    target: percent('Mục tiêu'),
     unit: input('Đơn vị tính'),
     numerator: input('Tử số'),
     denominator: input('Mẫu số'),
-    actual: input('Thực hiện'),
+    actual: percent('Thực hiện'),
     note: optional('Ghi chú'),
     result: computed('Kết quả'),
     status: computed('Trạng thái'),

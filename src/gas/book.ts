@@ -1,7 +1,7 @@
 /**
  * Reading and writing sheet blocks. Each sheet is read with one getValues (plus one
- * getNumberFormats where percents matter) and each computed column is written with one call per
- * attribute, so the number of calls never depends on the number of rows.
+ * getNumberFormats of the percent input columns where percents matter) and each computed column
+ * is written with one call per attribute, so the number of calls never depends on the number of rows.
  */
 import { type Config, parseConfig } from '../core/config';
 import { dayOfInstant, parseOffset } from '../core/days';
@@ -49,8 +49,24 @@ export function readBlock<K extends string>(ss: Spreadsheet, def: SheetDef<K>, w
     const names = found.missing.map((h) => `«${h}»`).join(', ');
     throw new UserError(`Trang tính «${def.name}» thiếu cột ${names} ở dòng tiêu đề (dòng 1). Không có gì được ghi. Hãy thêm lại cột hoặc chạy CCHC › Thiết lập bảng tính.`);
   }
-  const formats = withFormats ? range.getNumberFormats() : undefined;
+  const formats = withFormats ? percentFormats(sheet, def, found.cols, values.length) : undefined;
   return { sheet, grid: { values, formats }, cols: found.cols, rows: values.length - 1 };
+}
+
+/**
+ * Number formats of the columns from the first percent input to the last (one call), placed at
+ * their columns' indexes: the other columns' formats do not change how a cell reads.
+ */
+function percentFormats<K extends string>(sheet: Sheet, def: SheetDef<K>, cols: ColumnIndex<K>, rows: number): string[][] | undefined {
+  const at = (Object.keys(def.columns) as K[]).filter((k) => def.columns[k].percent && cols[k] >= 0).map((k) => cols[k]);
+  if (!at.length) return undefined;
+  const first = Math.min(...at);
+  const span = sheet.getRange(1, first + 1, rows, Math.max(...at) - first + 1).getNumberFormats();
+  return span.map((row) => {
+    const full: string[] = [];
+    for (let i = 0; i < row.length; i++) full[first + i] = row[i]!;
+    return full;
+  });
 }
 
 /** The data cells (below the header, or the grid's window of rows) of one column, as a range. */

@@ -18,7 +18,7 @@ import { PERIODS, TASKS } from '../core/sheets';
 import { STATUS } from '../core/status';
 import { Mailer } from '../gas/mail';
 import { type LedgerStore, openLedger } from '../gas/mail-ledger';
-import { refresh } from './refresh';
+import { refresh, type Snapshot } from './refresh';
 import { createReport } from './report';
 import type { Done } from './run';
 
@@ -55,7 +55,7 @@ export function dailyCheckOperation(ss: Spreadsheet, startedAt: number): Done<Da
     const recipients = splitAddresses(config.reminderEmails.join(','));
     outcome.badReminderAddresses = recipients.invalid;
     const run: Run = {
-      ss, today, store, outcome, recipients: recipients.valid,
+      ss, snapshot, today, store, outcome, recipients: recipients.valid,
       mailer: new Mailer(senderName(config.issuer)),
       ctx: { today, office: config.issuer, tasksUrl: sheetUrl(ss, TASKS.name), periodsUrl: sheetUrl(ss, PERIODS.name) },
       outOfTime: () => Date.now() - startedAt > TIME_BUDGET_MS,
@@ -68,6 +68,8 @@ export function dailyCheckOperation(ss: Spreadsheet, startedAt: number): Done<Da
 
 interface Run {
   ss: Spreadsheet;
+  /** This run's refresh, shared by the drafts it makes. */
+  snapshot: Snapshot;
   today: Day;
   store: LedgerStore;
   outcome: DailyOutcome;
@@ -122,7 +124,7 @@ function remindPeriod(run: Run, w: PeriodWork): void {
   let draft: DraftState = record.draft ? { url: record.draft } : null;
   if (w.createDraft) {
     try {
-      const report = createReport(run.ss, w.code);
+      const report = createReport(run.ss, w.code, run.snapshot);
       Object.assign(record, { draft: report.url, draftDay: run.today });
       run.store.set(key, encodePeriodRecord(record));
       draft = { url: report.url, missingConfig: report.missingConfig, dataErrors: report.dataErrors };

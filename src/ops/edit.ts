@@ -27,9 +27,6 @@ const STATUSES: readonly unknown[] = Object.values(STATUS);
 /** A background no status has: the status cell's colour is unknown, so it gets written. */
 const UNKNOWN_BACKGROUND = '?';
 
-/** Input columns whose number format changes the reading of a number (SPEC §2 percents). */
-const PERCENT_INPUTS = { [TASKS.name]: ['progress'], [INDICATORS.name]: ['target', 'actual'] } as const;
-
 function touchesInput(def: SheetDef, cols: ColumnIndex<string>, box: Box): boolean {
   return Object.entries(def.columns).some(([key, col]) => {
     const c = cols[key]! + 1;
@@ -86,7 +83,7 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   const first = Math.max(2, box.row);
   const values = sheet.getSheetValues(first, 1, box.lastRow - first + 1, header.length);
-  const percentCols = PERCENT_INPUTS[def.name].map((k) => found.cols[k]!);
+  const percentCols = Object.entries(def.columns).filter(([, c]) => c.percent).map(([k]) => found.cols[k]!);
   const formats = readFormats(sheet, edited, box, first, values, percentCols);
   const grid: Grid = { values: [header, ...values], formats: formats && [[], ...formats], firstRow: first };
   const block: Block<string> = { sheet, grid, cols: found.cols, rows: values.length };

@@ -11,7 +11,7 @@ import { moveToFolder, reportFolder } from '../gas/drive';
 import { appendHistory, readHistory } from '../gas/report/history';
 import { readPeriods, recordReport } from '../gas/report/period';
 import { confirm } from '../gas/ui';
-import { refresh } from './refresh';
+import { refresh, type Snapshot } from './refresh';
 import { type Done, menuAction } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,15 +31,19 @@ export interface CreatedReport {
  * Creates the report of one period: no UI, no lock, no `Nhật ký` row (callers, menu or trigger,
  * hold the lock and log). Everything that can refuse the report (unknown period, folder, a broken
  * `Lịch sử`) is checked before the first write.
+ *
+ * A caller that makes several reports in one run passes the snapshot of its own refresh: tasks,
+ * indicators and settings do not change between them. `Kỳ báo cáo` and `Lịch sử` are read again
+ * each time, since every report writes to them.
  */
-export function createReport(ss: Spreadsheet, periodCode: string): CreatedReport {
+export function createReport(ss: Spreadsheet, periodCode: string, refreshed?: Snapshot): CreatedReport {
   const periods = readPeriods(ss);
   const period = findPeriod(periods.outcomes, periodCode);
-  const folder = reportFolder(ss, readConfig(ss).config.reportFolder);
+  const folder = reportFolder(ss, (refreshed?.config ?? readConfig(ss).config).reportFolder);
   const history = readHistory(ss);
 
-  const snapshot = refresh(ss);
-  const report = buildReport(snapshot, period.row.code!, history);
+  const snapshot = refreshed ?? refresh(ss);
+  const report = buildReport({ ...snapshot, periods: periods.outcomes }, period.row.code!, history);
   const doc = renderReport(report);
   const url = doc.getUrl();
   moveToFolder(doc.getId(), folder);

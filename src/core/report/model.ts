@@ -70,6 +70,10 @@ export const TASK_COLUMNS: readonly TableColumn[] = [
   { title: 'Nhiệm vụ', share: 0.47 }, { title: 'Đơn vị chủ trì', share: 0.18 },
   { title: 'Hạn', share: 0.14 }, { title: 'Trạng thái', share: 0.21 },
 ];
+/** Section II lists missed indicators against their targets (all of them are `Chưa đạt`). */
+export const MISSED_COLUMNS: readonly TableColumn[] = [
+  { title: 'Chỉ tiêu', share: 0.6 }, { title: 'Mục tiêu', share: 0.2 }, { title: 'Kết quả', share: 0.2 },
+];
 
 /** `Cấu hình` values the document prints; `Cơ quan chủ quản` may be blank (SPEC §1). */
 const REQUIRED_CONFIG: readonly ConfigKey[] = ['issuer', 'abbreviation', 'place', 'signAuthority', 'signerTitle', 'signer', 'recipients'];
@@ -184,6 +188,13 @@ function overallFigures(input: ReportInput, period: Period): Block[] {
   return out;
 }
 
+/** Tasks as one table: however many there are, the document appends it in one call. */
+const taskTable = (tasks: readonly Task[]): Block => ({
+  kind: 'table',
+  columns: TASK_COLUMNS,
+  rows: tasks.map((t) => [taskName(t), oneLine(t.row.lead), deadlineText(t.row.deadline), taskState(t)]),
+});
+
 function areaBlocks(area: Area, previous: Map<string, Previous>): Block[] {
   const out: Block[] = [{ kind: 'subheading', text: area.title }];
   if (!area.tasks.length && !area.indicators.length) {
@@ -206,19 +217,10 @@ function areaBlocks(area: Area, previous: Map<string, Previous>): Block[] {
   }
   if (area.tasks.length) {
     out.push({ kind: 'label', text: `${letters[n]}) Nhiệm vụ` });
-    out.push({
-      kind: 'table',
-      columns: TASK_COLUMNS,
-      rows: area.tasks.map((t) => [taskName(t), oneLine(t.row.lead), deadlineText(t.row.deadline), taskState(t)]),
-    });
+    out.push(taskTable(area.tasks));
   }
   return out;
 }
-
-const taskLine = (t: Task, extra = '') => {
-  const lead = oneLine(t.row.lead);
-  return `- ${taskName(t)} (${lead ? `${lead}; ` : ''}hạn ${deadlineText(t.row.deadline)}${extra}).`;
-};
 
 function shortcomings(areas: readonly Area[], today: Day): Block[] {
   const overdue = areas.flatMap((a) => a.tasks).filter((t) => t.status === STATUS.overdue);
@@ -226,11 +228,11 @@ function shortcomings(areas: readonly Area[], today: Day): Block[] {
   const out: Block[] = [{ kind: 'heading', text: 'II. TỒN TẠI, HẠN CHẾ' }];
   if (overdue.length) {
     out.push({ kind: 'paragraph', text: `Có ${overdue.length} nhiệm vụ quá hạn chưa hoàn thành:` });
-    for (const t of overdue) out.push({ kind: 'paragraph', text: taskLine(t) });
+    out.push(taskTable(overdue));
   }
   if (missed.length) {
     out.push({ kind: 'paragraph', text: `Có ${missed.length} chỉ tiêu chưa đạt mục tiêu:` });
-    for (const i of missed) out.push({ kind: 'paragraph', text: `- ${indicatorName(i)}: kết quả ${resultText(i)}, mục tiêu ${targetText(i)}.` });
+    out.push({ kind: 'table', columns: MISSED_COLUMNS, rows: missed.map((i) => [indicatorName(i), targetText(i), resultText(i)]) });
   }
   if (!overdue.length && !missed.length) {
     out.push({ kind: 'paragraph', text: `Đến ngày ${formatDmy(today)}, không có nhiệm vụ quá hạn và không có chỉ tiêu chưa đạt mục tiêu.` });
@@ -263,7 +265,7 @@ function nextSteps(input: ReportInput, areas: readonly Area[], period: Period): 
     : `đến hết năm ${clock.planYear}`;
   if (dated.length) {
     out.push({ kind: 'paragraph', text: `Tập trung hoàn thành ${dated.length} nhiệm vụ có thời hạn ${until}:` });
-    for (const t of dated) out.push({ kind: 'paragraph', text: taskLine(t, t.status === STATUS.overdue ? ', đã quá hạn' : '') });
+    out.push(taskTable(dated));
   } else {
     out.push({ kind: 'paragraph', text: `Không có nhiệm vụ nào còn dở dang có thời hạn ${until}.` });
   }
