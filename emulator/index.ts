@@ -140,7 +140,7 @@ export class Emulator {
       const message = limit.exceeded ? EXCEEDED : e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
       throw new ScriptError(message, { value: undefined, calls, logs });
     } finally {
-      this.locks.heldByUs = false; // Apps Script releases an execution's locks when it ends.
+      this.locks.endExecution();
     }
   }
 

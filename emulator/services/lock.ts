@@ -1,6 +1,13 @@
 /**
- * LockService. A test can say the document lock is held by another execution: then tryLock
- * waits its full time-out (the clock moves on) and returns false, and waitLock throws.
+ * LockService. The lock belongs to the execution that took it, as on Apps Script. Two ways to
+ * make operations overlap in a test:
+ * - `heldElsewhereFor`: an execution outside the emulator holds the lock for that long; tryLock
+ *   waits (the clock moves on) and gets it when it is released within the time-out, otherwise
+ *   returns false after the full time-out (waitLock throws);
+ * - `meanwhile`: a callback run once, right after an execution takes the lock and while it holds
+ *   it; a test starts another execution there (emu.run), which finds the lock taken, waits its
+ *   time-out and gives up, and then the first execution goes on.
+ * The document, script and user locks are one lock here: stricter than Apps Script, never kinder.
  */
 import { ServiceObject } from '../realm';
 import { AppsScriptError } from './spreadsheet';
@@ -8,8 +15,25 @@ import { AppsScriptError } from './spreadsheet';
 export class LockState {
   /** Another execution holds the lock for this long from now (ms); Infinity: never released. */
   heldElsewhereFor = 0;
-  heldByUs = false;
-  waits: number[] = [];
+  /** Runs once while an execution of the emulator holds the lock (see above). */
+  meanwhile: (() => void) | null = null;
+  /** The time-outs asked for, in order. */
+  readonly waits: number[] = [];
+  /** How often an execution gave up waiting. */
+  timeouts = 0;
+  holder: LockModel | null = null;
+  /** Executions running now, innermost last (an execution started in `meanwhile` nests). */
+  private readonly running: LockModel[] = [];
+
+  begin(lock: LockModel): void {
+    this.running.push(lock);
+  }
+
+  /** Apps Script releases an execution's lock when the execution ends. */
+  endExecution(): void {
+    const lock = this.running.pop();
+    if (lock && this.holder === lock) this.holder = null;
+  }
 }
 
 export class LockModel extends ServiceObject {
@@ -18,21 +42,30 @@ export class LockModel extends ServiceObject {
 
   constructor(private readonly state: LockState, private readonly advance: (ms: number) => void) {
     super();
+    state.begin(this);
   }
 
   tryLock(timeoutMs: number): boolean {
-    this.state.waits.push(timeoutMs);
-    if (this.state.heldByUs) return true;
-    if (this.state.heldElsewhereFor > timeoutMs) {
+    const state = this.state;
+    state.waits.push(timeoutMs);
+    if (state.holder === this) return true;
+    // Another execution of the emulator cannot release while this one waits: it is suspended.
+    if (state.holder !== null || state.heldElsewhereFor > timeoutMs) {
       this.advance(timeoutMs);
-      this.state.heldElsewhereFor -= timeoutMs;
+      if (state.holder === null) state.heldElsewhereFor -= timeoutMs;
+      state.timeouts++;
       return false;
     }
-    if (this.state.heldElsewhereFor > 0) {
-      this.advance(this.state.heldElsewhereFor);
-      this.state.heldElsewhereFor = 0;
+    if (state.heldElsewhereFor > 0) {
+      this.advance(state.heldElsewhereFor);
+      state.heldElsewhereFor = 0;
     }
-    this.state.heldByUs = true;
+    state.holder = this;
+    const meanwhile = state.meanwhile;
+    if (meanwhile) {
+      state.meanwhile = null;
+      meanwhile();
+    }
     return true;
   }
 
@@ -41,11 +74,11 @@ export class LockModel extends ServiceObject {
   }
 
   releaseLock(): void {
-    this.state.heldByUs = false;
+    if (this.state.holder === this) this.state.holder = null;
   }
 
   hasLock(): boolean {
-    return this.state.heldByUs;
+    return this.state.holder === this;
   }
 }
 

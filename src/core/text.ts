@@ -46,6 +46,15 @@ export function asCellText(s: string): string {
   return /^[=+\-@]/.test(s) ? `'${s}` : s;
 }
 
+/**
+ * A text cell written back unchanged: the apostrophe prefix wherever Sheets would read the text as
+ * something else (formula, number, percent, date, boolean, error) or drop a leading apostrophe.
+ */
+export function asLiteralText(s: string): string {
+  const t = s.trim();
+  return /^[=+\-@'#]|\d|^(true|false)$/i.test(t) ? `'${s}` : s;
+}
+
 /** Short quotation of a user value for messages: long cells are cut, line breaks shown as spaces. */
 export function quote(v: unknown): string {
   const s = show(v).replace(/\s+/g, ' ').trim();

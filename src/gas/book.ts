@@ -8,6 +8,7 @@ import { dayOfInstant, parseOffset } from '../core/days';
 import { UserError } from '../core/errors';
 import type { ColumnState, Grid } from '../core/evaluate';
 import { CONFIG_SHEET, type ColumnIndex, locateColumns, type SheetDef } from '../core/sheets';
+import { asLiteralText } from '../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -96,10 +97,25 @@ export function readStatusColumn(block: Block<string>, col: number, known: Parti
   return { range, now };
 }
 
-/** Writes what changed of a column: each attribute in at most one call, none when unchanged. */
+/**
+ * Writes a column's values in one call, or none when none changes. setValues parses text as if
+ * typed, so the cells whose value stays (blank rows' among them) are written back as exactly what
+ * they hold, their formula or their text as text: a kept "=1+1", "50%" or formula stays as it is.
+ */
+function writeValues(range: GoogleAppsScript.Spreadsheet.Range, now: readonly unknown[], next: readonly unknown[]): number {
+  if (sameColumn(now, next)) return 0;
+  const kept = next.map((v, i) => v === now[i]);
+  const formulas = kept.some(Boolean) ? range.getFormulas() : [];
+  range.setValues(next.map((v, i) => {
+    if (!kept[i]) return [v];
+    return [formulas[i]![0] || (typeof v === 'string' ? asLiteralText(v) : v)];
+  }));
+  return 1;
+}
+
+/** Writes what changed of a status column: each attribute in at most one call, none when unchanged. */
 export function writeStatusColumn({ range, now }: StatusColumn, next: ColumnState): number {
-  let writes = 0;
-  if (!sameColumn(now.values, next.values)) (range.setValues(column(next.values)), writes++);
+  let writes = writeValues(range, now.values, next.values);
   if (!sameColumn(now.backgrounds, next.backgrounds)) (range.setBackgrounds(column(next.backgrounds)), writes++);
   if (!sameColumn(now.notes, next.notes)) (range.setNotes(column(next.notes)), writes++);
   return writes;
@@ -107,9 +123,7 @@ export function writeStatusColumn({ range, now }: StatusColumn, next: ColumnStat
 
 export function writeValueColumn(block: Block<string>, col: number, next: readonly unknown[]): number {
   const now = block.grid.values.slice(1).map((r) => r[col]);
-  if (sameColumn(now, next)) return 0;
-  columnRange(block, col).setValues(column(next));
-  return 1;
+  return writeValues(columnRange(block, col), now, next);
 }
 
 export type { Config };

@@ -1,0 +1,94 @@
+/**
+ * The operations the fuzz drives through the built bundle, one entry each: how to call it, how it
+ * tells the user the outcome, what it may write, and what it promises beyond the checks every
+ * operation gets (test/fuzz/properties.ts). A new operation is one more entry here.
+ */
+import fc from 'fast-check';
+import { userEdit } from '../../emulator/edits';
+import type { Emulator, ExecutionKind } from '../../emulator/index';
+import { columnLetters } from '../../emulator/services/spreadsheet';
+import { edit, type EditSpec, periodCode } from './arbitraries';
+import { materialise } from './workbook';
+
+export interface Step {
+  op: string;
+  /** generateReport's period code. */
+  code?: string;
+  /** onEdit: the user's edit that fires it. */
+  edit?: EditSpec;
+}
+
+/** The sheet and block of cells a user edited (for onEdit's own check). */
+export interface Edited {
+  sheet: string;
+  row: number;
+  col: number;
+  lastRow: number;
+  lastCol: number;
+}
+
+export interface FuzzOperation {
+  /** The global function of the bundle. */
+  fn: string;
+  as: ExecutionKind;
+  step: fc.Arbitrary<Step>;
+  /**
+   * How the outcome reaches the user: a dialog (menu items), a thrown Vietnamese message (functions
+   * called from other scripts), or at most a toast (simple triggers).
+   */
+  reports: 'dialog' | 'thrown' | 'silent';
+  /** `Nhật ký` rows per run: exactly one, or one at most. */
+  logRows: 'one' | 'at most one';
+  /** Whether it may write the computed columns of data sheets. */
+  writesComputed: boolean;
+  /**
+   * When a run must leave every data row with its status: always (on a workbook with every sheet
+   * and header; otherwise it names what is missing), when it succeeded, or never.
+   */
+  refreshes: 'always' | 'on success' | 'never';
+  /** Sheets of its own it may create and append rows to. */
+  appendsTo: readonly string[];
+  /** Prepares the run (the user's edit, for onEdit) and returns the arguments; null: skip the step. */
+  prepare(emu: Emulator, step: Step): { args: unknown[]; edited?: Edited } | null;
+}
+
+/** Types the edit into the sheet as the Sheets editor does (without the trigger), then builds the event. */
+function typeEdit(emu: Emulator, e: EditSpec): { args: unknown[]; edited: Edited } | null {
+  const sheets = emu.spreadsheet.sheets;
+  if (!sheets.length) return null;
+  const sheet = sheets[e.sheet % sheets.length]!;
+  const a1 = `${columnLetters(e.col)}${e.row}:${columnLetters(e.col + e.numCols - 1)}${e.row + e.numRows - 1}`;
+  const input = Array.from({ length: e.numRows }, (_, i) =>
+    Array.from({ length: e.numCols }, (_, j) => materialise(emu, e.cells[i * e.numCols + j]!)));
+  if (!userEdit(emu, sheet.name, a1, input, { trigger: false }).accepted) return null;
+  const range = sheet.getRange(a1);
+  const single = e.numRows === 1 && e.numCols === 1;
+  const event = { authMode: 'LIMITED', triggerUid: '', source: emu.spreadsheet, range, ...(single ? { value: range.getValue() } : {}) };
+  const edited = { sheet: sheet.name, row: e.row, col: e.col, lastRow: e.row + e.numRows - 1, lastCol: e.col + e.numCols - 1 };
+  return { args: [event], edited };
+}
+
+export const OPERATIONS: Record<string, FuzzOperation> = {
+  refreshStatuses: {
+    fn: 'refreshStatuses', as: 'menu', step: fc.constant({ op: 'refreshStatuses' }), reports: 'dialog', logRows: 'one',
+    writesComputed: true, refreshes: 'always', appendsTo: [], prepare: () => ({ args: [] }),
+  },
+  validateData: {
+    fn: 'validateData', as: 'menu', step: fc.constant({ op: 'validateData' }), reports: 'dialog', logRows: 'one',
+    writesComputed: false, refreshes: 'never', appendsTo: [], prepare: () => ({ args: [] }),
+  },
+  generateReport: {
+    fn: 'generateReport', as: 'editor', step: periodCode.map((code) => ({ op: 'generateReport', code })), reports: 'thrown',
+    logRows: 'one', writesComputed: true, refreshes: 'on success', appendsTo: ['Lịch sử'], prepare: (_emu, step) => ({ args: [step.code] }),
+  },
+  dailyCheck: {
+    fn: 'dailyCheck', as: 'time', step: fc.constant({ op: 'dailyCheck' }), reports: 'thrown', logRows: 'one',
+    writesComputed: true, refreshes: 'on success', appendsTo: ['Lịch sử'], prepare: () => ({ args: [] }),
+  },
+  onEdit: {
+    fn: 'onEdit', as: 'simple', step: edit.map((e) => ({ op: 'onEdit', edit: e })), reports: 'silent', logRows: 'at most one',
+    writesComputed: true, refreshes: 'never', appendsTo: [], prepare: (emu, step) => typeEdit(emu, step.edit!),
+  },
+};
+
+export const steps: fc.Arbitrary<Step[]> = fc.array(fc.oneof(...Object.values(OPERATIONS).map((o) => o.step)), { minLength: 1, maxLength: 3 });
