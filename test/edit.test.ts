@@ -68,6 +68,15 @@ describe('onEdit', () => {
     for (const m of ['Range.setValues', 'Range.setBackgrounds', 'Range.setNotes']) expect(out.execution!.calls.method(m), m).toBe(1);
   });
 
+  it('restores the colour of a status cell that a user cleared, even when the status stays', () => {
+    const emu = setUp();
+    const s = tasksSheet(emu);
+    userEdit(emu, TASKS.name, A1('Hạn hoàn thành', 2), 'sai');
+    s.setCell(2, TASK_COL['Trạng thái']!, 'backgrounds', undefined); // a values-only paste or "clear formatting"
+    userEdit(emu, TASKS.name, A1('Ghi chú', 2), 'vẫn sai ngày');
+    expect(statusOf(s, 2)).toMatchObject({ value: 'Lỗi dữ liệu', background: '#ea9999' });
+  });
+
   it('clears its own note when the row is fixed, and never touches a user\'s note', () => {
     const emu = setUp();
     const s = tasksSheet(emu);

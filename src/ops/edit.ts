@@ -12,7 +12,7 @@ import { evaluateIndicatorGrid, evaluateTaskGrid, type Grid, type Outcome, resul
 import { rowParsers } from '../core/rows';
 import type { Clock } from '../core/rules';
 import { type ColumnIndex, CONFIG_SHEET, INDICATORS, locateColumns, type SheetDef, TASKS } from '../core/sheets';
-import { STATUS, type Status, statusBackground } from '../core/status';
+import { STATUS, type Status } from '../core/status';
 import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
 import { editContext } from '../gas/edit-context';
 import { withDocumentLock } from '../gas/lock';
@@ -23,8 +23,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 /** A simple trigger may run 30 s in all; waiting longer for the lock would end it mid-way. */
 export const EDIT_LOCK_WAIT_MS = 10_000;
 
-const STATUSES: readonly unknown[] = Object.values(STATUS);
-/** A background no status has: the status cell's colour is unknown, so it gets written. */
+/** A background no status has: the status cell's colour is taken as unknown, so it gets written. */
 const UNKNOWN_BACKGROUND = '?';
 
 function touchesInput(def: SheetDef, cols: ColumnIndex<string>, box: Box): boolean {
@@ -50,15 +49,16 @@ function readFormats(sheet: Sheet, edited: Range, box: Box, first: number, value
 }
 
 /**
- * Writes the status cells of the window, reading only what cannot be known: a status cell's colour
- * follows its status (so it is read only when the window holds blank rows, whose cells are left as
- * they are), and notes are read only when a note of ours may appear or go.
+ * Writes the status cells of the window, reading only what cannot be known. Colours are read only
+ * when the window holds blank rows (whose cells are left as they are); otherwise every status
+ * cell's colour is written, since a user may have cleared it (a values-only paste). Notes are read
+ * only when a note of ours may appear or go.
  */
 function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Outcome<unknown, Status> | null)[]): void {
   const old = block.grid.values.slice(1).map((r) => r[col]);
   const mayNote = outcomes.some((o) => o && o.problems.length) || old.includes(STATUS.error);
   const column = readStatusColumn(block, col, {
-    backgrounds: outcomes.includes(null) ? undefined : old.map((v) => (STATUSES.includes(v) ? statusBackground(v as Status) : UNKNOWN_BACKGROUND)),
+    backgrounds: outcomes.includes(null) ? undefined : old.map(() => UNKNOWN_BACKGROUND),
     notes: mayNote ? undefined : old.map(() => ''),
   });
   writeStatusColumn(column, statusColumn(outcomes, column.now));
