@@ -1,5 +1,5 @@
 /** The status rules of SPEC §3, applied in order; the first rule that applies wins. */
-import { type Day, lastDayOfYear } from './days';
+import { type Day, lastDayOfYear, ymdOf } from './days';
 import { round2, shiftDecimal } from './numbers';
 import type { IndicatorRow, PeriodRow, Problem, TaskRow } from './rows';
 import { INDICATORS, PERIODS, TASKS } from './sheets';
@@ -13,6 +13,11 @@ export interface Clock {
   warningDays: number;
   /** `Năm kế hoạch`: continuous tasks are due on 31/12 of it. */
   planYear: number;
+}
+
+/** The clock of one operation; a blank `Năm kế hoạch` means the year of today. */
+export function clockFor(today: Day, warningDays: number, planYear: number | null): Clock {
+  return { today, warningDays, planYear: planYear ?? ymdOf(today).year };
 }
 
 export interface Parsed<R> {

@@ -13,11 +13,16 @@ import { asLiteralText } from '../core/text';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** A time zone as an offset, and today's calendar day in it. */
+export function zoneClock(timeZone: string): { offsetMinutes: number; today: number } {
+  const now = new Date();
+  const offsetMinutes = parseOffset(Utilities.formatDate(now, timeZone, 'Z'));
+  return { offsetMinutes, today: dayOfInstant(now.getTime(), offsetMinutes) };
+}
+
 /** The spreadsheet's time zone as an offset, and today's calendar day in it. */
 export function spreadsheetClock(ss: Spreadsheet): { offsetMinutes: number; today: number } {
-  const now = new Date();
-  const offsetMinutes = parseOffset(Utilities.formatDate(now, ss.getSpreadsheetTimeZone(), 'Z'));
-  return { offsetMinutes, today: dayOfInstant(now.getTime(), offsetMinutes) };
+  return zoneClock(ss.getSpreadsheetTimeZone());
 }
 
 export function readConfig(ss: Spreadsheet): ReturnType<typeof parseConfig> {

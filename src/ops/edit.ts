@@ -6,14 +6,13 @@
  * spreadsheet calls whatever the size of the sheet. Edits anywhere else change nothing.
  */
 import { type Box, parseA1 } from '../core/a1';
-import { dayOfInstant, parseOffset, ymdOf } from '../core/days';
 import { UserError } from '../core/errors';
 import { evaluateIndicatorGrid, evaluateTaskGrid, type Grid, type Outcome, resultColumn, statusColumn } from '../core/evaluate';
 import { rowParsers } from '../core/rows';
-import type { Clock } from '../core/rules';
+import { clockFor } from '../core/rules';
 import { type ColumnIndex, CONFIG_SHEET, INDICATORS, locateColumns, type SheetDef, TASKS } from '../core/sheets';
 import { STATUS, type Status } from '../core/status';
-import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
+import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn, zoneClock } from '../gas/book';
 import { editContext } from '../gas/edit-context';
 import { withDocumentLock } from '../gas/lock';
 
@@ -89,10 +88,8 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const block: Block<string> = { sheet, grid, cols: found.cols, rows: values.length };
 
   const context = editContext(e.source);
-  const now = new Date();
-  const offsetMinutes = parseOffset(Utilities.formatDate(now, context.timeZone, 'Z'));
-  const today = dayOfInstant(now.getTime(), offsetMinutes);
-  const clock: Clock = { today, warningDays: context.warningDays, planYear: context.planYear ?? ymdOf(today).year };
+  const { offsetMinutes, today } = zoneClock(context.timeZone);
+  const clock = clockFor(today, context.warningDays, context.planYear);
   const parsers = rowParsers({ offsetMinutes });
 
   withDocumentLock(() => {

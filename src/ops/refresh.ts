@@ -1,13 +1,12 @@
 /** `refreshStatuses`: every computed column of `Nhiệm vụ`, `Chỉ tiêu` and `Kỳ báo cáo`. */
 import type { Config } from '../core/config';
-import { ymdOf } from '../core/days';
 import {
   countStatuses, describeCounts, evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid, type Outcome,
   resultColumn, statusColumn,
 } from '../core/evaluate';
 import type { IndicatorRow, PeriodRow, TaskRow } from '../core/rows';
 import { rowParsers } from '../core/rows';
-import type { Clock } from '../core/rules';
+import { type Clock, clockFor } from '../core/rules';
 import { INDICATORS, PERIODS, TASKS } from '../core/sheets';
 import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../core/status';
 import { type Block, readBlock, readConfig, readStatusColumn, spreadsheetClock, writeStatusColumn, writeValueColumn } from '../gas/book';
@@ -40,7 +39,7 @@ const present = <T>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
 export function refresh(ss: Spreadsheet): Snapshot {
   const { offsetMinutes, today } = spreadsheetClock(ss);
   const { config, problems } = readConfig(ss);
-  const clock: Clock = { today, warningDays: config.warningDays, planYear: config.year ?? ymdOf(today).year };
+  const clock = clockFor(today, config.warningDays, config.year);
   const taskBlock = readBlock(ss, TASKS, true);
   const indicatorBlock = readBlock(ss, INDICATORS, true);
   const periodBlock = readBlock(ss, PERIODS, false);

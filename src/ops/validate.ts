@@ -6,12 +6,11 @@ import {
   areaFindings, badAddresses, blankDeadlines, countBySheet, dataRows, describeFinding, duplicateCodes, emailFindings,
   engineFindings, type Finding,
 } from '../core/checks';
-import { CONFIG_LABELS, parseConfig } from '../core/config';
-import { ymdOf } from '../core/days';
+import { type Config, CONFIG_LABELS, parseConfig } from '../core/config';
 import { UserError } from '../core/errors';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../core/evaluate';
 import { rowParsers } from '../core/rows';
-import type { Clock } from '../core/rules';
+import { clockFor } from '../core/rules';
 import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../core/sheets';
 import { cellText, normalizeLabel, quote } from '../core/text';
 import { type Block, readBlock, spreadsheetClock } from '../gas/book';
@@ -32,13 +31,17 @@ function tryRead<K extends string>(ss: Spreadsheet, def: SheetDef<K>, formats: b
   }
 }
 
-function configFindings(ss: Spreadsheet): { findings: Finding[]; rows: unknown[][] } {
+function configFindings(ss: Spreadsheet): { findings: Finding[]; settings: Config } {
   const sheet = ss.getSheetByName(CONFIG_SHEET);
   if (!sheet) {
-    return { findings: [{ sheet: CONFIG_SHEET, row: null, column: null, message: `Không tìm thấy trang tính «${CONFIG_SHEET}». Hãy chạy CCHC › Thiết lập bảng tính` }], rows: [] };
+    return {
+      findings: [{ sheet: CONFIG_SHEET, row: null, column: null, message: `Không tìm thấy trang tính «${CONFIG_SHEET}». Hãy chạy CCHC › Thiết lập bảng tính` }],
+      settings: parseConfig([]).config,
+    };
   }
   const rows = sheet.getDataRange().getValues();
-  const findings: Finding[] = parseConfig(rows).problems.map((p) => ({
+  const parsed = parseConfig(rows);
+  const findings: Finding[] = parsed.problems.map((p) => ({
     sheet: CONFIG_SHEET,
     row: p.row,
     column: null,
@@ -51,14 +54,14 @@ function configFindings(ss: Spreadsheet): { findings: Finding[]; rows: unknown[]
       findings.push({ sheet: CONFIG_SHEET, row: at + 1, column: null, message: `${CONFIG_LABELS.reminderEmails}: ${quote(a)} không phải là địa chỉ email` });
     }
   }
-  return { findings, rows };
+  return { findings, settings: parsed.config };
 }
 
 export function collectFindings(ss: Spreadsheet): Finding[] {
   const { offsetMinutes, today } = spreadsheetClock(ss);
   const config = configFindings(ss);
-  const { config: settings } = parseConfig(config.rows);
-  const clock: Clock = { today, warningDays: settings.warningDays, planYear: settings.year ?? ymdOf(today).year };
+  const { settings } = config;
+  const clock = clockFor(today, settings.warningDays, settings.year);
   const parsers = rowParsers({ offsetMinutes });
   const findings: Finding[] = [];
 
