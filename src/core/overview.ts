@@ -8,13 +8,6 @@ import { AREA_LABELS } from './areas';
 import { INDICATORS, OVERVIEW_SHEET, TASKS } from './sheets';
 import { INDICATOR_STATUSES, STATUS, TASK_STATUSES } from './status';
 
-export interface OverviewTable {
-  /** 1-based sheet row of the table's header row. */
-  headerRow: number;
-  /** Columns after `Lĩnh vực`: status columns, then totals. */
-  statuses: readonly string[];
-}
-
 export interface OverviewLayout {
   name: string;
   /** Row by row, text or `=formula`. */

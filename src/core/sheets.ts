@@ -109,7 +109,3 @@ export function locateColumns<K extends string>(def: SheetDef<K>, headerRow: rea
   }
   return missing.length ? { ok: false, missing } : { ok: true, cols };
 }
-
-export function columnKeys<K extends string>(def: SheetDef<K>, which: 'input' | 'computed'): K[] {
-  return (Object.keys(def.columns) as K[]).filter((k) => def.columns[k].computed === (which === 'computed'));
-}

@@ -5,8 +5,6 @@ export const LOCK_WAIT_MS = 30_000;
 export const lockBusyMessage = (seconds: number) =>
   `Một thao tác khác (của người khác hoặc của lịch chạy tự động) đang ghi vào bảng tính và chưa xong sau ${seconds} giây. Chưa có gì được ghi; vui lòng thử lại sau ít phút.`;
 
-export const LOCK_BUSY_MESSAGE = lockBusyMessage(LOCK_WAIT_MS / 1000);
-
 /** Runs `fn` holding the document lock (SPEC §1): every write of an operation happens inside. */
 export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
   const lock = LockService.getDocumentLock();
