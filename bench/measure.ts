@@ -57,7 +57,12 @@ const median = (xs: readonly number[]): number => {
 };
 
 function summarise(
-  label: string, w: Workload, outcome: Outcome, calls: CallCounter, times: { ms: number; scriptMs: number }[], limitMs: number,
+  label: string,
+  w: Workload,
+  outcome: Outcome,
+  calls: CallCounter,
+  times: { ms: number; scriptMs: number }[],
+  limitMs: number,
 ): Measurement {
   const spreadsheet = calls.count('spreadsheet');
   const document = calls.count('document');
@@ -85,7 +90,10 @@ function logResults(emu: Emulator): string[] {
   const sheet = emu.spreadsheet.getSheetByName(LOG.name);
   if (!sheet || sheet.getLastRow() < 2) return [];
   const col = LOG.headers.indexOf('Kết quả');
-  return sheet.getRange(2, 1, sheet.getLastRow() - 1, LOG.headers.length).getValues().map((r) => String(r[col]));
+  return sheet
+    .getRange(2, 1, sheet.getLastRow() - 1, LOG.headers.length)
+    .getValues()
+    .map((r) => String(r[col]));
 }
 
 /** Runs `op` once and says whether it did its job (from its error, dialogs, log row and check). */

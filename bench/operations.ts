@@ -60,7 +60,10 @@ function editEvent(emu: Emulator, range: unknown, values?: { value: string; oldV
 
 function statusesOf(emu: Emulator, firstRow: number, rows: number): unknown[] {
   const { sheet, col } = taskSheet(emu);
-  return sheet.getRange(firstRow, col(T.status.header), rows, 1).getValues().map((r) => r[0]);
+  return sheet
+    .getRange(firstRow, col(T.status.header), rows, 1)
+    .getValues()
+    .map((r) => r[0]);
 }
 
 const refreshFirst = (emu: Emulator) => {

@@ -25,13 +25,24 @@ function ratio(ours: number, naive: number): string {
 }
 
 function versusNaive(m: Measurement, naive: Measurement | undefined): string {
-  if (!naive || naive.outcome.kind !== 'ok') return '';
+  if (naive?.outcome.kind !== 'ok') return '';
   return `calls ${ratio(m.calls.spreadsheet, naive.calls.spreadsheet)} · emulator time ${ratio(m.emulatorMs, naive.emulatorMs)} · est. time ${ratio(m.estimateMs.high, naive.estimateMs.high)}`;
 }
 
 const HEADER = [
-  'operation', 'task rows', 'spreadsheet calls', 'document calls', 'other calls', 'cells read', 'cells written',
-  'docs / mails', 'emulator ms', 'script ms', 'est. Apps Script', 'fits', 'ours vs naive',
+  'operation',
+  'task rows',
+  'spreadsheet calls',
+  'document calls',
+  'other calls',
+  'cells read',
+  'cells written',
+  'docs / mails',
+  'emulator ms',
+  'script ms',
+  'est. Apps Script',
+  'fits',
+  'ours vs naive',
 ];
 
 function row(m: Measurement, naive?: Measurement): string[] {
@@ -41,8 +52,16 @@ function row(m: Measurement, naive?: Measurement): string[] {
   const fit = { yes: '✓', maybe: '? only if fast', no: '✗' }[m.fits];
   return [
     ...head,
-    int(m.calls.spreadsheet), int(m.calls.document), int(m.calls.other), int(m.cells.read), int(m.cells.written),
-    `${m.documents} / ${m.mails}`, `${ms(m.emulatorMs)}${m.runs < 3 ? ` (${m.runs} run${m.runs > 1 ? 's' : ''})` : ''}`, ms(m.scriptMs), span(m.estimateMs), `${fit} ${limitLabel(m.limitMs)}`,
+    int(m.calls.spreadsheet),
+    int(m.calls.document),
+    int(m.calls.other),
+    int(m.cells.read),
+    int(m.cells.written),
+    `${m.documents} / ${m.mails}`,
+    `${ms(m.emulatorMs)}${m.runs < 3 ? ` (${m.runs} run${m.runs > 1 ? 's' : ''})` : ''}`,
+    ms(m.scriptMs),
+    span(m.estimateMs),
+    `${fit} ${limitLabel(m.limitMs)}`,
     m.label === 'refreshStatuses' ? versusNaive(m, naive) : '',
   ];
 }

@@ -106,17 +106,30 @@ const report = [
 ].join('\n');
 process.stdout.write(`${report}\n`);
 
-writeFileSync(args.out!, `${JSON.stringify({
-  measuredAt: new Date().toISOString(),
-  today: TODAY,
-  machine,
-  benchSeconds,
-  costModel: { perCall: PER_CALL, perCell: PER_CELL, slowCalls: SLOW_CALLS, scriptSlowdown: SCRIPT_SLOWDOWN, limitsMs: LIMIT_MS },
-  bundle,
-  measurements,
-  naive,
-  targets,
-}, null, 2)}\n`);
+writeFileSync(
+  args.out!,
+  `${JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      today: TODAY,
+      machine,
+      benchSeconds,
+      costModel: {
+        perCall: PER_CALL,
+        perCell: PER_CELL,
+        slowCalls: SLOW_CALLS,
+        scriptSlowdown: SCRIPT_SLOWDOWN,
+        limitsMs: LIMIT_MS,
+      },
+      bundle,
+      measurements,
+      naive,
+      targets,
+    },
+    null,
+    2,
+  )}\n`,
+);
 progress(`wrote ${args.out}`);
 
 if ([...measurements, ...naive].some((m) => m.outcome.kind === 'failed')) process.exitCode = 1;

@@ -54,18 +54,34 @@ export function judgeTargets({ measurements, naive, bundle, template }: TargetIn
   const naiveText = `refreshStatuses: ≥ ${NAIVE_FACTOR}× fewer spreadsheet calls than the naive script at 10,000 rows`;
   if (ok(tenK) && ok(naiveTenK)) {
     const factor = naiveTenK.calls.spreadsheet / tenK.calls.spreadsheet;
-    out.push({ text: naiveText, met: factor >= NAIVE_FACTOR, detail: `${int(factor)}× (${int(naiveTenK.calls.spreadsheet)} vs ${tenK.calls.spreadsheet})` });
+    out.push({
+      text: naiveText,
+      met: factor >= NAIVE_FACTOR,
+      detail: `${int(factor)}× (${int(naiveTenK.calls.spreadsheet)} vs ${tenK.calls.spreadsheet})`,
+    });
   } else out.push(unknown(naiveText, 'not measured'));
 
   const edits = of('onEdit, one cell');
   const editText = `onEdit, one cell: ≤ ${ON_EDIT_CALL_LIMIT} spreadsheet calls`;
   if (edits.length && edits.every(ok)) {
     const most = Math.max(...edits.map((m) => m.calls.spreadsheet));
-    out.push({ text: editText, met: most <= ON_EDIT_CALL_LIMIT, detail: edits.map((m) => `${m.calls.spreadsheet} at ${m.workload}`).join(', ') });
+    out.push({
+      text: editText,
+      met: most <= ON_EDIT_CALL_LIMIT,
+      detail: edits.map((m) => `${m.calls.spreadsheet} at ${m.workload}`).join(', '),
+    });
   } else out.push(unknown(editText, edits.some((m) => m.outcome.kind === 'failed') ? 'fails (see table)' : 'chưa có'));
 
-  out.push({ text: `bundle ≤ 200 KB`, met: bundle.bytes <= BUNDLE_LIMIT, detail: `${int(bundle.bytes / 1024)} KB (${int(bundle.gzipBytes / 1024)} KB gzip)` });
-  out.push({ text: `cold start < ${COLD_START_LIMIT_MS} ms`, met: bundle.coldStartMs < COLD_START_LIMIT_MS, detail: `${bundle.coldStartMs.toFixed(1)} ms` });
+  out.push({
+    text: `bundle ≤ 200 KB`,
+    met: bundle.bytes <= BUNDLE_LIMIT,
+    detail: `${int(bundle.bytes / 1024)} KB (${int(bundle.gzipBytes / 1024)} KB gzip)`,
+  });
+  out.push({
+    text: `cold start < ${COLD_START_LIMIT_MS} ms`,
+    met: bundle.coldStartMs < COLD_START_LIMIT_MS,
+    detail: `${bundle.coldStartMs.toFixed(1)} ms`,
+  });
 
   const onTemplate = measurements.find((m) => m.label === 'dailyCheck' && m.workload.includes('template'));
   const mailLimit = template.periods + template.owners;
@@ -79,7 +95,11 @@ export function judgeTargets({ measurements, naive, bundle, template }: TargetIn
     const built = of(label).filter(ok);
     if (built.length < 2) continue;
     const distinct = (f: (m: Built) => string | number) => [...new Set(built.map(f))];
-    const calls = { spreadsheet: steadySpreadsheetCalls, document: (m: Built) => m.calls.document, other: (m: Built) => m.calls.other };
+    const calls = {
+      spreadsheet: steadySpreadsheetCalls,
+      document: (m: Built) => m.calls.document,
+      other: (m: Built) => m.calls.other,
+    };
     const growing = SERVICES.filter((k) => distinct(calls[k]).length > 1);
     const outputs = distinct((m) => `${m.documents} / ${m.mails}`);
     const sizes = built.map((m) => m.workload).join(', ');

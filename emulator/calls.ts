@@ -3,7 +3,17 @@
  * that Range and Sheet calls carried, and the time spent inside the service models.
  */
 export type ServiceName =
-  | 'spreadsheet' | 'ui' | 'document' | 'drive' | 'mail' | 'script' | 'lock' | 'properties' | 'session' | 'utilities' | 'html';
+  | 'spreadsheet'
+  | 'ui'
+  | 'document'
+  | 'drive'
+  | 'mail'
+  | 'script'
+  | 'lock'
+  | 'properties'
+  | 'session'
+  | 'utilities'
+  | 'html';
 
 /** Range methods that read every cell of the range (getValue & co. read one). */
 const RANGE_READS = /^get(Values|DisplayValues|Formulas|NumberFormats|Backgrounds|Notes|FontWeights|DataValidations)$/;

@@ -4,20 +4,34 @@
  * their column widths and borders. What it shows is what Apps Script would have produced.
  */
 import {
-  AlignmentType, BorderStyle, Document, type IBorderOptions, type IRunOptions, LineRuleType, Packer, Paragraph, Table,
-  TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  type IBorderOptions,
+  type IRunOptions,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
 } from 'docx';
 import { writeFileSync } from 'node:fs';
 import { LOG } from '../src/core/sheets';
 import type { Emulator } from './index';
-import {
-  type DocumentModel, ParagraphModel, type TableCellModel, TableModel,
-} from './services/document';
+import { type DocumentModel, ParagraphModel, type TableCellModel, TableModel } from './services/document';
 
 const twips = (pt: number) => Math.round(pt * 20);
 
 const ALIGN = {
-  LEFT: AlignmentType.LEFT, CENTER: AlignmentType.CENTER, RIGHT: AlignmentType.RIGHT, JUSTIFY: AlignmentType.JUSTIFIED,
+  LEFT: AlignmentType.LEFT,
+  CENTER: AlignmentType.CENTER,
+  RIGHT: AlignmentType.RIGHT,
+  JUSTIFY: AlignmentType.JUSTIFIED,
 } as const;
 
 const VERTICAL = { TOP: VerticalAlignTable.TOP, CENTER: VerticalAlignTable.CENTER, BOTTOM: VerticalAlignTable.BOTTOM } as const;
@@ -39,7 +53,12 @@ function paragraph(p: ParagraphModel): Paragraph {
   return new Paragraph({
     alignment: ALIGN[s.HORIZONTAL_ALIGNMENT],
     indent: { firstLine: twips(s.INDENT_FIRST_LINE), left: twips(s.INDENT_START), right: twips(s.INDENT_END) },
-    spacing: { before: twips(s.SPACING_BEFORE), after: twips(s.SPACING_AFTER), line: Math.round(240 * s.LINE_SPACING), lineRule: LineRuleType.AUTO },
+    spacing: {
+      before: twips(s.SPACING_BEFORE),
+      after: twips(s.SPACING_AFTER),
+      line: Math.round(240 * s.LINE_SPACING),
+      lineRule: LineRuleType.AUTO,
+    },
     // The paragraph mark takes the last run's style: it sets the height of an empty paragraph.
     run: runOptions(runs.at(-1)!.attrs),
     children: runs.filter((r) => r.text).map((r) => new TextRun({ text: r.text, ...runOptions(r.attrs) })),
@@ -50,7 +69,13 @@ function cell(c: TableCellModel, width: number): TableCell {
   const pad = (k: string) => twips(c.effective(k) as number);
   return new TableCell({
     width: { size: twips(width), type: WidthType.DXA },
-    margins: { top: pad('PADDING_TOP'), bottom: pad('PADDING_BOTTOM'), left: pad('PADDING_LEFT'), right: pad('PADDING_RIGHT'), marginUnitType: WidthType.DXA },
+    margins: {
+      top: pad('PADDING_TOP'),
+      bottom: pad('PADDING_BOTTOM'),
+      left: pad('PADDING_LEFT'),
+      right: pad('PADDING_RIGHT'),
+      marginUnitType: WidthType.DXA,
+    },
     verticalAlign: VERTICAL[c.effective('VERTICAL_ALIGNMENT') as keyof typeof VERTICAL],
     children: blocks(c.children, width - (c.effective('PADDING_LEFT') as number) - (c.effective('PADDING_RIGHT') as number)),
   });
@@ -59,9 +84,14 @@ function cell(c: TableCellModel, width: number): TableCell {
 function table(t: TableModel, available: number): Table {
   const widths = t.widths(available);
   const border = t.effective('BORDER_WIDTH') as number;
-  const side: IBorderOptions = border > 0
-    ? { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(border * 8)), color: String(t.effective('BORDER_COLOR')).replace('#', '') }
-    : { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const side: IBorderOptions =
+    border > 0
+      ? {
+          style: BorderStyle.SINGLE,
+          size: Math.max(2, Math.round(border * 8)),
+          color: String(t.effective('BORDER_COLOR')).replace('#', ''),
+        }
+      : { style: BorderStyle.NONE, size: 0, color: 'auto' };
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: twips(widths.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
@@ -84,15 +114,17 @@ export async function docxBuffer(doc: DocumentModel): Promise<Buffer> {
   const pt = (k: string) => twips(body.effective(k) as number);
   const file = new Document({
     title: doc.getName(),
-    sections: [{
-      properties: {
-        page: {
-          size: { width: pt('PAGE_WIDTH'), height: pt('PAGE_HEIGHT') },
-          margin: { top: pt('MARGIN_TOP'), bottom: pt('MARGIN_BOTTOM'), left: pt('MARGIN_LEFT'), right: pt('MARGIN_RIGHT') },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: pt('PAGE_WIDTH'), height: pt('PAGE_HEIGHT') },
+            margin: { top: pt('MARGIN_TOP'), bottom: pt('MARGIN_BOTTOM'), left: pt('MARGIN_LEFT'), right: pt('MARGIN_RIGHT') },
+          },
         },
+        children: blocks(body.children, body.textWidth()),
       },
-      children: blocks(body.children, body.textWidth()),
-    }],
+    ],
   });
   return Packer.toBuffer(file);
 }

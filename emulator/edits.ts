@@ -39,14 +39,21 @@ function typed(emu: Emulator, v: unknown): { value: CellValue; formula?: string;
  * Types `input` (one value for every cell, or a grid the size of the range) into `a1` of a sheet.
  * Options: `trigger: false` skips onEdit (as an edit by another script would).
  */
-export function userEdit(emu: Emulator, sheetName: string, a1: string, input: unknown, options: { trigger?: boolean } = {}): EditOutcome {
+export function userEdit(
+  emu: Emulator,
+  sheetName: string,
+  a1: string,
+  input: unknown,
+  options: { trigger?: boolean } = {},
+): EditOutcome {
   const sheet = emu.spreadsheet.getSheetByName(sheetName);
   if (!sheet) throw new Error(`No sheet ${sheetName}`);
   const range: RangeModel = sheet.getRange(a1);
   const grid = Array.isArray(input)
     ? (input as unknown[][])
     : Array.from({ length: range.numRows }, () => Array.from({ length: range.numColumns }, () => input));
-  if (grid.length !== range.numRows || grid.some((r) => r.length !== range.numColumns)) throw new Error('input does not fit the range');
+  if (grid.length !== range.numRows || grid.some((r) => r.length !== range.numColumns))
+    throw new Error('input does not fit the range');
 
   const messages: string[] = [];
   const entries = grid.map((row) => row.map((v) => typed(emu, v)));
@@ -66,12 +73,14 @@ export function userEdit(emu: Emulator, sheetName: string, a1: string, input: un
 
   const single = range.numRows === 1 && range.numColumns === 1;
   const oldValue = single ? sheet.cell(range.row, range.column).value : '';
-  entries.forEach((row, i) => row.forEach((e, j) => {
-    const [r, c] = [range.row + i, range.column + j];
-    sheet.setCell(r, c, 'values', e.value);
-    sheet.setCell(r, c, 'formulas', e.formula);
-    if (e.format && !sheet.cell(r, c).format) sheet.setCell(r, c, 'formats', e.format);
-  }));
+  entries.forEach((row, i) =>
+    row.forEach((e, j) => {
+      const [r, c] = [range.row + i, range.column + j];
+      sheet.setCell(r, c, 'values', e.value);
+      sheet.setCell(r, c, 'formulas', e.formula);
+      if (e.format && !sheet.cell(r, c).format) sheet.setCell(r, c, 'formats', e.format);
+    }),
+  );
   if (options.trigger === false) return { accepted: true, messages };
 
   const event: Record<string, unknown> = { range, source: emu.spreadsheet, authMode: 'LIMITED', triggerUid: '' };

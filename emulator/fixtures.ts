@@ -57,7 +57,6 @@ export function loadWorkbook(emu: Emulator, data: WorkbookData): void {
   putSheet(emu, LOG.name, LOG.headers);
 }
 
-
 /**
  * A deterministic workbook of `tasks` task rows (and tasks/5 indicators) of every status, for
  * call-count tests and benchmarks. Deadlines spread over the plan year 2023.
@@ -66,19 +65,23 @@ export function generatedWorkbook(tasks: number): WorkbookData {
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = (i: number) => `${pad((i % 28) + 1)}/${pad((i % 12) + 1)}/2023`;
   return {
-    config: [['Cơ quan ban hành', 'ỦY BAN NHÂN DÂN XÃ MẪU'], ['Năm kế hoạch', 2023], ['Số ngày cảnh báo', 7]],
+    config: [
+      ['Cơ quan ban hành', 'ỦY BAN NHÂN DÂN XÃ MẪU'],
+      ['Năm kế hoạch', 2023],
+      ['Số ngày cảnh báo', 7],
+    ],
     tasks: Array.from({ length: tasks }, (_, i) => ({
-      'Mã': `NV${i + 1}`,
+      Mã: `NV${i + 1}`,
       'Lĩnh vực': AREA_LABELS[i % 7],
       'Nhiệm vụ': `Nhiệm vụ số ${i + 1}`,
       'Đơn vị chủ trì': 'Văn phòng',
-      'Email': `nguoi${i % 20}@xa.example`,
+      Email: `nguoi${i % 20}@xa.example`,
       'Hạn hoàn thành': i % 9 === 0 ? 'Thường xuyên' : day(i),
       'Tiến độ (%)': (i * 7) % 101,
       'Ngày hoàn thành': i % 5 === 0 ? day(i + 3) : '',
     })),
     indicators: Array.from({ length: Math.max(1, Math.floor(tasks / 5)) }, (_, i) => ({
-      'Mã': `CT${i + 1}`,
+      Mã: `CT${i + 1}`,
       'Lĩnh vực': AREA_LABELS[i % 7],
       'Chỉ tiêu': `Chỉ tiêu số ${i + 1}`,
       'So sánh': ['≥', '>', '≤', '<', '='][i % 5],

@@ -32,7 +32,9 @@ const TOKEN = new RegExp(
     /(?<name>[A-Za-z_][\w.]*)/,
     /(?<op><>|<=|>=|[-+*/&=<>(),])/,
     /(?<space>\s+)/,
-  ].map((r) => r.source).join('|'),
+  ]
+    .map((r) => r.source)
+    .join('|'),
   'y',
 );
 
@@ -107,7 +109,8 @@ const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
 
 function compare(a: Scalar, b: Scalar): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
   if (a === '' || b === '') return a === b ? 0 : a === '' ? -1 : 1;
   return typeof a === 'number' ? -1 : 1; // numbers sort before text, as in Sheets
 }
@@ -125,7 +128,12 @@ function criterion(crit: Scalar): (v: CellValue) => boolean {
   }
   return (v) => {
     if (operand === '' && (op === '=' || op === '<>')) return (v === '') === (op === '=');
-    const cmp = asNumber !== null && typeof v === 'number' ? v - asNumber : typeof v === 'string' && asNumber === null ? compare(v, operand) : null;
+    const cmp =
+      asNumber !== null && typeof v === 'number'
+        ? v - asNumber
+        : typeof v === 'string' && asNumber === null
+          ? compare(v, operand)
+          : null;
     if (cmp === null) return op === '<>';
     return { '=': cmp === 0, '<>': cmp !== 0, '<': cmp < 0, '>': cmp > 0, '<=': cmp <= 0, '>=': cmp >= 0 }[op]!;
   };

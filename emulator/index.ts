@@ -38,7 +38,10 @@ export interface Execution<T = unknown> {
 }
 
 export class ScriptError extends Error {
-  constructor(message: string, readonly execution: Execution<undefined>) {
+  constructor(
+    message: string,
+    readonly execution: Execution<undefined>,
+  ) {
     super(message);
     this.name = 'ScriptError';
   }
@@ -54,7 +57,9 @@ const EXCEEDED = 'Exceeded maximum execution time';
 const compiled = new Map<string, vm.Script>();
 
 function loadBundle(dir: string): vm.Script {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
   if (!files.length) throw new Error(`No .js files in ${dir}: run npm run build first.`);
   const code = files.map((f) => readFileSync(`${dir}/${f}`, 'utf8')).join('\n');
   let script = compiled.get(code);
@@ -125,7 +130,10 @@ export class Emulator {
     const calls = new CallCounter();
     const logs: string[] = [];
     const limit = { endsAt: this.now + MAX_EXECUTION_MS, exceeded: false };
-    const realm: Realm = new Realm(() => this.now, (obj) => this.expose(obj, realm, calls, as, limit));
+    const realm: Realm = new Realm(
+      () => this.now,
+      (obj) => this.expose(obj, realm, calls, as, limit),
+    );
     this.installGlobals(realm, as, logs, options.user ?? this.user);
     realm.run(this.bundle);
     const target = realm.global(fn);
@@ -137,7 +145,11 @@ export class Emulator {
       return { value: realm.fromScript(value) as T, calls, logs };
     } catch (e) {
       // A killed execution fails whatever the script caught.
-      const message = limit.exceeded ? EXCEEDED : e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
+      const message = limit.exceeded
+        ? EXCEEDED
+        : e && typeof e === 'object' && 'message' in e
+          ? String((e as Error).message)
+          : String(e);
       throw new ScriptError(message, { value: undefined, calls, logs });
     } finally {
       this.locks.endExecution();
@@ -148,10 +160,14 @@ export class Emulator {
     const uiModel = new UiModel(this.ui);
     const lock = new LockModel(this.locks, (ms) => (this.now += ms));
     const services: Record<string, ServiceObject> = {
-      SpreadsheetApp: new SpreadsheetAppModel(() => this.spreadsheet, () => {
-        if (as === 'time' || as === 'editor') throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
-        return uiModel;
-      }),
+      SpreadsheetApp: new SpreadsheetAppModel(
+        () => this.spreadsheet,
+        () => {
+          if (as === 'time' || as === 'editor')
+            throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+          return uiModel;
+        },
+      ),
       LockService: new LockServiceModel(lock),
       PropertiesService: this.properties,
       // No active user where nobody is at the keyboard: simple triggers and time-driven runs.
@@ -172,7 +188,13 @@ export class Emulator {
   }
 
   /** The script's view of a host object: counted, authorised, values converted both ways. */
-  private expose(obj: ServiceObject, realm: Realm, calls: CallCounter, as: ExecutionKind, limit: { endsAt: number; exceeded: boolean }): object {
+  private expose(
+    obj: ServiceObject,
+    realm: Realm,
+    calls: CallCounter,
+    as: ExecutionKind,
+    limit: { endsAt: number; exceeded: boolean },
+  ): object {
     const emulator = this;
     return new Proxy(obj, {
       get(target, prop) {
@@ -218,7 +240,9 @@ export class Emulator {
     const granted = this.manifest.oauthScopes;
     const match = granted ? needed.find((s) => granted.includes(s)) : needed[0];
     if (!match) {
-      throw new AppsScriptError(`Specified permissions are not sufficient to call ${target.kind}.${prop}. Required permissions: ${needed[0]}`);
+      throw new AppsScriptError(
+        `Specified permissions are not sufficient to call ${target.kind}.${prop}. Required permissions: ${needed[0]}`,
+      );
     }
     this.scopesUsed.add(match);
   }

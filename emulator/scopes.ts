@@ -64,7 +64,9 @@ const METHOD_SCOPES: Record<string, readonly string[]> = {
 function serviceScopes(service: ServiceName, kind: string, method: string): readonly string[] {
   switch (service) {
     case 'spreadsheet':
-      return kind.endsWith('Builder') || /^SpreadsheetApp\.new/.test(`${kind}.${method}`) ? NONE : [S.spreadsheetsCurrent, S.spreadsheets];
+      return kind.endsWith('Builder') || /^SpreadsheetApp\.new/.test(`${kind}.${method}`)
+        ? NONE
+        : [S.spreadsheetsCurrent, S.spreadsheets];
     case 'document':
       return [S.documents];
     case 'drive':

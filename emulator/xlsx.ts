@@ -5,7 +5,9 @@ import type { SheetModel, SpreadsheetModel } from './services/spreadsheet';
 /** exceljs writes Dates as UTC serials: move each to the UTC midnight of its calendar day in `timeZone`. */
 function calendarDate(d: Date, timeZone: string): Date {
   const [y, m, day] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(d).split('-').map(Number);
+    .format(d)
+    .split('-')
+    .map(Number);
   return new Date(Date.UTC(y!, m! - 1, day!));
 }
 
@@ -23,7 +25,11 @@ function copySheet(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: string): v
     for (let c = 1; c <= cols; c++) {
       const src = sheet.cell(r, c);
       const cell = ws.getCell(r, c);
-      if (src.formula) cell.value = { formula: src.formula.slice(1), result: src.value === '' ? undefined : (src.value as ExcelJS.CellValue) } as ExcelJS.CellValue;
+      if (src.formula)
+        cell.value = {
+          formula: src.formula.slice(1),
+          result: src.value === '' ? undefined : (src.value as ExcelJS.CellValue),
+        } as ExcelJS.CellValue;
       else cell.value = src.value instanceof Date ? calendarDate(src.value, timeZone) : src.value === '' ? null : src.value;
       if (src.format) cell.numFmt = excelFormat(src.format);
       if (src.background !== '#ffffff') {

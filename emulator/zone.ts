@@ -7,7 +7,8 @@ export function offsetMinutes(timeZone: string, at: number): number {
   let offset = cache.get(key);
   if (offset === undefined) {
     const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')!.value;
+      .formatToParts(new Date(at))
+      .find((p) => p.type === 'timeZoneName')!.value;
     const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
     offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
     cache.set(key, offset);

@@ -29,7 +29,9 @@ function entryPoints(code: string): string[] {
   const context = vm.createContext({});
   vm.runInContext(code, context);
   const api = (context as Record<string, Record<string, unknown>>)[GLOBAL_NAME]!;
-  return Object.keys(api).filter((k) => typeof api[k] === 'function').sort();
+  return Object.keys(api)
+    .filter((k) => typeof api[k] === 'function')
+    .sort();
 }
 
 export async function buildBundle(): Promise<{ bytes: number; entryPoints: string[] }> {

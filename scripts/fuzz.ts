@@ -24,14 +24,20 @@ const property = fc.property(workbook, steps, (spec, plan) => {
 
 const details = fc.check(property, { numRuns, ...(args.seed ? { seed: Number(args.seed) } : {}) });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log([
-  `fuzz: ${details.numRuns} cases (seed ${details.seed}) in ${seconds} s`,
-  `steps: ${Object.entries(tally.steps).map(([op, n]) => `${op} ${n}`).join(', ')}; ${tally.stopped} stopped with a message`,
-  `cells compared before/after a step: ${tally.cellsCompared}; data rows checked for one valid status: ${tally.rowsWithStatus}`,
-  `report documents checked: ${tally.documents}; mails checked: ${tally.mails}`,
-  `failures: ${details.failed ? 1 : 0}`,
-].join('\n'));
+console.log(
+  [
+    `fuzz: ${details.numRuns} cases (seed ${details.seed}) in ${seconds} s`,
+    `steps: ${Object.entries(tally.steps)
+      .map(([op, n]) => `${op} ${n}`)
+      .join(', ')}; ${tally.stopped} stopped with a message`,
+    `cells compared before/after a step: ${tally.cellsCompared}; data rows checked for one valid status: ${tally.rowsWithStatus}`,
+    `report documents checked: ${tally.documents}; mails checked: ${tally.mails}`,
+    `failures: ${details.failed ? 1 : 0}`,
+  ].join('\n'),
+);
 if (details.failed) {
-  console.log(`\nCounterexample (after ${details.numShrinks} shrinks):\n${JSON.stringify(details.counterexample)}\n\n${details.errorInstance}`);
+  console.log(
+    `\nCounterexample (after ${details.numShrinks} shrinks):\n${JSON.stringify(details.counterexample)}\n\n${details.errorInstance}`,
+  );
   process.exit(1);
 }

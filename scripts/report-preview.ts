@@ -33,7 +33,10 @@ function fail(message: string): never {
 async function templateReport(): Promise<string> {
   const emu = new Emulator();
   emu.setToday(args.today!);
-  loadWorkbook(emu, JSON.parse(readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8')) as WorkbookData);
+  loadWorkbook(
+    emu,
+    JSON.parse(readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8')) as WorkbookData,
+  );
   mkdirSync(args.out!, { recursive: true });
   const { path, documentCalls } = await saveReportDocx(emu, args.report!, args.out!);
   console.log(`Đã ghi ${path} (${documentCalls} lệnh gọi dịch vụ Document).`);
@@ -42,14 +45,20 @@ async function templateReport(): Promise<string> {
 
 const files = positionals.length ? positionals : [await templateReport()];
 if (!has('soffice')) {
-  fail(`Không tìm thấy LibreOffice (lệnh soffice), nên chưa tạo được PDF/PNG. Cài bằng:\n  sudo apt-get install -y libreoffice-writer poppler-utils\nrồi chạy lại. Tệp .docx vẫn mở được bằng Word hoặc LibreOffice: ${files.join(', ')}`);
+  fail(
+    `Không tìm thấy LibreOffice (lệnh soffice), nên chưa tạo được PDF/PNG. Cài bằng:\n  sudo apt-get install -y libreoffice-writer poppler-utils\nrồi chạy lại. Tệp .docx vẫn mở được bằng Word hoặc LibreOffice: ${files.join(', ')}`,
+  );
 }
 const dir = `${args.out}/preview`;
 mkdirSync(dir, { recursive: true });
 for (const file of files) {
   const name = basename(file).replace(/\.docx$/i, '');
   // A private profile: a running LibreOffice (or a first-run dialog) must not block the conversion.
-  const lo = spawnSync('soffice', ['-env:UserInstallation=file:///tmp/cchc-report-preview', '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8' });
+  const lo = spawnSync(
+    'soffice',
+    ['-env:UserInstallation=file:///tmp/cchc-report-preview', '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+    { encoding: 'utf8' },
+  );
   if (lo.status !== 0) fail(`LibreOffice không chuyển được ${file} sang PDF:\n${lo.stderr || lo.stdout}`);
   const pdf = `${dir}/${name}.pdf`;
   console.log(`Đã ghi ${pdf}`);
@@ -59,6 +68,8 @@ for (const file of files) {
   }
   const png = spawnSync('pdftoppm', ['-png', '-r', '80', pdf, `${dir}/${name}`], { encoding: 'utf8' });
   if (png.status !== 0) fail(`pdftoppm không tạo được ảnh từ ${pdf}:\n${png.stderr}`);
-  const pages = readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort();
+  const pages = readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort();
   console.log(`Đã ghi ${pages.map((p) => `${dir}/${p}`).join(', ')}`);
 }

@@ -33,7 +33,15 @@ const cut = (s: unknown, n: number) => {
   const t = String(s ?? '').replace(/\s+/g, ' ');
   return t.length > n ? `${t.slice(0, n - 1)}…` : t.padEnd(n);
 };
-const fmt = (v: unknown) => (v instanceof Date ? new Intl.DateTimeFormat('vi-VN', { timeZone: emu.spreadsheet.timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(v) : String(v ?? ''));
+const fmt = (v: unknown) =>
+  v instanceof Date
+    ? new Intl.DateTimeFormat('vi-VN', {
+        timeZone: emu.spreadsheet.timeZone,
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }).format(v)
+    : String(v ?? '');
 
 function table(sheetName: string, columns: [header: string, width: number][]): void {
   const values = emu.spreadsheet.getSheetByName(sheetName)!.getDataRange().getValues();
@@ -47,13 +55,29 @@ function table(sheetName: string, columns: [header: string, width: number][]): v
 
 console.log(`Hôm nay: ${args.today} — ${emu.spreadsheet.timeZone}`);
 const T = TASKS.columns;
-table(TASKS.name, [[T.code.header, 7], [T.area.header, 14], [T.name.header, 60], [T.deadline.header, 12], [T.progress.header, 6], [T.status.header, 18]]);
+table(TASKS.name, [
+  [T.code.header, 7],
+  [T.area.header, 14],
+  [T.name.header, 60],
+  [T.deadline.header, 12],
+  [T.progress.header, 6],
+  [T.status.header, 18],
+]);
 const I = INDICATORS.columns;
-table(INDICATORS.name, [[I.code.header, 7], [I.name.header, 60], [I.comparator.header, 3], [I.target.header, 8], [I.unit.header, 5], [I.result.header, 8], [I.status.header, 16]]);
+table(INDICATORS.name, [
+  [I.code.header, 7],
+  [I.name.header, 60],
+  [I.comparator.header, 3],
+  [I.target.header, 8],
+  [I.unit.header, 5],
+  [I.result.header, 8],
+  [I.status.header, 16],
+]);
 console.log(`\n${emu.dialogs.at(-1)}`);
 const overview = emu.spreadsheet.getSheetByName(OVERVIEW_SHEET)!.getDataRange().getDisplayValues();
 console.log(`\n${OVERVIEW_SHEET}`);
-for (const row of overview.slice(3)) if (row.some(Boolean)) console.log([cut(row[0], 46), ...row.slice(1).map((v) => cut(v, 9))].join(' │ '));
+for (const row of overview.slice(3))
+  if (row.some(Boolean)) console.log([cut(row[0], 46), ...row.slice(1).map((v) => cut(v, 9))].join(' │ '));
 console.log(`\nDịch vụ Spreadsheet: ${run.calls.count('spreadsheet')} lệnh gọi cho một lần cập nhật.`);
 
 mkdirSync(args.out!, { recursive: true });

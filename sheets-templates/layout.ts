@@ -50,7 +50,9 @@ const AREA_LIST: Validation = {
 };
 
 const computedOf = (def: { columns: Record<string, { header: string; computed: boolean }> }) =>
-  Object.values(def.columns).filter((c) => c.computed).map((c) => c.header);
+  Object.values(def.columns)
+    .filter((c) => c.computed)
+    .map((c) => c.header);
 
 export const TASKS_LAYOUT: SheetLayout = {
   name: TASKS.name,
@@ -69,7 +71,13 @@ export const TASKS_LAYOUT: SheetLayout = {
     {
       header: T.progress.header,
       width: 90,
-      validation: { kind: 'number', min: 0, max: 100, strict: false, help: 'Tiến độ tính bằng phần trăm, từ 0 đến 100 (ví dụ 50 hoặc 50%).' },
+      validation: {
+        kind: 'number',
+        min: 0,
+        max: 100,
+        strict: false,
+        help: 'Tiến độ tính bằng phần trăm, từ 0 đến 100 (ví dụ 50 hoặc 50%).',
+      },
     },
     { header: T.completed.header, width: 110, format: DATE_FORMAT },
     { header: T.note.header, width: 260, wrap: true },
@@ -89,13 +97,23 @@ export const INDICATORS_LAYOUT: SheetLayout = {
     {
       header: I.comparator.header,
       width: 80,
-      validation: { kind: 'list', values: COMPARATOR_SYMBOLS, strict: true, help: 'Chọn phép so sánh kết quả với mục tiêu: ≥, >, ≤, < hoặc =.' },
+      validation: {
+        kind: 'list',
+        values: COMPARATOR_SYMBOLS,
+        strict: true,
+        help: 'Chọn phép so sánh kết quả với mục tiêu: ≥, >, ≤, < hoặc =.',
+      },
     },
     { header: I.target.header, width: 90 },
     {
       header: I.unit.header,
       width: 90,
-      validation: { kind: 'list', values: ['%', 'bậc'], strict: false, help: 'Đơn vị tính của mục tiêu; với «%», nhập Mục tiêu và Thực hiện theo phần trăm (ví dụ 95).' },
+      validation: {
+        kind: 'list',
+        values: ['%', 'bậc'],
+        strict: false,
+        help: 'Đơn vị tính của mục tiêu; với «%», nhập Mục tiêu và Thực hiện theo phần trăm (ví dụ 95).',
+      },
     },
     { header: I.numerator.header, width: 80 },
     { header: I.denominator.header, width: 80 },

@@ -27,7 +27,9 @@ export interface Template {
 }
 
 const CONTINUOUS = 'Thường xuyên';
-const text = z.string().check(z.refine((s) => s === s.trim() && s === s.normalize('NFC'), 'text must be NFC without surrounding spaces'));
+const text = z
+  .string()
+  .check(z.refine((s) => s === s.trim() && s === s.normalize('NFC'), 'text must be NFC without surrounding spaces'));
 const required = text.check(z.minLength(1));
 const blank = z.literal('');
 const dmy = z.string().check(
@@ -80,9 +82,14 @@ const periodRow = rowSchema(PERIODS, {
 const configRow = z.tuple([z.enum(Object.values(CONFIG_LABELS)), z.union([text, z.number()])]);
 
 const TemplateSchema = z.strictObject({
-  config: z.array(configRow).check(
-    z.refine((rows) => Object.values(CONFIG_LABELS).every((l) => rows.filter((r) => r[0] === l).length === 1), 'config must list every label of SPEC §1 once'),
-  ),
+  config: z
+    .array(configRow)
+    .check(
+      z.refine(
+        (rows) => Object.values(CONFIG_LABELS).every((l) => rows.filter((r) => r[0] === l).length === 1),
+        'config must list every label of SPEC §1 once',
+      ),
+    ),
   tasks: z.array(taskRow).check(z.minLength(1)),
   indicators: z.array(indicatorRow).check(z.minLength(1)),
   periods: z.array(periodRow).check(z.minLength(1)),
@@ -94,7 +101,12 @@ type Evaluate = (grid: { values: unknown[][] }, cols: never) => ({ problems: Pro
  * What the status engine finds wrong in the template's rows, read as a sheet with the template's
  * header row. `excused` lets a row through a problem the plan explains (a target it does not give).
  */
-function problemsOf(rows: readonly Row[], def: SheetDef, evaluate: Evaluate, excused: (row: Row, p: Problem) => boolean = () => false): string[] {
+function problemsOf(
+  rows: readonly Row[],
+  def: SheetDef,
+  evaluate: Evaluate,
+  excused: (row: Row, p: Problem) => boolean = () => false,
+): string[] {
   const headers = Object.values(def.columns).map((c) => c.header);
   const found = locateColumns(def, headers);
   if (!found.ok) return [`${def.name}: missing ${found.missing.join(', ')}`];
@@ -107,7 +119,8 @@ function problemsOf(rows: readonly Row[], def: SheetDef, evaluate: Evaluate, exc
 
 const I = INDICATORS.columns;
 /** "Where the plan gives no figure, leave the cell blank and say so in Ghi chú." */
-const targetNotGiven = (row: Row, p: Problem) => p.column === I.target.header && row[I.target.header] === '' && row[I.note.header] !== '';
+const targetNotGiven = (row: Row, p: Problem) =>
+  p.column === I.target.header && row[I.target.header] === '' && row[I.note.header] !== '';
 
 /** The template, or an Error listing everything wrong with it. */
 export function checkTemplate(data: unknown): Template {
@@ -115,7 +128,11 @@ export function checkTemplate(data: unknown): Template {
   if (!parsed.success) throw new Error(`Invalid template:\n${z.prettifyError(parsed.error)}`);
   const template = parsed.data as Template;
   const issues: string[] = [];
-  for (const [kind, rows] of [['tasks', template.tasks], ['indicators', template.indicators], ['periods', template.periods]] as const) {
+  for (const [kind, rows] of [
+    ['tasks', template.tasks],
+    ['indicators', template.indicators],
+    ['periods', template.periods],
+  ] as const) {
     const key = kind === 'periods' ? PERIODS.columns.code.header : TASKS.columns.code.header;
     const codes = rows.map((r) => String(r[key]));
     const dup = codes.filter((c, i) => codes.indexOf(c) !== i);
@@ -134,10 +151,15 @@ export function checkTemplate(data: unknown): Template {
 }
 
 /** Each data sheet's layout lists exactly the headers of its contract, once each. */
-export function checkLayouts(layouts: readonly { name: string; columns: readonly { header: string }[] }[], defs: readonly SheetDef[]): void {
+export function checkLayouts(
+  layouts: readonly { name: string; columns: readonly { header: string }[] }[],
+  defs: readonly SheetDef[],
+): void {
   for (const def of defs) {
     const layout = layouts.find((l) => l.name === def.name);
-    const want = Object.values(def.columns).map((c) => c.header).sort();
+    const want = Object.values(def.columns)
+      .map((c) => c.header)
+      .sort();
     const have = (layout?.columns ?? []).map((c) => c.header).sort();
     if (JSON.stringify(want) !== JSON.stringify(have)) {
       throw new Error(`Layout of ${def.name} must list exactly ${want.join(', ')}; it lists ${have.join(', ')}`);

@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { CallCounter, rangeTraffic } from '../emulator/calls';
 import { estimateMs, fits, PER_CALL, PER_CELL, SCRIPT_SLOWDOWN, SLOW_CALLS } from '../bench/costs';
-import { CAPACITY_CALLS, type Measurement, measureNaive, measureOperation, steadySpreadsheetCalls, taskStatuses } from '../bench/measure';
+import {
+  CAPACITY_CALLS,
+  type Measurement,
+  measureNaive,
+  measureOperation,
+  steadySpreadsheetCalls,
+  taskStatuses,
+} from '../bench/measure';
 import { OPERATIONS } from '../bench/operations';
 import { generated } from '../bench/workloads';
 

@@ -7,8 +7,20 @@ const dist = new URL('../dist/', import.meta.url);
 const code = readFileSync(new URL('Code.js', dist), 'utf8');
 
 const GLOBALS = [
-  'onOpen', 'onEdit', 'setupWorkbook', 'refreshStatuses', 'validateData', 'reportQ1', 'reportH1', 'reportQ3',
-  'reportYear', 'reportNextDue', 'installTriggers', 'removeTriggers', 'generateReport', 'dailyCheck',
+  'onOpen',
+  'onEdit',
+  'setupWorkbook',
+  'refreshStatuses',
+  'validateData',
+  'reportQ1',
+  'reportH1',
+  'reportQ3',
+  'reportYear',
+  'reportNextDue',
+  'installTriggers',
+  'removeTriggers',
+  'generateReport',
+  'dailyCheck',
 ];
 
 describe('the pushed bundle', () => {
@@ -41,10 +53,14 @@ describe('the pushed bundle', () => {
 describe('the architecture', () => {
   it('keeps src/core free of Apps Script globals', () => {
     const dir = new URL('../src/core/', import.meta.url);
-    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    const files = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'));
     for (const f of files) {
       const text = readFileSync(new URL(f, dir), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      expect(text, f).not.toMatch(/\b(SpreadsheetApp|DocumentApp|DriveApp|MailApp|ScriptApp|PropertiesService|LockService|Session|Utilities|HtmlService)\./);
+      expect(text, f).not.toMatch(
+        /\b(SpreadsheetApp|DocumentApp|DriveApp|MailApp|ScriptApp|PropertiesService|LockService|Session|Utilities|HtmlService)\./,
+      );
     }
   });
 });

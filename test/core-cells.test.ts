@@ -67,7 +67,16 @@ describe('parseDay', () => {
   });
 
   it('days that do not exist are invalid, with a message naming the value', () => {
-    for (const s of ['31/02/2023', '29/02/2023', '01/13/2023', '00/01/2023', '32/01/2023', '2023-02-30', '2023-13-01', '31/04/2023']) {
+    for (const s of [
+      '31/02/2023',
+      '29/02/2023',
+      '01/13/2023',
+      '00/01/2023',
+      '32/01/2023',
+      '2023-02-30',
+      '2023-13-01',
+      '31/04/2023',
+    ]) {
       expectInvalid(parseDay(s, HCM), s);
     }
   });
@@ -89,7 +98,15 @@ describe('parseDeadline', () => {
   const continuous = { kind: 'continuous' };
 
   it('`Thường xuyên` in any case, with or without diacritics, is continuous', () => {
-    for (const s of ['Thường xuyên', 'thường xuyên', 'THƯỜNG XUYÊN', 'Thuong xuyen', 'THUONG XUYEN', 'tHƯỜNG xUYÊN', 'Thường Xuyên']) {
+    for (const s of [
+      'Thường xuyên',
+      'thường xuyên',
+      'THƯỜNG XUYÊN',
+      'Thuong xuyen',
+      'THUONG XUYEN',
+      'tHƯỜNG xUYÊN',
+      'Thường Xuyên',
+    ]) {
       expect(parseDeadline(s, HCM)).toEqual(continuous);
     }
   });
@@ -119,14 +136,19 @@ describe('parseDeadline', () => {
 
   it('random case and whitespace noise on `Thường xuyên` stays continuous', () => {
     const word = (w: string) =>
-      fc.array(fc.boolean(), { minLength: w.length, maxLength: w.length }).map((up) =>
-        [...w].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''),
-      );
+      fc
+        .array(fc.boolean(), { minLength: w.length, maxLength: w.length })
+        .map((up) => [...w].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
     const ws = fc.array(fc.constantFrom(' ', '\u00a0', '\n', '\t'), { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
     const edge = fc.array(fc.constantFrom(' ', '\u00a0', '\n'), { maxLength: 2 }).map((a) => a.join(''));
     fc.assert(
       fc.property(
-        fc.constantFrom('thường', 'thuong').chain(word), fc.constantFrom('xuyên', 'xuyen').chain(word), fc.boolean(), edge, ws, edge,
+        fc.constantFrom('thường', 'thuong').chain(word),
+        fc.constantFrom('xuyên', 'xuyen').chain(word),
+        fc.boolean(),
+        edge,
+        ws,
+        edge,
         (a, b, nfd, pre, mid, post) => {
           const s = `${pre}${a}${mid}${b}${post}`;
           expect(parseDeadline(nfd ? s.normalize('NFD') : s, HCM)).toEqual(continuous);
@@ -206,6 +228,7 @@ describe('parseNumber', () => {
     expectInvalid(n(new Date(Date.UTC(2023, 0, 1))));
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the test's title names the template
   it('any finite decimal written as `${n}%` parses to n', () => {
     const decimal = fc
       .tuple(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 0, max: 6 }))
@@ -253,16 +276,21 @@ describe('never throws', () => {
 
   it('parseDay, parseDeadline and parseNumber return a value or Invalid for any value', () => {
     fc.assert(
-      fc.property(cellValue, fc.constantFrom('', '0%', '0.00%', '@', 'dd/mm/yyyy'), fc.integer({ min: -720, max: 840 }), (v, f, off) => {
-        const day = parseDay(v, off);
-        expect(day === null || Number.isInteger(day) || day instanceof Invalid).toBe(true);
-        const deadline = parseDeadline(v, off);
-        expect(deadline instanceof Invalid || deadline.kind === 'continuous' || Number.isInteger(deadline.day)).toBe(true);
-        for (const percent of [false, true]) {
-          const num = parseNumber({ v, f }, percent);
-          expect(num === null || (typeof num === 'number' && !Number.isNaN(num)) || num instanceof Invalid).toBe(true);
-        }
-      }),
+      fc.property(
+        cellValue,
+        fc.constantFrom('', '0%', '0.00%', '@', 'dd/mm/yyyy'),
+        fc.integer({ min: -720, max: 840 }),
+        (v, f, off) => {
+          const day = parseDay(v, off);
+          expect(day === null || Number.isInteger(day) || day instanceof Invalid).toBe(true);
+          const deadline = parseDeadline(v, off);
+          expect(deadline instanceof Invalid || deadline.kind === 'continuous' || Number.isInteger(deadline.day)).toBe(true);
+          for (const percent of [false, true]) {
+            const num = parseNumber({ v, f }, percent);
+            expect(num === null || (typeof num === 'number' && !Number.isNaN(num)) || num instanceof Invalid).toBe(true);
+          }
+        },
+      ),
     );
   });
 

@@ -8,8 +8,20 @@ import fc from 'fast-check';
 import { CONFIG_LABELS, parseConfig } from '../src/core/config';
 
 // Labels exactly as SPEC §1 lists them.
-const SPEC_LABELS = ['Cơ quan chủ quản', 'Cơ quan ban hành', 'Ký hiệu cơ quan', 'Địa danh', 'Năm kế hoạch', 'Thẩm quyền ký',
-  'Chức vụ người ký', 'Người ký', 'Nơi nhận', 'Số ngày cảnh báo', 'Email nhắc việc', 'Thư mục báo cáo'];
+const SPEC_LABELS = [
+  'Cơ quan chủ quản',
+  'Cơ quan ban hành',
+  'Ký hiệu cơ quan',
+  'Địa danh',
+  'Năm kế hoạch',
+  'Thẩm quyền ký',
+  'Chức vụ người ký',
+  'Người ký',
+  'Nơi nhận',
+  'Số ngày cảnh báo',
+  'Email nhắc việc',
+  'Thư mục báo cáo',
+];
 
 const TU_XUYEN: [string, unknown][] = [
   ['Cơ quan chủ quản', 'UBND HUYỆN VĂN QUAN'],
@@ -76,9 +88,14 @@ describe('parseConfig', () => {
         fc.boolean(),
         fc.integer({ min: 0, max: 365 }),
         (upper, inner, edge, nfd, w) => {
-          let label = [...'Số ngày cảnh báo'].map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c.toLowerCase())).join('');
+          let label = [...'Số ngày cảnh báo']
+            .map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c.toLowerCase()))
+            .join('');
           label = edge + label.split(' ').join(inner) + edge;
-          const { config, problems } = parseConfig([['Tiêu đề', 'Giá trị'], [nfd ? label.normalize('NFD') : label, w]]);
+          const { config, problems } = parseConfig([
+            ['Tiêu đề', 'Giá trị'],
+            [nfd ? label.normalize('NFD') : label, w],
+          ]);
           expect(problems).toEqual([]);
           expect(config.warningDays).toBe(w);
         },
@@ -105,7 +122,10 @@ describe('parseConfig', () => {
   });
 
   it('reads numbers written as text', () => {
-    const { config, problems } = parseConfig([['Năm kế hoạch', ' 2025 '], ['Số ngày cảnh báo', '14']]);
+    const { config, problems } = parseConfig([
+      ['Năm kế hoạch', ' 2025 '],
+      ['Số ngày cảnh báo', '14'],
+    ]);
     expect(problems).toEqual([]);
     expect(config.year).toBe(2025);
     expect(config.warningDays).toBe(14);
@@ -114,7 +134,11 @@ describe('parseConfig', () => {
 
   it('a bad Số ngày cảnh báo gives a problem naming the label and its row, and falls back to 7', () => {
     for (const bad of ['bảy', 'abc', -1, 2.5, '7 ngày', true]) {
-      const rows: unknown[][] = [['Tham số', 'Giá trị'], ['Năm kế hoạch', 2023], ['Số ngày cảnh báo', bad]];
+      const rows: unknown[][] = [
+        ['Tham số', 'Giá trị'],
+        ['Năm kế hoạch', 2023],
+        ['Số ngày cảnh báo', bad],
+      ];
       const { config, problems } = parseConfig(rows);
       expect(config.warningDays, String(bad)).toBe(7);
       expect(config.year).toBe(2023);
@@ -127,7 +151,11 @@ describe('parseConfig', () => {
 
   it('a bad Năm kế hoạch gives a problem naming the label and its row, and is left unset', () => {
     for (const bad of ['năm nay', 'abc', 2023.5]) {
-      const { config, problems } = parseConfig([['Địa danh', 'Tú Xuyên'], ['Cơ quan ban hành', 'UBND'], ['Năm kế hoạch', bad]]);
+      const { config, problems } = parseConfig([
+        ['Địa danh', 'Tú Xuyên'],
+        ['Cơ quan ban hành', 'UBND'],
+        ['Năm kế hoạch', bad],
+      ]);
       expect(config.year, String(bad)).toBeNull();
       expect(config.place).toBe('Tú Xuyên');
       expect(problems).toHaveLength(1);
@@ -137,9 +165,18 @@ describe('parseConfig', () => {
   });
 
   it('two bad values give two problems, each on its own row', () => {
-    const { problems } = parseConfig([['Số ngày cảnh báo', 'x'], ['Năm kế hoạch', 'y']]);
-    expect(problems.map((p) => [p.row, p.column.includes('Số ngày cảnh báo') ? 'W' : p.column.includes('Năm kế hoạch') ? 'Y' : '?']).sort())
-      .toEqual([[1, 'W'], [2, 'Y']]);
+    const { problems } = parseConfig([
+      ['Số ngày cảnh báo', 'x'],
+      ['Năm kế hoạch', 'y'],
+    ]);
+    expect(
+      problems
+        .map((p) => [p.row, p.column.includes('Số ngày cảnh báo') ? 'W' : p.column.includes('Năm kế hoạch') ? 'Y' : '?'])
+        .sort(),
+    ).toEqual([
+      [1, 'W'],
+      [2, 'Y'],
+    ]);
   });
 
   it('Nơi nhận: one recipient per line, blank lines and surrounding spaces dropped', () => {
@@ -149,18 +186,27 @@ describe('parseConfig', () => {
 
   it('Email nhắc việc: split on commas and semicolons, spaces dropped', () => {
     expect(parseConfig([['Email nhắc việc', 'a@x.vn,b@y.vn']]).config.reminderEmails).toEqual(['a@x.vn', 'b@y.vn']);
-    expect(parseConfig([['Email nhắc việc', ' a@x.vn ; b@y.vn ,c@z.vn ']]).config.reminderEmails).toEqual(['a@x.vn', 'b@y.vn', 'c@z.vn']);
+    expect(parseConfig([['Email nhắc việc', ' a@x.vn ; b@y.vn ,c@z.vn ']]).config.reminderEmails).toEqual([
+      'a@x.vn',
+      'b@y.vn',
+      'c@z.vn',
+    ]);
     expect(parseConfig([['Email nhắc việc', 'a@x.vn;;, b@y.vn,']]).config.reminderEmails).toEqual(['a@x.vn', 'b@y.vn']);
     expect(parseConfig([['Email nhắc việc', 'a@x.vn']]).config.reminderEmails).toEqual(['a@x.vn']);
   });
 
   it('property: any list of addresses joined by , or ; reads back', () => {
-    const address = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}$/), fc.stringMatching(/^[a-z]{1,8}\.(vn|gov\.vn|com)$/)).map(([u, d]) => `${u}@${d}`);
+    const address = fc
+      .tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}$/), fc.stringMatching(/^[a-z]{1,8}\.(vn|gov\.vn|com)$/))
+      .map(([u, d]) => `${u}@${d}`);
     fc.assert(
-      fc.property(fc.array(fc.tuple(address, fc.constantFrom(',', ';', ', ', ' ; ', ',\n')), { minLength: 1, maxLength: 6 }), (parts) => {
-        const text = parts.map(([a, sep], i) => a + (i < parts.length - 1 ? sep : '')).join('');
-        expect(parseConfig([['Email nhắc việc', text]]).config.reminderEmails).toEqual(parts.map(([a]) => a));
-      }),
+      fc.property(
+        fc.array(fc.tuple(address, fc.constantFrom(',', ';', ', ', ' ; ', ',\n')), { minLength: 1, maxLength: 6 }),
+        (parts) => {
+          const text = parts.map(([a, sep], i) => a + (i < parts.length - 1 ? sep : '')).join('');
+          expect(parseConfig([['Email nhắc việc', text]]).config.reminderEmails).toEqual(parts.map(([a]) => a));
+        },
+      ),
     );
   });
 
@@ -178,11 +224,17 @@ describe('parseConfig', () => {
   it('never throws on odd cells', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.oneof(fc.constantFrom(...SPEC_LABELS), fc.string(), fc.integer()), fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: true })))),
+        fc.array(
+          fc.tuple(
+            fc.oneof(fc.constantFrom(...SPEC_LABELS), fc.string(), fc.integer()),
+            fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: true })),
+          ),
+        ),
         (rows) => {
           const { config, problems } = parseConfig(rows);
           expect(Number.isInteger(config.warningDays) && config.warningDays >= 0).toBe(true);
-          for (const p of problems) expect(p.row === null || (Number.isInteger(p.row) && p.row >= 1 && p.row <= rows.length)).toBe(true);
+          for (const p of problems)
+            expect(p.row === null || (Number.isInteger(p.row) && p.row >= 1 && p.row <= rows.length)).toBe(true);
         },
       ),
     );

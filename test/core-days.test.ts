@@ -6,7 +6,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  dayFromYmd, dayOfInstant, formatDmy, instantOfDay, isValidYmd, lastDayOfYear, parseOffset, ymdOf,
+  dayFromYmd,
+  dayOfInstant,
+  formatDmy,
+  instantOfDay,
+  isValidYmd,
+  lastDayOfYear,
+  parseOffset,
+  ymdOf,
 } from '../src/core/days';
 import { parseDay } from '../src/core/cells';
 
@@ -79,9 +86,14 @@ describe('isValidYmd', () => {
 
   it('accepts exactly the days of each month', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -2, max: 34 }), (y, m, d) => {
-        expect(isValidYmd(y, m, d)).toBe(d >= 1 && d <= daysInMonth(y, m));
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: -2, max: 34 }),
+        (y, m, d) => {
+          expect(isValidYmd(y, m, d)).toBe(d >= 1 && d <= daysInMonth(y, m));
+        },
+      ),
     );
   });
 });
@@ -140,11 +152,17 @@ describe('parseOffset', () => {
 
   it('any ±hhmm reads back to its minutes', () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 59 }), fc.boolean(), (neg, h, m, colon) => {
-        const z = `${neg ? '-' : '+'}${String(h).padStart(2, '0')}${colon ? ':' : ''}${String(m).padStart(2, '0')}`;
-        const minutes = h * 60 + m;
-        expect(parseOffset(z) === (neg ? -minutes : minutes)).toBe(true);
-      }),
+      fc.property(
+        fc.boolean(),
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.boolean(),
+        (neg, h, m, colon) => {
+          const z = `${neg ? '-' : '+'}${String(h).padStart(2, '0')}${colon ? ':' : ''}${String(m).padStart(2, '0')}`;
+          const minutes = h * 60 + m;
+          expect(parseOffset(z) === (neg ? -minutes : minutes)).toBe(true);
+        },
+      ),
     );
   });
 });

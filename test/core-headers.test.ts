@@ -8,12 +8,45 @@ import fc from 'fast-check';
 import { INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
 
 // Header texts exactly as SPEC §1 lists them (inputs, then computed).
-const SPEC_TASKS = ['Mã', 'Lĩnh vực', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Người phụ trách', 'Email',
-  'Hạn hoàn thành', 'Tiến độ (%)', 'Ngày hoàn thành', 'Ghi chú', 'Trạng thái'];
-const SPEC_INDICATORS = ['Mã', 'Lĩnh vực', 'Chỉ tiêu', 'So sánh', 'Mục tiêu', 'Đơn vị tính', 'Tử số', 'Mẫu số',
-  'Thực hiện', 'Ghi chú', 'Kết quả', 'Trạng thái'];
-const SPEC_PERIODS = ['Mã kỳ', 'Tên kỳ', 'Hạn gửi', 'Nhắc trước (ngày)', 'Từ ngày', 'Đến ngày', 'Trạng thái',
-  'Ngày tạo báo cáo', 'Liên kết báo cáo'];
+const SPEC_TASKS = [
+  'Mã',
+  'Lĩnh vực',
+  'Nhiệm vụ',
+  'Đơn vị chủ trì',
+  'Đơn vị phối hợp',
+  'Người phụ trách',
+  'Email',
+  'Hạn hoàn thành',
+  'Tiến độ (%)',
+  'Ngày hoàn thành',
+  'Ghi chú',
+  'Trạng thái',
+];
+const SPEC_INDICATORS = [
+  'Mã',
+  'Lĩnh vực',
+  'Chỉ tiêu',
+  'So sánh',
+  'Mục tiêu',
+  'Đơn vị tính',
+  'Tử số',
+  'Mẫu số',
+  'Thực hiện',
+  'Ghi chú',
+  'Kết quả',
+  'Trạng thái',
+];
+const SPEC_PERIODS = [
+  'Mã kỳ',
+  'Tên kỳ',
+  'Hạn gửi',
+  'Nhắc trước (ngày)',
+  'Từ ngày',
+  'Đến ngày',
+  'Trạng thái',
+  'Ngày tạo báo cáo',
+  'Liên kết báo cáo',
+];
 
 const headersOf = (def: SheetDef) => Object.values(def.columns).map((c) => c.header);
 const keyOf = (def: SheetDef, header: string) => Object.keys(def.columns).find((k) => def.columns[k]!.header === header)!;
@@ -21,7 +54,7 @@ const keyOf = (def: SheetDef, header: string) => Object.keys(def.columns).find((
 /** What a user might do to a header cell: case, NFD, spaces/NBSP/line breaks around and inside. */
 function messUp(header: string, upper: boolean[], inner: string[], pre: string, post: string, nfd: boolean): string {
   const words = header.split(' ');
-  let s = words.map((w, i) => w + (i < words.length - 1 ? inner[i % inner.length] ?? ' ' : '')).join('');
+  let s = words.map((w, i) => w + (i < words.length - 1 ? (inner[i % inner.length] ?? ' ') : '')).join('');
   s = [...s].map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c.toLowerCase())).join('');
   s = pre + s + post;
   return nfd ? s.normalize('NFD') : s;
@@ -38,12 +71,29 @@ describe('the sheet definitions use the SPEC header texts', () => {
   });
 
   it('the columns the status rules need are required', () => {
-    const required = (def: SheetDef) => Object.values(def.columns).filter((c) => c.required).map((c) => c.header);
-    expect(required(TASKS)).toEqual(expect.arrayContaining(['Nhiệm vụ', 'Hạn hoàn thành', 'Tiến độ (%)', 'Ngày hoàn thành', 'Trạng thái']));
-    expect(required(INDICATORS)).toEqual(
-      expect.arrayContaining(['Chỉ tiêu', 'So sánh', 'Mục tiêu', 'Đơn vị tính', 'Tử số', 'Mẫu số', 'Thực hiện', 'Kết quả', 'Trạng thái']),
+    const required = (def: SheetDef) =>
+      Object.values(def.columns)
+        .filter((c) => c.required)
+        .map((c) => c.header);
+    expect(required(TASKS)).toEqual(
+      expect.arrayContaining(['Nhiệm vụ', 'Hạn hoàn thành', 'Tiến độ (%)', 'Ngày hoàn thành', 'Trạng thái']),
     );
-    expect(required(PERIODS)).toEqual(expect.arrayContaining(['Mã kỳ', 'Tên kỳ', 'Hạn gửi', 'Trạng thái', 'Ngày tạo báo cáo', 'Liên kết báo cáo']));
+    expect(required(INDICATORS)).toEqual(
+      expect.arrayContaining([
+        'Chỉ tiêu',
+        'So sánh',
+        'Mục tiêu',
+        'Đơn vị tính',
+        'Tử số',
+        'Mẫu số',
+        'Thực hiện',
+        'Kết quả',
+        'Trạng thái',
+      ]),
+    );
+    expect(required(PERIODS)).toEqual(
+      expect.arrayContaining(['Mã kỳ', 'Tên kỳ', 'Hạn gửi', 'Trạng thái', 'Ngày tạo báo cáo', 'Liên kết báo cáo']),
+    );
     // SPEC: `Từ ngày`, `Đến ngày` are optional.
     expect(PERIODS.columns.from.required).toBe(false);
     expect(PERIODS.columns.to.required).toBe(false);
@@ -60,21 +110,52 @@ describe('locateColumns', () => {
 
   it('ignores case, surrounding spaces, line breaks and NBSP inside the header, and NFD vs NFC', () => {
     const row = [
-      '  MÃ ', 'lĩnh VỰC', 'NHIỆM VỤ\n', 'Đơn vị\nchủ trì', 'đơn  vị\r\nphối hợp', 'Người\u00a0phụ\u00a0trách', ' email ',
-      'Hạn hoàn thành'.normalize('NFD'), 'Tiến độ\n(%)', '\tNgày hoàn thành\t', 'GHI CHÚ'.normalize('NFD'), 'trạng thái',
+      '  MÃ ',
+      'lĩnh VỰC',
+      'NHIỆM VỤ\n',
+      'Đơn vị\nchủ trì',
+      'đơn  vị\r\nphối hợp',
+      'Người\u00a0phụ\u00a0trách',
+      ' email ',
+      'Hạn hoàn thành'.normalize('NFD'),
+      'Tiến độ\n(%)',
+      '\tNgày hoàn thành\t',
+      'GHI CHÚ'.normalize('NFD'),
+      'trạng thái',
     ];
     const res = locateColumns(TASKS, row);
     expect(res).toEqual({
       ok: true,
       cols: {
-        code: 0, area: 1, name: 2, lead: 3, partners: 4, owner: 5, email: 6,
-        deadline: 7, progress: 8, completed: 9, note: 10, status: 11,
+        code: 0,
+        area: 1,
+        name: 2,
+        lead: 3,
+        partners: 4,
+        owner: 5,
+        email: 6,
+        deadline: 7,
+        progress: 8,
+        completed: 9,
+        note: 10,
+        status: 11,
       },
     });
   });
 
   it('keeps working with extra user columns and a shuffled order', () => {
-    const row = ['Cột của tôi', 'Trạng thái', '', 'Ngày hoàn thành', 'Nhiệm vụ', 42, null, 'Tiến độ (%)', 'Hạn hoàn thành', 'Ghi chú riêng'];
+    const row = [
+      'Cột của tôi',
+      'Trạng thái',
+      '',
+      'Ngày hoàn thành',
+      'Nhiệm vụ',
+      42,
+      null,
+      'Tiến độ (%)',
+      'Hạn hoàn thành',
+      'Ghi chú riêng',
+    ];
     const res = locateColumns(TASKS, row);
     expect(res.ok).toBe(true);
     if (!res.ok) return;
@@ -105,18 +186,26 @@ describe('locateColumns', () => {
     const res = locateColumns(TASKS, ['Mã', 'Nhiệm vụ', 'Ghi chú']);
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    const expected = Object.values(TASKS.columns).filter((c) => c.required && !['Nhiệm vụ'].includes(c.header)).map((c) => c.header);
+    const expected = Object.values(TASKS.columns)
+      .filter((c) => c.required && !['Nhiệm vụ'].includes(c.header))
+      .map((c) => c.header);
     expect([...res.missing].sort()).toEqual([...expected].sort());
     expect(res.missing).toEqual(expect.arrayContaining(['Hạn hoàn thành', 'Tiến độ (%)', 'Ngày hoàn thành', 'Trạng thái']));
     for (const h of res.missing) expect(SPEC_TASKS).toContain(h);
   });
 
   it('an empty header row misses all required headers of each sheet', () => {
-    for (const [def, spec] of [[TASKS, SPEC_TASKS], [INDICATORS, SPEC_INDICATORS], [PERIODS, SPEC_PERIODS]] as const) {
+    for (const [def, spec] of [
+      [TASKS, SPEC_TASKS],
+      [INDICATORS, SPEC_INDICATORS],
+      [PERIODS, SPEC_PERIODS],
+    ] as const) {
       const res = locateColumns(def as SheetDef, []);
       expect(res.ok).toBe(false);
       if (res.ok) continue;
-      const required = Object.values((def as SheetDef).columns).filter((c) => c.required).map((c) => c.header);
+      const required = Object.values((def as SheetDef).columns)
+        .filter((c) => c.required)
+        .map((c) => c.header);
       expect([...res.missing].sort()).toEqual([...required].sort());
       for (const h of res.missing) expect(spec).toContain(h);
     }
@@ -138,10 +227,16 @@ describe('locateColumns', () => {
   });
 
   it('property: shuffled, noisy headers plus extra columns map each key to its column', () => {
-    for (const [def, spec] of [[TASKS, SPEC_TASKS], [INDICATORS, SPEC_INDICATORS], [PERIODS, SPEC_PERIODS]] as const) {
+    for (const [def, spec] of [
+      [TASKS, SPEC_TASKS],
+      [INDICATORS, SPEC_INDICATORS],
+      [PERIODS, SPEC_PERIODS],
+    ] as const) {
       const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
       const known = new Set(spec.map(norm));
-      const ws = fc.array(fc.constantFrom(' ', '\n', '\r\n', '\u00a0', '\t'), { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
+      const ws = fc
+        .array(fc.constantFrom(' ', '\n', '\r\n', '\u00a0', '\t'), { minLength: 1, maxLength: 3 })
+        .map((a) => a.join(''));
       const edge = fc.array(fc.constantFrom(' ', '\n', '\u00a0'), { maxLength: 2 }).map((a) => a.join(''));
       const noisy = (h: string) =>
         fc
@@ -166,8 +261,14 @@ describe('locateColumns', () => {
           (headers, extras, order) => {
             const cells = [...headers, ...extras];
             // A permutation from random sort keys.
-            const row = cells.map((c, i) => ({ c, k: order[i]! })).sort((a, b) => a.k - b.k).map((x) => x.c);
-            const res = locateColumns(def as SheetDef, row.map((x) => x.cell));
+            const row = cells
+              .map((c, i) => ({ c, k: order[i]! }))
+              .sort((a, b) => a.k - b.k)
+              .map((x) => x.c);
+            const res = locateColumns(
+              def as SheetDef,
+              row.map((x) => x.cell),
+            );
             expect(res.ok).toBe(true);
             if (!res.ok) return;
             for (const h of spec) {

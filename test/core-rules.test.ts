@@ -6,9 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { rowParsers, TASK_INPUTS, INDICATOR_INPUTS, PERIOD_INPUTS } from '../src/core/rows';
-import {
-  type Clock, evaluateIndicator, evaluatePeriod, evaluateTask, problemNote,
-} from '../src/core/rules';
+import { type Clock, evaluateIndicator, evaluatePeriod, evaluateTask, problemNote } from '../src/core/rules';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../src/core/evaluate';
 import { INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
 import { statusBackground, type Status } from '../src/core/status';
@@ -51,7 +49,12 @@ const INDICATOR_STATUSES = [S.error, S.notApplicable, S.noData, S.met, S.missed]
 const PERIOD_STATUSES = [S.error, S.reported, S.overdue, S.dueSoon, S.notDue];
 
 /** Cells of one row given by SPEC header text; every other input column is blank. */
-function cellsBy(def: SheetDef, keys: readonly string[], byHeader: Record<string, unknown>, formats: Record<string, string> = {}) {
+function cellsBy(
+  def: SheetDef,
+  keys: readonly string[],
+  byHeader: Record<string, unknown>,
+  formats: Record<string, string> = {},
+) {
   const out: Record<string, CellIn> = {};
   for (const k of keys) {
     const h = def.columns[k]!.header;
@@ -75,7 +78,10 @@ function indicator(byHeader: Record<string, unknown>, formats: Record<string, st
   );
 }
 function period(byHeader: Record<string, unknown>, today = T0) {
-  return evaluatePeriod(parsers.period(cellsBy(PERIODS, PERIOD_INPUTS, { 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III', ...byHeader })), today);
+  return evaluatePeriod(
+    parsers.period(cellsBy(PERIODS, PERIOD_INPUTS, { 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III', ...byHeader })),
+    today,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,7 +97,9 @@ describe('tasks (SPEC §3, T = 20/08/2023, W = 7)', () => {
     expect(task({ 'Hạn hoàn thành': '28/08/2023' }).status).toBe(S.notStarted);
     expect(task({ 'Hạn hoàn thành': '28/08/2023', 'Tiến độ (%)': 30 }).status).toBe(S.inProgress);
     expect(task({ 'Hạn hoàn thành': '28/08/2023', 'Tiến độ (%)': '30%' }).status).toBe(S.inProgress);
-    expect(task({ 'Hạn hoàn thành': '28/08/2023', 'Tiến độ (%)': 0.3 }, clock, { 'Tiến độ (%)': '0%' }).status).toBe(S.inProgress);
+    expect(task({ 'Hạn hoàn thành': '28/08/2023', 'Tiến độ (%)': 0.3 }, clock, { 'Tiến độ (%)': '0%' }).status).toBe(
+      S.inProgress,
+    );
   });
 
   it('deadline T-1 → Quá hạn, whatever the progress below 100', () => {
@@ -221,13 +229,20 @@ describe('tasks (SPEC §3, T = 20/08/2023, W = 7)', () => {
           fc.integer({ min: 0, max: 15 }),
           fc.option(fc.oneof(dayNear(D('01/08/2023')), dayNear(D('31/12/2023'))), { nil: 'continuous' as const }),
           fc.constantFrom('dmy', 'd/m', 'iso', 'date', 'cont-text', 'blank'),
-          fc.option(fc.oneof(fc.integer({ min: -5, max: 105 }), fc.integer({ min: 0, max: 1000 }).map((k) => k / 10)), { nil: null }),
+          fc.option(
+            fc.oneof(
+              fc.integer({ min: -5, max: 105 }),
+              fc.integer({ min: 0, max: 1000 }).map((k) => k / 10),
+            ),
+            { nil: null },
+          ),
           fc.constantFrom('number', 'text%', 'fraction'),
           fc.option(fc.integer({ min: -60, max: 10 }), { nil: null }),
           fc.constantFrom('dmy', 'date'),
           (today, W, deadlineDay, dForm, progress, pForm, completedOffset, cForm) => {
             const c: Clock = { today, warningDays: W, planYear: 2023 };
-            const deadline: number | 'continuous' = deadlineDay === 'continuous' || dForm === 'cont-text' || dForm === 'blank' ? 'continuous' : deadlineDay;
+            const deadline: number | 'continuous' =
+              deadlineDay === 'continuous' || dForm === 'cont-text' || dForm === 'blank' ? 'continuous' : deadlineDay;
             const completed = completedOffset === null ? null : today + completedOffset;
             const cells: Record<string, unknown> = {};
             const formats: Record<string, string> = {};
@@ -235,7 +250,13 @@ describe('tasks (SPEC §3, T = 20/08/2023, W = 7)', () => {
             else {
               const [dd, mm, yy] = dmyOf(deadline).split('/');
               cells['Hạn hoàn thành'] =
-                dForm === 'dmy' ? `${dd}/${mm}/${yy}` : dForm === 'd/m' ? `${Number(dd)}/${Number(mm)}/${yy}` : dForm === 'iso' ? `${yy}-${mm}-${dd}` : dateCell(deadline);
+                dForm === 'dmy'
+                  ? `${dd}/${mm}/${yy}`
+                  : dForm === 'd/m'
+                    ? `${Number(dd)}/${Number(mm)}/${yy}`
+                    : dForm === 'iso'
+                      ? `${yy}-${mm}-${dd}`
+                      : dateCell(deadline);
             }
             if (progress !== null) {
               if (pForm === 'number') cells['Tiến độ (%)'] = progress;
@@ -268,28 +289,57 @@ describe('indicators (SPEC §3)', () => {
   });
 
   it('a result that meets the target only at 2 decimals is Đạt (2/3 = 66.67 ≥ 66.67)', () => {
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 66.67, 'Tử số': 2, 'Mẫu số': 3 })).toMatchObject({ status: S.met, result: 66.67 });
-    expect(indicator({ ...pct, 'So sánh': '>=', 'Mục tiêu': '66,67%', 'Tử số': '2', 'Mẫu số': '3' })).toMatchObject({ status: S.met, result: 66.67 });
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 66.67, 'Tử số': 2, 'Mẫu số': 3 })).toMatchObject({
+      status: S.met,
+      result: 66.67,
+    });
+    expect(indicator({ ...pct, 'So sánh': '>=', 'Mục tiêu': '66,67%', 'Tử số': '2', 'Mẫu số': '3' })).toMatchObject({
+      status: S.met,
+      result: 66.67,
+    });
     expect(indicator({ ...pct, 'So sánh': '=', 'Mục tiêu': 66.67, 'Tử số': 2, 'Mẫu số': 3 }).status).toBe(S.met);
     expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 66.68, 'Tử số': 2, 'Mẫu số': 3 }).status).toBe(S.missed);
     expect(indicator({ ...pct, 'So sánh': '>', 'Mục tiêu': 66.67, 'Tử số': 2, 'Mẫu số': 3 }).status).toBe(S.missed);
   });
 
   it('99.995 rounds to 100 and meets "= 100"', () => {
-    expect(indicator({ ...pct, 'So sánh': '=', 'Mục tiêu': 100, 'Tử số': 19999, 'Mẫu số': 20000 })).toMatchObject({ status: S.met, result: 100 });
-    expect(indicator({ ...pct, 'So sánh': '=', 'Mục tiêu': 100, 'Thực hiện': 99.995 })).toMatchObject({ status: S.met, result: 100 });
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Thực hiện': 99.994 })).toMatchObject({ status: S.missed, result: 99.99 });
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 66.67, 'Thực hiện': 66.665 })).toMatchObject({ status: S.met, result: 66.67 });
+    expect(indicator({ ...pct, 'So sánh': '=', 'Mục tiêu': 100, 'Tử số': 19999, 'Mẫu số': 20000 })).toMatchObject({
+      status: S.met,
+      result: 100,
+    });
+    expect(indicator({ ...pct, 'So sánh': '=', 'Mục tiêu': 100, 'Thực hiện': 99.995 })).toMatchObject({
+      status: S.met,
+      result: 100,
+    });
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Thực hiện': 99.994 })).toMatchObject({
+      status: S.missed,
+      result: 99.99,
+    });
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 66.67, 'Thực hiện': 66.665 })).toMatchObject({
+      status: S.met,
+      result: 66.67,
+    });
   });
 
   it('0/0 → Không phát sinh', () => {
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Tử số': 0, 'Mẫu số': 0 })).toMatchObject({ status: S.notApplicable, result: null });
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Tử số': '0', 'Mẫu số': '0', 'Thực hiện': 50 }).status).toBe(S.notApplicable);
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Tử số': 0, 'Mẫu số': 0 })).toMatchObject({
+      status: S.notApplicable,
+      result: null,
+    });
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Tử số': '0', 'Mẫu số': '0', 'Thực hiện': 50 }).status).toBe(
+      S.notApplicable,
+    );
   });
 
   it('0 out of n is a real result of 0', () => {
-    expect(indicator({ ...pct, 'So sánh': '≤', 'Mục tiêu': 5, 'Tử số': 0, 'Mẫu số': 12 })).toMatchObject({ status: S.met, result: 0 });
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 5, 'Tử số': 0, 'Mẫu số': 12 })).toMatchObject({ status: S.missed, result: 0 });
+    expect(indicator({ ...pct, 'So sánh': '≤', 'Mục tiêu': 5, 'Tử số': 0, 'Mẫu số': 12 })).toMatchObject({
+      status: S.met,
+      result: 0,
+    });
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 5, 'Tử số': 0, 'Mẫu số': 12 })).toMatchObject({
+      status: S.missed,
+      result: 0,
+    });
   });
 
   it('Tử số > Mẫu số → Lỗi dữ liệu naming Tử số', () => {
@@ -343,7 +393,12 @@ describe('indicators (SPEC §3)', () => {
   });
 
   it('>= is ≥ and <= is ≤ (spaces around the sign do not matter)', () => {
-    for (const [a, b] of [['>=', '≥'], ['<=', '≤'], [' >= ', '≥'], ['< =', '≤']] as const) {
+    for (const [a, b] of [
+      ['>=', '≥'],
+      ['<=', '≤'],
+      [' >= ', '≥'],
+      ['< =', '≤'],
+    ] as const) {
       for (const actual of [49, 50, 51, 50.004, 49.996]) {
         const x = indicator({ ...pct, 'So sánh': a, 'Mục tiêu': 50, 'Thực hiện': actual });
         const y = indicator({ ...pct, 'So sánh': b, 'Mục tiêu': 50, 'Thực hiện': actual });
@@ -363,20 +418,45 @@ describe('indicators (SPEC §3)', () => {
   });
 
   it('Thực hiện is the result when there is no Tử số / Mẫu số', () => {
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Thực hiện': '90%' })).toMatchObject({ status: S.missed, result: 90 });
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 90, 'Thực hiện': 0.95 }, { 'Thực hiện': '0%' })).toMatchObject({ status: S.met, result: 95 });
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 0.8, 'Thực hiện': 85 }, { 'Mục tiêu': '0%' })).toMatchObject({ status: S.met, result: 85 });
-    expect(indicator({ 'Đơn vị tính': 'văn bản', 'So sánh': '≥', 'Mục tiêu': 10, 'Thực hiện': 12 })).toMatchObject({ status: S.met, result: 12 });
-    expect(indicator({ 'Đơn vị tính': 'văn bản', 'So sánh': '>', 'Mục tiêu': 10, 'Thực hiện': '10' })).toMatchObject({ status: S.missed, result: 10 });
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Thực hiện': '90%' })).toMatchObject({
+      status: S.missed,
+      result: 90,
+    });
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 90, 'Thực hiện': 0.95 }, { 'Thực hiện': '0%' })).toMatchObject({
+      status: S.met,
+      result: 95,
+    });
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 0.8, 'Thực hiện': 85 }, { 'Mục tiêu': '0%' })).toMatchObject({
+      status: S.met,
+      result: 85,
+    });
+    expect(indicator({ 'Đơn vị tính': 'văn bản', 'So sánh': '≥', 'Mục tiêu': 10, 'Thực hiện': 12 })).toMatchObject({
+      status: S.met,
+      result: 12,
+    });
+    expect(indicator({ 'Đơn vị tính': 'văn bản', 'So sánh': '>', 'Mục tiêu': 10, 'Thực hiện': '10' })).toMatchObject({
+      status: S.missed,
+      result: 10,
+    });
   });
 
   it('Tử số / Mẫu số win over Thực hiện when both are given', () => {
-    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Tử số': 1, 'Mẫu số': 2, 'Thực hiện': 100 })).toMatchObject({ status: S.missed, result: 50 });
+    expect(indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 100, 'Tử số': 1, 'Mẫu số': 2, 'Thực hiện': 100 })).toMatchObject({
+      status: S.missed,
+      result: 50,
+    });
   });
 
   it('property: integer Tử số ≤ Mẫu số against a 2-decimal target, compared at 2 decimals (half up)', () => {
-    const cmps = { '≥': (a: bigint, b: bigint) => a >= b, '>=': (a: bigint, b: bigint) => a >= b, '>': (a: bigint, b: bigint) => a > b,
-      '≤': (a: bigint, b: bigint) => a <= b, '<=': (a: bigint, b: bigint) => a <= b, '<': (a: bigint, b: bigint) => a < b, '=': (a: bigint, b: bigint) => a === b };
+    const cmps = {
+      '≥': (a: bigint, b: bigint) => a >= b,
+      '>=': (a: bigint, b: bigint) => a >= b,
+      '>': (a: bigint, b: bigint) => a > b,
+      '≤': (a: bigint, b: bigint) => a <= b,
+      '<=': (a: bigint, b: bigint) => a <= b,
+      '<': (a: bigint, b: bigint) => a < b,
+      '=': (a: bigint, b: bigint) => a === b,
+    };
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 100_000 }).chain((d) => fc.tuple(fc.integer({ min: 0, max: d }), fc.constant(d))),
@@ -398,7 +478,9 @@ describe('indicators (SPEC §3)', () => {
 // ---------------------------------------------------------------------------------------------
 describe('periods (SPEC §3, T = 20/08/2023)', () => {
   it('link present → Đã tạo báo cáo, even past due', () => {
-    expect(period({ 'Hạn gửi': '25/05/2023', 'Liên kết báo cáo': 'https://docs.google.com/document/d/x' }).status).toBe(S.reported);
+    expect(period({ 'Hạn gửi': '25/05/2023', 'Liên kết báo cáo': 'https://docs.google.com/document/d/x' }).status).toBe(
+      S.reported,
+    );
   });
 
   it('past due → Quá hạn; due − T ≤ 10 (blank Nhắc trước) → Sắp đến hạn; otherwise Chưa đến hạn', () => {
@@ -526,7 +608,10 @@ describe('whole grids', () => {
       parsers,
     );
     expect(out.map((o) => [o?.status, o?.result])).toEqual([
-      [S.met, 66.67], [S.missed, 90], [S.notApplicable, null], [S.error, null],
+      [S.met, 66.67],
+      [S.missed, 90],
+      [S.notApplicable, null],
+      [S.error, null],
     ]);
   });
 });
@@ -549,11 +634,27 @@ describe('any row', () => {
     fc.integer({ min: -10, max: 200 }).map(String),
     fc.integer({ min: -10, max: 200 }).map((n) => `${n}%`),
     fc.double({ min: -1, max: 2, noNaN: true }).map((n) => `${n} %`.replace('.', ',')),
-    fc.constantFrom('', ' ', 'Thường xuyên', 'thuong xuyen', '31/02/2023', '20/08/2023', '2023-08-25', '≥', '>=', '=', '<', '%', 'abc'),
+    fc.constantFrom(
+      '',
+      ' ',
+      'Thường xuyên',
+      'thuong xuyen',
+      '31/02/2023',
+      '20/08/2023',
+      '2023-08-25',
+      '≥',
+      '>=',
+      '=',
+      '<',
+      '%',
+      'abc',
+    ),
   );
   const formatValue = fc.constantFrom('', '0%', '0.00%', '@', 'dd/mm/yyyy', '#,##0');
   const rowOf = (keys: readonly string[]) =>
-    fc.tuple(...keys.map(() => fc.record({ v: cellValue, f: formatValue }))).map((cells) => Object.fromEntries(keys.map((k, i) => [k, cells[i]!])));
+    fc
+      .tuple(...keys.map(() => fc.record({ v: cellValue, f: formatValue })))
+      .map((cells) => Object.fromEntries(keys.map((k, i) => [k, cells[i]!])));
   const clockArb = fc.record({
     today: fc.integer({ min: D('01/01/2022'), max: D('31/12/2024') }),
     warningDays: fc.integer({ min: 0, max: 30 }),

@@ -16,24 +16,47 @@ const VP = 'vanphong@tuxuyen.example';
 
 /** Tasks of every kind; no period needs a reminder on 20/08 (H1 is reported, the year is far). */
 const fixture: WorkbookData = {
-  config: [['Cơ quan ban hành', OFFICE], ['Email nhắc việc', VP]],
+  config: [
+    ['Cơ quan ban hành', OFFICE],
+    ['Email nhắc việc', VP],
+  ],
   tasks: [
-    { 'Mã': 'NV1', 'Nhiệm vụ': 'Báo cáo <quý> & "tổng kết"', 'Hạn hoàn thành': '01/08/2023', 'Người phụ trách': 'Nguyễn Văn A', 'Email': 'a@tuxuyen.example' },
-    { 'Mã': 'NV2', 'Nhiệm vụ': 'Rà soát thủ tục', 'Hạn hoàn thành': '25/08/2023', 'Email': 'a@tuxuyen.example, b@tuxuyen.example' },
-    { 'Mã': 'NV3', 'Nhiệm vụ': 'Số hóa hồ sơ', 'Hạn hoàn thành': '22/08/2023', 'Email': 'c@tuxuyen.example' },
-    { 'Mã': 'NV4', 'Nhiệm vụ': 'Xong rồi', 'Hạn hoàn thành': '01/08/2023', 'Ngày hoàn thành': '31/07/2023', 'Email': 'd@tuxuyen.example' },
-    { 'Mã': 'NV5', 'Nhiệm vụ': 'Còn xa', 'Hạn hoàn thành': '30/10/2023', 'Email': 'd@tuxuyen.example' },
-    { 'Mã': 'NV6', 'Nhiệm vụ': 'Chưa giao ai', 'Hạn hoàn thành': '23/08/2023' },
+    {
+      Mã: 'NV1',
+      'Nhiệm vụ': 'Báo cáo <quý> & "tổng kết"',
+      'Hạn hoàn thành': '01/08/2023',
+      'Người phụ trách': 'Nguyễn Văn A',
+      Email: 'a@tuxuyen.example',
+    },
+    { Mã: 'NV2', 'Nhiệm vụ': 'Rà soát thủ tục', 'Hạn hoàn thành': '25/08/2023', Email: 'a@tuxuyen.example, b@tuxuyen.example' },
+    { Mã: 'NV3', 'Nhiệm vụ': 'Số hóa hồ sơ', 'Hạn hoàn thành': '22/08/2023', Email: 'c@tuxuyen.example' },
+    {
+      Mã: 'NV4',
+      'Nhiệm vụ': 'Xong rồi',
+      'Hạn hoàn thành': '01/08/2023',
+      'Ngày hoàn thành': '31/07/2023',
+      Email: 'd@tuxuyen.example',
+    },
+    { Mã: 'NV5', 'Nhiệm vụ': 'Còn xa', 'Hạn hoàn thành': '30/10/2023', Email: 'd@tuxuyen.example' },
+    { Mã: 'NV6', 'Nhiệm vụ': 'Chưa giao ai', 'Hạn hoàn thành': '23/08/2023' },
   ],
   periods: [
-    { 'Mã kỳ': 'H1', 'Tên kỳ': '6 tháng đầu năm 2023', 'Hạn gửi': '25/05/2023', 'Liên kết báo cáo': 'https://docs.google.com/document/d/h1/edit' },
+    {
+      'Mã kỳ': 'H1',
+      'Tên kỳ': '6 tháng đầu năm 2023',
+      'Hạn gửi': '25/05/2023',
+      'Liên kết báo cáo': 'https://docs.google.com/document/d/h1/edit',
+    },
     { 'Mã kỳ': 'NAM', 'Tên kỳ': 'năm 2023', 'Hạn gửi': '20/11/2023' },
   ],
 };
 /** The same with Q3 due in 5 days and no report yet. */
 const withQ3: WorkbookData = {
   ...fixture,
-  periods: [...fixture.periods!, { 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III năm 2023', 'Hạn gửi': '25/08/2023', 'Nhắc trước (ngày)': 10 }],
+  periods: [
+    ...fixture.periods!,
+    { 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III năm 2023', 'Hạn gửi': '25/08/2023', 'Nhắc trước (ngày)': 10 },
+  ],
 };
 /** A `Thư mục báo cáo` that does not exist: the draft cannot be made. */
 const NO_FOLDER: [string, unknown] = ['Thư mục báo cáo', 'https://drive.google.com/drive/folders/khong-ton-tai-thu-muc'];
@@ -70,15 +93,19 @@ describe('dailyCheck', () => {
     expect(a.body).toContain('https://docs.google.com/spreadsheets/d/spreadsheet-1/edit#gid=');
 
     expect(emu.dialogs).toEqual([]);
-    expect(snapshotValues(emu, {
-      [TASKS.name]: [TASKS.columns.status.header],
-      [INDICATORS.name]: [INDICATORS.columns.result.header, INDICATORS.columns.status.header],
-      [PERIODS.name]: [PERIODS.columns.status.header],
-    })).toEqual(before);
+    expect(
+      snapshotValues(emu, {
+        [TASKS.name]: [TASKS.columns.status.header],
+        [INDICATORS.name]: [INDICATORS.columns.result.header, INDICATORS.columns.status.header],
+        [PERIODS.name]: [PERIODS.columns.status.header],
+      }),
+    ).toEqual(before);
     const rows = log(emu);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.slice(1, 3)).toEqual([emu.user, 'Kiểm tra hằng ngày']);
-    expect(lastLog(emu)).toContain('Đã gửi thư nhắc việc cho 3 người phụ trách: a@tuxuyen.example, c@tuxuyen.example, b@tuxuyen.example.');
+    expect(lastLog(emu)).toContain(
+      'Đã gửi thư nhắc việc cho 3 người phụ trách: a@tuxuyen.example, c@tuxuyen.example, b@tuxuyen.example.',
+    );
     expect(lastLog(emu)).toContain('1 nhiệm vụ sắp đến hạn hoặc quá hạn chưa có «Email» người phụ trách (dòng 7).');
   });
 
@@ -111,7 +138,20 @@ describe('dailyCheck', () => {
   });
 
   it('sends nothing about a period whose report exists', () => {
-    const emu = emulatorWith({ ...fixture, periods: [{ 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III', 'Hạn gửi': '25/08/2023', 'Liên kết báo cáo': 'https://docs.google.com/document/d/q3/edit' }] }, '2023-08-20');
+    const emu = emulatorWith(
+      {
+        ...fixture,
+        periods: [
+          {
+            'Mã kỳ': 'Q3',
+            'Tên kỳ': 'Quý III',
+            'Hạn gửi': '25/08/2023',
+            'Liên kết báo cáo': 'https://docs.google.com/document/d/q3/edit',
+          },
+        ],
+      },
+      '2023-08-20',
+    );
     dailyCheck(emu);
     expect(sentTo(emu)).toEqual(OWNERS);
     expect(lastLog(emu)).not.toContain('bản nháp');
@@ -122,7 +162,9 @@ describe('dailyCheck', () => {
     emu.mail.dailyLimit = 0;
     dailyCheck(emu);
     expect(emu.mail.outbox).toEqual([]);
-    expect(lastLog(emu)).toContain('Chưa gửi vì đã hết hạn mức gửi thư trong ngày, sẽ gửi ở lần chạy sau: thư cho a@tuxuyen.example, thư cho c@tuxuyen.example, thư cho b@tuxuyen.example.');
+    expect(lastLog(emu)).toContain(
+      'Chưa gửi vì đã hết hạn mức gửi thư trong ngày, sẽ gửi ở lần chạy sau: thư cho a@tuxuyen.example, thư cho c@tuxuyen.example, thư cho b@tuxuyen.example.',
+    );
     expect(ledgerKeys(emu)).toEqual([]);
 
     emu.mail.dailyLimit = 100;
@@ -144,10 +186,18 @@ describe('dailyCheck', () => {
 
   it('stops starting new mail before 5 minutes, and the next run sends the rest', () => {
     const owners = Array.from({ length: 8 }, (_, i) => `nguoi${i}@tuxuyen.example`);
-    const emu = emulatorWith({
-      config: fixture.config,
-      tasks: owners.map((email, i) => ({ 'Mã': `NV${i}`, 'Nhiệm vụ': `Việc ${i}`, 'Hạn hoàn thành': '22/08/2023', 'Email': email })),
-    }, '2023-08-20');
+    const emu = emulatorWith(
+      {
+        config: fixture.config,
+        tasks: owners.map((email, i) => ({
+          Mã: `NV${i}`,
+          'Nhiệm vụ': `Việc ${i}`,
+          'Hạn hoàn thành': '22/08/2023',
+          Email: email,
+        })),
+      },
+      '2023-08-20',
+    );
     emu.callCostMs.mail = 60_000;
     const start = emu.now;
     dailyCheck(emu);
@@ -167,7 +217,9 @@ describe('dailyCheck', () => {
     emu.mail.serverErrorFor.add('b@tuxuyen.example');
     dailyCheck(emu);
     expect(sentTo(emu)).toEqual(['a@tuxuyen.example', 'c@tuxuyen.example']);
-    expect(lastLog(emu)).toContain('Lỗi (các phần khác vẫn được thực hiện): thư cho b@tuxuyen.example: We\'re sorry, a server error occurred. Please wait a bit and try again.');
+    expect(lastLog(emu)).toContain(
+      "Lỗi (các phần khác vẫn được thực hiện): thư cho b@tuxuyen.example: We're sorry, a server error occurred. Please wait a bit and try again.",
+    );
     expect(ledgerKeys(emu)).not.toContain(digestKey('b@tuxuyen.example'));
 
     emu.mail.serverErrorFor.clear();
@@ -176,11 +228,14 @@ describe('dailyCheck', () => {
   });
 
   it('logs a bad address in Email nhắc việc and in a task, and reminds the valid ones', () => {
-    const emu = emulatorWith({
-      ...withQ3,
-      config: [['Email nhắc việc', `${VP}, vanphong@`]],
-      tasks: [{ 'Mã': 'NV1', 'Nhiệm vụ': 'X', 'Hạn hoàn thành': '21/08/2023', 'Email': 'Nguyễn Văn A' }],
-    }, '2023-08-20');
+    const emu = emulatorWith(
+      {
+        ...withQ3,
+        config: [['Email nhắc việc', `${VP}, vanphong@`]],
+        tasks: [{ Mã: 'NV1', 'Nhiệm vụ': 'X', 'Hạn hoàn thành': '21/08/2023', Email: 'Nguyễn Văn A' }],
+      },
+      '2023-08-20',
+    );
     dailyCheck(emu);
     expect(sentTo(emu)).toEqual([VP]);
     expect(lastLog(emu)).toContain('«Email nhắc việc» có địa chỉ không hợp lệ: «vanphong@».');
@@ -216,13 +271,16 @@ describe('dailyCheck', () => {
     expect(ledgerKeys(emu)).toEqual([]);
   });
 
-  it('sends once when two users\' daily triggers both run it', () => {
+  it("sends once when two users' daily triggers both run it", () => {
     const emu = emulatorWith(withQ3, '2023-08-19');
     emu.run('installTriggers');
     emu.run('installTriggers', [], { user: 'chutich@tuxuyen.example' });
     const runs = fireDailyTriggers(emu, '2023-08-20');
     expect(runs.map((r) => [r.trigger.spec.owner, r.error])).toEqual(
-      expect.arrayContaining([[emu.user, undefined], ['chutich@tuxuyen.example', undefined]]),
+      expect.arrayContaining([
+        [emu.user, undefined],
+        ['chutich@tuxuyen.example', undefined],
+      ]),
     );
     expect(sentTo(emu)).toEqual([VP, ...OWNERS]);
   });
@@ -230,10 +288,17 @@ describe('dailyCheck', () => {
   it('makes as many spreadsheet calls for 2,000 tasks as for 100, and one mail call per mail', () => {
     const calls = (tasks: number) => {
       // Periods reported already: this counts the check itself, not the report generator.
-      const periods = generatedWorkbook(tasks).periods!.map((p) => ({ ...p, 'Liên kết báo cáo': 'https://docs.google.com/document/d/x/edit' }));
+      const periods = generatedWorkbook(tasks).periods!.map((p) => ({
+        ...p,
+        'Liên kết báo cáo': 'https://docs.google.com/document/d/x/edit',
+      }));
       const emu = emulatorWith({ ...generatedWorkbook(tasks), periods }, '2023-08-20');
       const run = dailyCheck(emu);
-      return { spreadsheet: run.calls.count('spreadsheet'), sends: run.calls.method('MailApp.sendEmail'), mails: emu.mail.outbox.length };
+      return {
+        spreadsheet: run.calls.count('spreadsheet'),
+        sends: run.calls.method('MailApp.sendEmail'),
+        mails: emu.mail.outbox.length,
+      };
     };
     const small = calls(100);
     const large = calls(2_000);
@@ -248,7 +313,11 @@ describe('dailyCheck with the report generator', () => {
     const values = emu.spreadsheet.getSheetByName(PERIODS.name)!.getDataRange().getValues();
     const row = values.find((r) => r[0] === code)!;
     const at = (h: string) => row[values[0]!.indexOf(h)];
-    return { status: at(PERIODS.columns.status.header), link: String(at(PERIODS.columns.link.header)), created: at(PERIODS.columns.createdAt.header) };
+    return {
+      status: at(PERIODS.columns.status.header),
+      link: String(at(PERIODS.columns.link.header)),
+      created: at(PERIODS.columns.createdAt.header),
+    };
   };
 
   it('creates the draft once, writes its link and reminds with it; then says nothing more about that period', () => {
@@ -259,11 +328,16 @@ describe('dailyCheck with the report generator', () => {
     expect(q3.status).toBe('Đã tạo báo cáo');
     expect(first.calls.method('DocumentApp.create')).toBe(1);
     expect(sentTo(emu)).toEqual([VP, ...OWNERS]);
-    expect(emu.mail.outbox[0]!.body).toContain(`Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký: ${q3.link}`);
+    expect(emu.mail.outbox[0]!.body).toContain(
+      `Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký: ${q3.link}`,
+    );
     expect(emu.mail.outbox[0]!.htmlBody).toContain(`<a href="${q3.link}">`);
     // The fixture's Cấu hình lacks the signature block: the draft says so, and so do the mail and the log.
-    const gaps = 'trang Cấu hình còn thiếu «Ký hiệu cơ quan», «Địa danh», «Thẩm quyền ký», «Chức vụ người ký», «Người ký», «Nơi nhận»';
-    expect(emu.mail.outbox[0]!.body).toContain(`Lưu ý: ${gaps}. Hãy bổ sung trong bảng tính rồi tạo lại báo cáo từ menu CCHC trước khi trình ký.`);
+    const gaps =
+      'trang Cấu hình còn thiếu «Ký hiệu cơ quan», «Địa danh», «Thẩm quyền ký», «Chức vụ người ký», «Người ký», «Nơi nhận»';
+    expect(emu.mail.outbox[0]!.body).toContain(
+      `Lưu ý: ${gaps}. Hãy bổ sung trong bảng tính rồi tạo lại báo cáo từ menu CCHC trước khi trình ký.`,
+    );
     expect(lastLog(emu)).toContain(`Đã tạo bản nháp báo cáo: Quý III năm 2023 (${gaps}).`);
 
     emu.setToday('2023-08-20', 16);
@@ -286,7 +360,9 @@ describe('dailyCheck with the report generator', () => {
 
     const links = ['Q1', 'H1', 'Q3', 'NAM'].map((code) => periodRow(emu, code));
     const names = links.slice(0, 3).map((p) => emu.documentApp.openByUrl(p.link).getName());
-    expect(names).toEqual(['Quý I năm 2023', '6 tháng đầu năm 2023', 'Quý III năm 2023'].map((n) => `Báo cáo CCHC ${n} - ỦY BAN NHÂN DÂN XÃ MẪU`));
+    expect(names).toEqual(
+      ['Quý I năm 2023', '6 tháng đầu năm 2023', 'Quý III năm 2023'].map((n) => `Báo cáo CCHC ${n} - ỦY BAN NHÂN DÂN XÃ MẪU`),
+    );
     expect(links.map((p) => p.status)).toEqual(['Đã tạo báo cáo', 'Đã tạo báo cáo', 'Đã tạo báo cáo', 'Chưa đến hạn']);
     expect(links[3]!.link).toBe('');
     const history = emu.spreadsheet.getSheetByName('Lịch sử')!.getDataRange().getValues().slice(1);

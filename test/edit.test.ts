@@ -14,14 +14,14 @@ const letter = (n: number) => String.fromCharCode(64 + n);
 const A1 = (header: string, row: number) => `${letter(TASK_COL[header]!)}${row}`;
 
 const tasks = Array.from({ length: 6 }, (_, i) => ({
-  'Mã': `NV${i + 1}`,
+  Mã: `NV${i + 1}`,
   'Lĩnh vực': '1. Công tác chỉ đạo, điều hành',
   'Nhiệm vụ': `Việc ${i + 1}`,
   'Hạn hoàn thành': '30/09/2023',
 }));
 const indicators = [
-  { 'Mã': 'CT1', 'Chỉ tiêu': 'Tỷ lệ hồ sơ đúng hạn', 'So sánh': '≥', 'Mục tiêu': 95, 'Đơn vị tính': '%' },
-  { 'Mã': 'CT2', 'Chỉ tiêu': 'PAR INDEX', 'So sánh': '≥', 'Mục tiêu': 4, 'Đơn vị tính': 'bậc' },
+  { Mã: 'CT1', 'Chỉ tiêu': 'Tỷ lệ hồ sơ đúng hạn', 'So sánh': '≥', 'Mục tiêu': 95, 'Đơn vị tính': '%' },
+  { Mã: 'CT2', 'Chỉ tiêu': 'PAR INDEX', 'So sánh': '≥', 'Mục tiêu': 4, 'Đơn vị tính': 'bậc' },
 ];
 
 function setUp() {
@@ -65,7 +65,8 @@ describe('onEdit', () => {
     expect([3, 4, 5, 6].map((r) => statusOf(s, r).value)).toEqual(['Quá hạn', 'Sắp đến hạn', 'Lỗi dữ liệu', 'Hoàn thành']);
     expect(statusOf(s, 5).note).toMatch(/^Lỗi dữ liệu:\n- Cột «Hạn hoàn thành»: không đọc được ngày «không rõ»/);
     expect([2, 7].map((r) => statusOf(s, r).value)).toEqual(['Chưa thực hiện', 'Chưa thực hiện']);
-    for (const m of ['Range.setValues', 'Range.setBackgrounds', 'Range.setNotes']) expect(out.execution!.calls.method(m), m).toBe(1);
+    for (const m of ['Range.setValues', 'Range.setBackgrounds', 'Range.setNotes'])
+      expect(out.execution!.calls.method(m), m).toBe(1);
   });
 
   it('restores the colour of a status cell that a user cleared, even when the status stays', () => {
@@ -77,7 +78,7 @@ describe('onEdit', () => {
     expect(statusOf(s, 2)).toMatchObject({ value: 'Lỗi dữ liệu', background: '#ea9999' });
   });
 
-  it('clears its own note when the row is fixed, and never touches a user\'s note', () => {
+  it("clears its own note when the row is fixed, and never touches a user's note", () => {
     const emu = setUp();
     const s = tasksSheet(emu);
     userEdit(emu, TASKS.name, A1('Hạn hoàn thành', 2), 'sai');
@@ -103,7 +104,12 @@ describe('onEdit', () => {
     const emu = emulatorWith({});
     putSheet(emu, TASKS.name, [...Object.values(T).map((c) => c.header), 'Cột riêng'], tasks);
     emu.run('refreshStatuses');
-    putSheet(emu, 'Ghi chép', ['Nhiệm vụ', 'Hạn hoàn thành', 'Trạng thái'], [{ 'Nhiệm vụ': 'X', 'Hạn hoàn thành': '01/01/2023' }]);
+    putSheet(
+      emu,
+      'Ghi chép',
+      ['Nhiệm vụ', 'Hạn hoàn thành', 'Trạng thái'],
+      [{ 'Nhiệm vụ': 'X', 'Hạn hoàn thành': '01/01/2023' }],
+    );
     const s = tasksSheet(emu);
     const statusCell = A1('Trạng thái', 2);
     // The status changes only if the edit is taken into account: make the row "overdue" first, silently.
@@ -122,12 +128,14 @@ describe('onEdit', () => {
     }
     const after = snapshotValues(emu);
     expect(after[TASKS.name]![1]![TASK_COL['Trạng thái']! - 1]).toBe('Xong rồi'); // the user's own typing stays
-    expect(after[TASKS.name]!.map((r, i) => (i === 1 ? r.slice(0, 11) : r))).toEqual(before[TASKS.name]!.map((r, i) => (i === 1 ? r.slice(0, 11) : r)));
+    expect(after[TASKS.name]!.map((r, i) => (i === 1 ? r.slice(0, 11) : r))).toEqual(
+      before[TASKS.name]!.map((r, i) => (i === 1 ? r.slice(0, 11) : r)),
+    );
   });
 
   it('makes at most 10 spreadsheet calls for a one-row task edit, the same on 20 and 5,000 rows', () => {
     const counts = [20, 5_000].map((n) => {
-      const many = Array.from({ length: n }, (_, i) => ({ ...tasks[0], 'Mã': `NV${i}` }));
+      const many = Array.from({ length: n }, (_, i) => ({ ...tasks[0], Mã: `NV${i}` }));
       const emu = emulatorWith({ tasks: many });
       emu.run('refreshStatuses');
       userEdit(emu, TASKS.name, A1('Ghi chú', 2), 'warm-up'); // the first edit of the hour reads Cấu hình
@@ -156,7 +164,11 @@ describe('onEdit', () => {
     userEdit(emu, TASKS.name, A1('Hạn hoàn thành', 2), '10/09/2023');
     expect(statusOf(s, 2).value).toBe('Chưa thực hiện'); // 21 days ahead, window 7
     const config = emu.spreadsheet.getSheetByName('Cấu hình')!;
-    const row = config.getDataRange().getValues().findIndex((r) => r[0] === 'Số ngày cảnh báo') + 1;
+    const row =
+      config
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'Số ngày cảnh báo') + 1;
     userEdit(emu, 'Cấu hình', `B${row}`, '30');
     userEdit(emu, TASKS.name, A1('Hạn hoàn thành', 2), '11/09/2023');
     expect(statusOf(s, 2).value).toBe('Sắp đến hạn');
@@ -176,7 +188,11 @@ describe('onEdit', () => {
     const emu = setUp();
     const sheet = tasksSheet(emu);
     const area = TASK_COL['Lĩnh vực']!;
-    sheet.getRange(2, area).setDataValidation(new DataValidationBuilderModel().requireValueInList(['1. Công tác chỉ đạo, điều hành']).setAllowInvalid(false).build());
+    sheet
+      .getRange(2, area)
+      .setDataValidation(
+        new DataValidationBuilderModel().requireValueInList(['1. Công tác chỉ đạo, điều hành']).setAllowInvalid(false).build(),
+      );
     const out = userEdit(emu, TASKS.name, A1('Lĩnh vực', 2), 'Lĩnh vực khác');
     expect(out.accepted).toBe(false);
     expect(out.execution).toBeUndefined();

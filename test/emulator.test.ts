@@ -20,9 +20,13 @@ function emulatorFor(source: string, manifest?: object): Emulator {
 }
 
 describe('emulator', () => {
-  it('rejects setValues whose size differs from the range, with Apps Script\'s message', () => {
-    const emu = emulatorFor(`function f() { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange(1, 1, 2, 2).setValues([[1, 2]]); }`);
-    expect(() => emu.run('f')).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+  it("rejects setValues whose size differs from the range, with Apps Script's message", () => {
+    const emu = emulatorFor(
+      `function f() { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange(1, 1, 2, 2).setValues([[1, 2]]); }`,
+    );
+    expect(() => emu.run('f')).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
   });
 
   it('rejects a range of zero rows', () => {
@@ -45,7 +49,8 @@ describe('emulator', () => {
 
   it('refuses a call whose OAuth scope the manifest does not list', () => {
     const emu = emulatorFor(`function f() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }`, {
-      timeZone: 'Asia/Ho_Chi_Minh', oauthScopes: ['https://www.googleapis.com/auth/script.container.ui'],
+      timeZone: 'Asia/Ho_Chi_Minh',
+      oauthScopes: ['https://www.googleapis.com/auth/script.container.ui'],
     });
     expect(() => emu.run('f')).toThrow(/Specified permissions are not sufficient to call SpreadsheetApp.getActiveSpreadsheet/);
   });
@@ -74,7 +79,7 @@ describe('emulator', () => {
     expect(emu.run('f').value).toEqual([true, true, true, 'undefined', 'undefined', 'undefined', 'undefined']);
   });
 
-  it('runs each call as a fresh execution whose clock is the emulator\'s', () => {
+  it("runs each call as a fresh execution whose clock is the emulator's", () => {
     const emu = emulatorFor(`var counter = 0; function f() { counter++; return [counter, new Date().getTime(), Date.now()]; }`);
     emu.setToday('2023-02-25', 7);
     expect(emu.run('f').value).toEqual([1, Date.parse('2023-02-25T07:00:00+07:00'), Date.parse('2023-02-25T07:00:00+07:00')]);
@@ -82,7 +87,9 @@ describe('emulator', () => {
   });
 
   it('counts calls per method and per service', () => {
-    const emu = emulatorFor(`function f() { const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S'); s.getRange(1,1).getValue(); s.getRange(1,2).getValue(); }`);
+    const emu = emulatorFor(
+      `function f() { const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S'); s.getRange(1,1).getValue(); s.getRange(1,2).getValue(); }`,
+    );
     const { calls } = emu.run('f');
     expect(calls.method('Range.getValue')).toBe(2);
     expect(calls.method('Sheet.getRange')).toBe(2);
@@ -90,7 +97,9 @@ describe('emulator', () => {
   });
 
   it('stores text typed like a formula as a formula, and apostrophe-prefixed text as text', () => {
-    const emu = emulatorFor(`function f() { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange(1, 1, 1, 3).setValues([['=1+1', "'=1+1", '50%']]); }`);
+    const emu = emulatorFor(
+      `function f() { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange(1, 1, 1, 3).setValues([['=1+1', "'=1+1", '50%']]); }`,
+    );
     emu.run('f');
     const sheet = emu.spreadsheet.getSheetByName('S')!;
     expect(sheet.cell(1, 1).formula).toBe('=1+1');

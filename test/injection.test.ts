@@ -30,12 +30,21 @@ function hostileWorkbook(): WorkbookData {
       ['Email nhắc việc', REMINDERS],
     ],
     tasks: NAMES.map((name, i) => ({
-      'Mã': `=NV${i}`, 'Lĩnh vực': '3. Cải cách thủ tục hành chính', 'Nhiệm vụ': name, 'Đơn vị chủ trì': HOSTILE_TEXT[(i + 3) % HOSTILE_TEXT.length],
-      'Email': OWNER, 'Hạn hoàn thành': i % 2 ? '18/08/2023' : '25/08/2023',
+      Mã: `=NV${i}`,
+      'Lĩnh vực': '3. Cải cách thủ tục hành chính',
+      'Nhiệm vụ': name,
+      'Đơn vị chủ trì': HOSTILE_TEXT[(i + 3) % HOSTILE_TEXT.length],
+      Email: OWNER,
+      'Hạn hoàn thành': i % 2 ? '18/08/2023' : '25/08/2023',
     })),
     indicators: NAMES.map((name, i) => ({
-      'Mã': `+CT${i}`, 'Lĩnh vực': '3. Cải cách thủ tục hành chính', 'Chỉ tiêu': name, 'So sánh': '≥', 'Mục tiêu': 50,
-      'Đơn vị tính': i % 2 ? '@hồ sơ' : '-người', 'Thực hiện': 40 + i,
+      Mã: `+CT${i}`,
+      'Lĩnh vực': '3. Cải cách thủ tục hành chính',
+      'Chỉ tiêu': name,
+      'So sánh': '≥',
+      'Mục tiêu': 50,
+      'Đơn vị tính': i % 2 ? '@hồ sơ' : '-người',
+      'Thực hiện': 40 + i,
     })),
     periods: [{ 'Mã kỳ': 'Q3', 'Tên kỳ': '=Quý III\nnăm 2023', 'Hạn gửi': '25/08/2023' }],
   };
@@ -53,27 +62,46 @@ function cellsOf(emu: Emulator, name: string) {
 
 describe('text written into cells', () => {
   it.each([
-    ['=1+1', "'=1+1"], ['+84 912', "'+84 912"], ['- Phòng Nội vụ', "'- Phòng Nội vụ"], ['@x', "'@x"], ["'x", "''x"],
-    ['50%', "'50%"], ['007', "'007"], ['1/2/2023', "'1/2/2023"], ['TRUE', "'TRUE"], ['#N/A', "'#N/A"],
-    ['Quá hạn', 'Quá hạn'], ['Chưa có số liệu', 'Chưa có số liệu'], ['', ''],
+    ['=1+1', "'=1+1"],
+    ['+84 912', "'+84 912"],
+    ['- Phòng Nội vụ', "'- Phòng Nội vụ"],
+    ['@x', "'@x"],
+    ["'x", "''x"],
+    ['50%', "'50%"],
+    ['007', "'007"],
+    ['1/2/2023', "'1/2/2023"],
+    ['TRUE', "'TRUE"],
+    ['#N/A', "'#N/A"],
+    ['Quá hạn', 'Quá hạn'],
+    ['Chưa có số liệu', 'Chưa có số liệu'],
+    ['', ''],
   ])('asLiteralText(%j) is %j', (text, written) => {
     expect(asLiteralText(text)).toBe(written);
   });
 
-  it.each([['=1+1', "'=1+1"], ['+1', "'+1"], ['-', "'-"], ['@a', "'@a"], ['Đạt', 'Đạt'], ['1/2/2023', '1/2/2023']])(
-    'asCellText(%j) is %j', (text, written) => expect(asCellText(text)).toBe(written),
-  );
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-', "'-"],
+    ['@a', "'@a"],
+    ['Đạt', 'Đạt'],
+    ['1/2/2023', '1/2/2023'],
+  ])('asCellText(%j) is %j', (text, written) => expect(asCellText(text)).toBe(written));
 
   it('keeps computed cells of blank rows exactly as they were: text as text, formulas as formulas', () => {
     const kept = ['=1+1', '+1', '- cũ', '@x', '50%', '007', '1/2/2023', 'TRUE', '#N/A', 'ghi chú'];
-    const emu = emulatorWith({ tasks: [{ 'Nhiệm vụ': 'Dòng có dữ liệu', 'Hạn hoàn thành': '01/08/2023' }, ...kept.map(() => ({}))] });
+    const emu = emulatorWith({
+      tasks: [{ 'Nhiệm vụ': 'Dòng có dữ liệu', 'Hạn hoàn thành': '01/08/2023' }, ...kept.map(() => ({}))],
+    });
     const sheet = emu.spreadsheet.getSheetByName(TASKS.name)!;
     const col = Object.keys(TASKS.columns).indexOf('status') + 1;
     kept.forEach((v, i) => sheet.setCell(i + 3, col, 'values', v));
     sheet.setCell(kept.length + 3, col, 'formulas', '=1+1');
     emu.run('refreshStatuses');
     expect(sheet.cell(2, col).value).toBe('Quá hạn');
-    expect(kept.map((_, i) => sheet.cell(i + 3, col))).toEqual(kept.map((v) => expect.objectContaining({ value: v, formula: '' })));
+    expect(kept.map((_, i) => sheet.cell(i + 3, col))).toEqual(
+      kept.map((v) => expect.objectContaining({ value: v, formula: '' })),
+    );
     expect(sheet.cell(kept.length + 3, col)).toMatchObject({ formula: '=1+1', value: 2 });
   });
 
@@ -89,7 +117,7 @@ describe('text written into cells', () => {
     expect(cellsOf(emu, LOG.name).filter((c) => c.formula)).toEqual([]);
   });
 
-  it('records a report\'s indicators in `Lịch sử` as text', () => {
+  it("records a report's indicators in `Lịch sử` as text", () => {
     const emu = emulatorWith(hostileWorkbook());
     emu.run('generateReport', ['Q3'], { as: 'editor' });
     const history = cellsOf(emu, 'Lịch sử');
@@ -99,7 +127,7 @@ describe('text written into cells', () => {
     expect(values).toEqual(expect.arrayContaining(['+CT0', '-người', '@hồ sơ', expect.stringMatching(/^=Quý III\s+năm 2023$/)]));
   });
 
-  it('writes the report\'s link and date into the period row, and no formula', () => {
+  it("writes the report's link and date into the period row, and no formula", () => {
     const emu = emulatorWith(hostileWorkbook());
     const url = emu.run<string>('generateReport', ['Q3'], { as: 'editor' }).value;
     expect(cellsOf(emu, PERIODS.name).filter((c) => c.formula)).toEqual([]);
@@ -115,10 +143,18 @@ describe('report documents', () => {
     const doc = emu.documentApp.documents.at(-1)!;
     const text = doc.body.getText();
     for (const name of NAMES) expect(text).toContain(name);
-    for (const v of ['<b>ỦY BAN NHÂN DÂN XÃ</b> & <script>alert(1)</script>', '=HYPERLINK("https://evil.example";"UBND HUYỆN")', '=1+1', '<i>Lưu</i>']) {
+    for (const v of [
+      '<b>ỦY BAN NHÂN DÂN XÃ</b> & <script>alert(1)</script>',
+      '=HYPERLINK("https://evil.example";"UBND HUYỆN")',
+      '=1+1',
+      '<i>Lưu</i>',
+    ]) {
       expect(text).toContain(v);
     }
-    const links = doc.body.paragraphs().flatMap((p) => p.styledRuns()).filter((r) => r.attrs.LINK_URL);
+    const links = doc.body
+      .paragraphs()
+      .flatMap((p) => p.styledRuns())
+      .filter((r) => r.attrs.LINK_URL);
     expect(links).toEqual([]);
   });
 });
@@ -129,7 +165,9 @@ function shownText(html: string): string {
   return html
     .replace(/<br>/g, '\n')
     .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|[a-z]+);/g, (m, e: string) => (e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : named[e] ?? m));
+    .replace(/&(#\d+|[a-z]+);/g, (m, e: string) =>
+      e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : (named[e] ?? m),
+    );
 }
 
 describe('reminder mails', () => {
@@ -138,7 +176,7 @@ describe('reminder mails', () => {
   const mails = emu.mail.outbox;
 
   it('go out: a digest to the owner and the period reminder', () => {
-    expect(mails.map((m) => m.to).flat().sort()).toEqual([OWNER, REMINDERS]);
+    expect(mails.flatMap((m) => m.to).sort()).toEqual([OWNER, REMINDERS]);
   });
 
   it('escape user text in HTML and keep it as it is in plain text', () => {
@@ -160,6 +198,7 @@ describe('reminder mails', () => {
   it('link only the spreadsheet and the report documents', () => {
     const hrefs = mails.flatMap((m) => [...(m.htmlBody ?? '').matchAll(/href="([^"]*)"/g)].map((x) => x[1]!));
     expect(hrefs.length).toBeGreaterThan(0);
-    for (const h of hrefs) expect(h).toMatch(/^https:\/\/docs\.google\.com\/(spreadsheets|document)\/d\/[\w-]+\/edit(#gid=\d+)?$/);
+    for (const h of hrefs)
+      expect(h).toMatch(/^https:\/\/docs\.google\.com\/(spreadsheets|document)\/d\/[\w-]+\/edit(#gid=\d+)?$/);
   });
 });

@@ -45,7 +45,8 @@ function literalsOf(url: URL): Literal[] {
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) add(node, node.text);
-    else if (ts.isTemplateExpression(node)) add(node, [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('«…»'));
+    else if (ts.isTemplateExpression(node))
+      add(node, [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('«…»'));
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -53,6 +54,7 @@ function literalsOf(url: URL): Literal[] {
 }
 
 /** Reads as words: a space, or a letter outside ASCII (a one-word Vietnamese label). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, control characters included
 const readsAsWords = (s: string) => /\s/.test(s.trim()) || /[^\x00-\x7f]/.test(s.replace(/«…»/g, ''));
 
 const literals = sourceFiles(SRC).flatMap(literalsOf);

@@ -64,7 +64,7 @@ function expectSameFigures(emu: Emulator): void {
 }
 
 describe('Tổng quan', () => {
-  it('counts the template\'s tasks and indicators per area and status, once statuses are computed', () => {
+  it("counts the template's tasks and indicators per area and status, once statuses are computed", () => {
     const emu = setUpTemplate();
     emu.run('refreshStatuses');
     expectSameFigures(emu);
@@ -95,7 +95,12 @@ describe('Tổng quan', () => {
     const area2 = values[layout.headerRows[1]! + 1]!; // 2. Cải cách thể chế: 2 met, 1 missed
     expect(area2.slice(0, 3)).toEqual([AREA_LABELS[1], 2, 1]);
     expect(area2[layout.percent.column - 1]).toBeCloseTo(2 / 3, 10);
-    expect(values.find((r) => r[0] === OTHER_AREA)!.slice(1, 8).reduce((a: number, b) => a + Number(b), 0)).toBe(1);
+    expect(
+      values
+        .find((r) => r[0] === OTHER_AREA)!
+        .slice(1, 8)
+        .reduce((a: number, b) => a + Number(b), 0),
+    ).toBe(1);
   });
 
   it('finds the status columns by header text, wherever the user moves them', () => {
@@ -134,23 +139,30 @@ describe('Tổng quan', () => {
     const ws = wb.getWorksheet(OVERVIEW_SHEET)!;
     const values = emu.spreadsheet.getSheetByName(OVERVIEW_SHEET)!.getDataRange().getValues();
     let formulas = 0;
-    values.forEach((row, r) => row.forEach((v, c) => {
-      const cell = ws.getCell(r + 1, c + 1).value;
-      if (cell && typeof cell === 'object' && 'formula' in cell) {
-        formulas++;
-        // exceljs's reader drops a cached result of 0 (the file holds <v>0</v>), so 0 reads as none.
-        expect(cell.result ?? (v === 0 ? 0 : ''), `${r + 1}:${c + 1}`).toEqual(v);
-      }
-    }));
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const cell = ws.getCell(r + 1, c + 1).value;
+        if (cell && typeof cell === 'object' && 'formula' in cell) {
+          formulas++;
+          // exceljs's reader drops a cached result of 0 (the file holds <v>0</v>), so 0 reads as none.
+          expect(cell.result ?? (v === 0 ? 0 : ''), `${r + 1}:${c + 1}`).toEqual(v);
+        }
+      }),
+    );
     expect(formulas).toBeGreaterThan(100);
   });
 });
 
-describe('the emulator\'s formula evaluator', () => {
+describe("the emulator's formula evaluator", () => {
   it('answers as Sheets does for the forms it knows, and #NAME? for the others', () => {
     const emu = new Emulator();
     const s = emu.spreadsheet.insertSheet("Bảng 'A'");
-    s.load([['Trạng thái', 'x'], ['Đạt', 2], ['đạt', 3], ['Chưa đạt', '']]);
+    s.load([
+      ['Trạng thái', 'x'],
+      ['Đạt', 2],
+      ['đạt', 3],
+      ['Chưa đạt', ''],
+    ]);
     const cases: [string, unknown][] = [
       ["=COUNTIF('Bảng ''A'''!$A:$A,\"Đạt\")", 2],
       ['=COUNTIFS(A:A,"<>",B:B,">2")', 1],

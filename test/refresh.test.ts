@@ -20,13 +20,13 @@ function column(emu: ReturnType<typeof emulatorWith>, sheet: string, header: str
 
 const fixture = {
   tasks: [
-    { 'Mã': 'A', 'Nhiệm vụ': 'Quá hạn', 'Hạn hoàn thành': '01/08/2023' },
-    { 'Mã': 'B', 'Nhiệm vụ': 'Sắp đến hạn', 'Hạn hoàn thành': '27/08/2023' },
-    { 'Mã': 'C', 'Nhiệm vụ': 'Trễ', 'Hạn hoàn thành': '01/08/2023', 'Ngày hoàn thành': '05/08/2023' },
-    { 'Mã': 'D', 'Nhiệm vụ': 'Xong', 'Hạn hoàn thành': 'Thường xuyên', 'Tiến độ (%)': 100 },
-    { 'Mã': 'E', 'Nhiệm vụ': 'Đang làm', 'Hạn hoàn thành': '30/09/2023', 'Tiến độ (%)': '40%' },
-    { 'Mã': 'F', 'Nhiệm vụ': 'Chưa làm', 'Hạn hoàn thành': '' },
-    { 'Mã': 'G', 'Nhiệm vụ': 'Sai ngày', 'Hạn hoàn thành': '31/02/2023' },
+    { Mã: 'A', 'Nhiệm vụ': 'Quá hạn', 'Hạn hoàn thành': '01/08/2023' },
+    { Mã: 'B', 'Nhiệm vụ': 'Sắp đến hạn', 'Hạn hoàn thành': '27/08/2023' },
+    { Mã: 'C', 'Nhiệm vụ': 'Trễ', 'Hạn hoàn thành': '01/08/2023', 'Ngày hoàn thành': '05/08/2023' },
+    { Mã: 'D', 'Nhiệm vụ': 'Xong', 'Hạn hoàn thành': 'Thường xuyên', 'Tiến độ (%)': 100 },
+    { Mã: 'E', 'Nhiệm vụ': 'Đang làm', 'Hạn hoàn thành': '30/09/2023', 'Tiến độ (%)': '40%' },
+    { Mã: 'F', 'Nhiệm vụ': 'Chưa làm', 'Hạn hoàn thành': '' },
+    { Mã: 'G', 'Nhiệm vụ': 'Sai ngày', 'Hạn hoàn thành': '31/02/2023' },
   ],
   indicators: [
     { 'Chỉ tiêu': 'Đạt', 'So sánh': '>=', 'Mục tiêu': 66.67, 'Đơn vị tính': '%', 'Tử số': 2, 'Mẫu số': 3 },
@@ -46,7 +46,13 @@ describe('refreshStatuses', () => {
     const emu = emulatorWith(fixture);
     emu.run('refreshStatuses');
     expect(column(emu, TASKS.name, T.status.header)).toEqual([
-      'Quá hạn', 'Sắp đến hạn', 'Hoàn thành trễ hạn', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Lỗi dữ liệu',
+      'Quá hạn',
+      'Sắp đến hạn',
+      'Hoàn thành trễ hạn',
+      'Hoàn thành',
+      'Đang thực hiện',
+      'Chưa thực hiện',
+      'Lỗi dữ liệu',
     ]);
     expect(column(emu, INDICATORS.name, 'Trạng thái')).toEqual(['Đạt', 'Chưa đạt', 'Không phát sinh', 'Lỗi dữ liệu']);
     expect(column(emu, INDICATORS.name, 'Kết quả')).toEqual([66.67, 90, '', '']);
@@ -80,9 +86,7 @@ describe('refreshStatuses', () => {
   it('finds columns by header text: reordered, renamed by case and line breaks, with user columns', () => {
     const emu = emulatorWith({});
     const headers = ['Ghi chú riêng', '  trạng THÁI ', 'Hạn hoàn\nthành', 'NHIỆM VỤ', 'Ngày hoàn thành', 'tiến độ (%)'];
-    putSheet(emu, TASKS.name, headers, [
-      { 'Ghi chú riêng': 'của tôi', 'NHIỆM VỤ': 'X', 'Hạn hoàn\nthành': '01/08/2023' },
-    ]);
+    putSheet(emu, TASKS.name, headers, [{ 'Ghi chú riêng': 'của tôi', 'NHIỆM VỤ': 'X', 'Hạn hoàn\nthành': '01/08/2023' }]);
     emu.run('refreshStatuses');
     const sheet = emu.spreadsheet.getSheetByName(TASKS.name)!;
     expect(sheet.getRange(2, 1, 1, 6).getValues()[0]).toEqual(['của tôi', 'Quá hạn', emu.date('2023-08-01'), 'X', '', '']);
@@ -122,7 +126,9 @@ describe('refreshStatuses', () => {
   });
 
   it('leaves blank rows, their formatting and a user note on a status cell alone', () => {
-    const emu = emulatorWith({ tasks: [{ 'Nhiệm vụ': 'A', 'Hạn hoàn thành': '01/08/2023' }, {}, { 'Nhiệm vụ': 'B', 'Hạn hoàn thành': '01/12/2023' }] });
+    const emu = emulatorWith({
+      tasks: [{ 'Nhiệm vụ': 'A', 'Hạn hoàn thành': '01/08/2023' }, {}, { 'Nhiệm vụ': 'B', 'Hạn hoàn thành': '01/12/2023' }],
+    });
     const sheet = emu.spreadsheet.getSheetByName(TASKS.name)!;
     const statusCol = Object.keys(T).indexOf('status') + 1;
     sheet.setCell(3, statusCol, 'backgrounds', '#123456');
@@ -156,7 +162,18 @@ describe('refreshStatuses', () => {
 
   it('reads percent-formatted indicator cells wherever the columns are, a user column between them', () => {
     const emu = emulatorWith({});
-    const headers = ['Thực hiện', 'Ghi chú của tôi', 'Chỉ tiêu', 'Đơn vị tính', 'So sánh', 'Tử số', 'Mẫu số', 'Trạng thái', 'Kết quả', 'Mục tiêu'];
+    const headers = [
+      'Thực hiện',
+      'Ghi chú của tôi',
+      'Chỉ tiêu',
+      'Đơn vị tính',
+      'So sánh',
+      'Tử số',
+      'Mẫu số',
+      'Trạng thái',
+      'Kết quả',
+      'Mục tiêu',
+    ];
     const sheet = putSheet(emu, INDICATORS.name, headers, [
       { 'Chỉ tiêu': 'A', 'So sánh': '≥', 'Mục tiêu': 0.8, 'Đơn vị tính': '%', 'Thực hiện': 0.9 },
       { 'Chỉ tiêu': 'B', 'So sánh': '≥', 'Mục tiêu': 0.8, 'Đơn vị tính': '%', 'Thực hiện': 0.7 },
@@ -206,8 +223,16 @@ describe('onOpen', () => {
     const menu = emu.ui.menus.find((m) => m.name === 'CCHC')!;
     const fns = menu.items.filter((i) => i !== null).map((i) => i!.functionName);
     expect(fns).toEqual([
-      'setupWorkbook', 'refreshStatuses', 'validateData', 'reportQ1', 'reportH1', 'reportQ3', 'reportYear',
-      'reportNextDue', 'installTriggers', 'removeTriggers',
+      'setupWorkbook',
+      'refreshStatuses',
+      'validateData',
+      'reportQ1',
+      'reportH1',
+      'reportQ3',
+      'reportYear',
+      'reportNextDue',
+      'installTriggers',
+      'removeTriggers',
     ]);
     for (const fn of fns) expect(() => emu.run(fn)).not.toThrow();
   });

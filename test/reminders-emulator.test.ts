@@ -38,11 +38,19 @@ const TRIGGERS = `
 `;
 
 describe('ScriptApp', () => {
-  it('creates daily clock triggers and lists only the current user\'s', () => {
+  it("creates daily clock triggers and lists only the current user's", () => {
     const emu = emulatorFor(TRIGGERS);
     emu.run('daily', [7]);
     emu.run('onEditOf');
-    emu.triggers.add({ handler: 'tick', eventType: 'CLOCK', source: 'CLOCK', sourceId: null, owner: 'colleague@x.vn', createdAt: emu.now, schedule: { everyDays: 1, atHour: 8, timeZone: 'Asia/Ho_Chi_Minh' } });
+    emu.triggers.add({
+      handler: 'tick',
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      owner: 'colleague@x.vn',
+      createdAt: emu.now,
+      schedule: { everyDays: 1, atHour: 8, timeZone: 'Asia/Ho_Chi_Minh' },
+    });
     expect(emu.run('list').value).toEqual([
       ['tick', 'CLOCK', 'CLOCK', null],
       ['myEdit', 'ON_EDIT', 'SPREADSHEETS', 'spreadsheet-1'],
@@ -52,10 +60,12 @@ describe('ScriptApp', () => {
     expect(emu.triggers.all.map((t) => t.spec.owner)).toEqual(['colleague@x.vn']);
   });
 
-  it('refuses a 21st trigger of one user, with Apps Script\'s message', () => {
+  it("refuses a 21st trigger of one user, with Apps Script's message", () => {
     const emu = emulatorFor(TRIGGERS);
     for (let i = 0; i < 20; i++) emu.run('daily', [i]);
-    expect(() => emu.run('daily', [7])).toThrow('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    expect(() => emu.run('daily', [7])).toThrow(
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
     expect(() => emulatorFor(TRIGGERS, { user: 'other@x.vn' }).run('daily', [7])).not.toThrow();
   });
 
@@ -70,9 +80,15 @@ describe('ScriptApp', () => {
   });
 
   it('needs the script.scriptapp scope and is refused to simple triggers', () => {
-    const emu = emulatorFor(TRIGGERS, { manifest: { timeZone: 'Asia/Ho_Chi_Minh', oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] } });
-    expect(() => emu.run('list')).toThrow(/Specified permissions are not sufficient to call ScriptApp.getProjectTriggers.*script\.scriptapp/);
-    expect(() => emulatorFor(TRIGGERS).run('list', [], { as: 'simple' })).toThrow(/You do not have permission to call ScriptApp.getProjectTriggers/);
+    const emu = emulatorFor(TRIGGERS, {
+      manifest: { timeZone: 'Asia/Ho_Chi_Minh', oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] },
+    });
+    expect(() => emu.run('list')).toThrow(
+      /Specified permissions are not sufficient to call ScriptApp.getProjectTriggers.*script\.scriptapp/,
+    );
+    expect(() => emulatorFor(TRIGGERS).run('list', [], { as: 'simple' })).toThrow(
+      /You do not have permission to call ScriptApp.getProjectTriggers/,
+    );
   });
 });
 
@@ -84,14 +100,24 @@ describe('simulated days', () => {
     const runs = [...eachDay('2023-08-20', '2023-08-23')].flatMap((d) => fireDailyTriggers(emu, d));
     // Created at 09:00 on the 20th: the first firing is the next morning.
     expect(runs.map((r) => new Date(r.at).toLocaleString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }).slice(0, 13))).toEqual([
-      '2023-08-21 07', '2023-08-22 07', '2023-08-23 07',
+      '2023-08-21 07',
+      '2023-08-22 07',
+      '2023-08-23 07',
     ]);
     expect(runs[0]!.execution!.value).toEqual(['', emu.user, 0, 'UTC', uid]);
   });
 
-  it('fires everyDays(n) every n days, in the trigger\'s time zone', () => {
+  it("fires everyDays(n) every n days, in the trigger's time zone", () => {
     const emu = emulatorFor(TRIGGERS);
-    emu.triggers.add({ handler: 'tick', eventType: 'CLOCK', source: 'CLOCK', sourceId: null, owner: emu.user, createdAt: emu.now, schedule: { everyDays: 3, atHour: 7, nearMinute: 30, timeZone: 'UTC' } });
+    emu.triggers.add({
+      handler: 'tick',
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      owner: emu.user,
+      createdAt: emu.now,
+      schedule: { everyDays: 3, atHour: 7, nearMinute: 30, timeZone: 'UTC' },
+    });
     const t = emu.triggers.all[0]!;
     const fired = [...eachDay('2023-08-20', '2023-08-29')].filter((d) => dailyFiringOn(t, d) !== null);
     expect(fired).toEqual(['2023-08-20', '2023-08-23', '2023-08-26', '2023-08-29']);
@@ -100,7 +126,15 @@ describe('simulated days', () => {
 
   it('records a failing run instead of throwing, as Apps Script only mails the owner', () => {
     const emu = emulatorFor(TRIGGERS);
-    emu.triggers.add({ handler: 'gone', eventType: 'CLOCK', source: 'CLOCK', sourceId: null, owner: emu.user, createdAt: emu.now, schedule: { everyDays: 1, atHour: 10, timeZone: 'Asia/Ho_Chi_Minh' } });
+    emu.triggers.add({
+      handler: 'gone',
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      owner: emu.user,
+      createdAt: emu.now,
+      schedule: { everyDays: 1, atHour: 10, timeZone: 'Asia/Ho_Chi_Minh' },
+    });
     const [run] = fireDailyTriggers(emu, '2023-08-20');
     expect(run!.error).toMatch(/no global function gone/);
   });
@@ -117,9 +151,13 @@ describe('MailApp', () => {
   it('sends in every overload into the outbox, counting recipients against the quota', () => {
     const emu = emulatorFor(MAIL);
     expect(emu.run('send', ['a@x.vn', 'Chủ đề', 'Nội dung']).value).toBe(99);
-    expect(emu.run('send', ['a@x.vn, Tên <b@y.vn>', 'Chủ đề', 'Nội dung', { cc: 'c@z.vn', name: 'CCHC', htmlBody: '<p>x</p>' }]).value).toBe(96);
+    expect(
+      emu.run('send', ['a@x.vn, Tên <b@y.vn>', 'Chủ đề', 'Nội dung', { cc: 'c@z.vn', name: 'CCHC', htmlBody: '<p>x</p>' }]).value,
+    ).toBe(96);
     expect(emu.run('send', ['a@x.vn', 'reply@x.vn', 'Chủ đề', 'Nội dung']).value).toBe(95);
-    expect(emu.run('sendMessage', [{ to: 'a@x.vn', bcc: 'd@x.vn', subject: 'S', body: 'B', htmlBody: '<b>B</b>', name: 'N' }]).value).toBe(93);
+    expect(
+      emu.run('sendMessage', [{ to: 'a@x.vn', bcc: 'd@x.vn', subject: 'S', body: 'B', htmlBody: '<b>B</b>', name: 'N' }]).value,
+    ).toBe(93);
     expect(emu.mail.outbox.map((m) => [m.to, m.cc, m.bcc, m.replyTo, m.name])).toEqual([
       [['a@x.vn'], [], [], undefined, undefined],
       [['a@x.vn', 'b@y.vn'], ['c@z.vn'], [], undefined, 'CCHC'],
@@ -151,9 +189,13 @@ describe('MailApp', () => {
   });
 
   it('needs the script.send_mail scope and is refused to simple triggers', () => {
-    const emu = emulatorFor(MAIL, { manifest: { timeZone: 'Asia/Ho_Chi_Minh', oauthScopes: ['https://www.googleapis.com/auth/script.scriptapp'] } });
+    const emu = emulatorFor(MAIL, {
+      manifest: { timeZone: 'Asia/Ho_Chi_Minh', oauthScopes: ['https://www.googleapis.com/auth/script.scriptapp'] },
+    });
     expect(() => emu.run('quota')).toThrow(/Required permissions: https:\/\/www.googleapis.com\/auth\/script.send_mail/);
-    expect(() => emulatorFor(MAIL).run('quota', [], { as: 'simple' })).toThrow(/You do not have permission to call MailApp.getRemainingDailyQuota/);
+    expect(() => emulatorFor(MAIL).run('quota', [], { as: 'simple' })).toThrow(
+      /You do not have permission to call MailApp.getRemainingDailyQuota/,
+    );
   });
 });
 

@@ -8,12 +8,33 @@ import type { Deadline } from '../src/core/cells';
 import { dayFromYmd } from '../src/core/days';
 import type { Outcome } from '../src/core/evaluate';
 import {
-  collectDigests, contentHash, digestKey, digestsToSend, encodeDigestDay, encodePeriodRecord, isEmailAddress, type Ledger,
-  LEDGER_RETENTION_DAYS, periodInstance, periodKey, type PeriodRecord, periodsToRemind, readLedger, splitAddresses,
+  collectDigests,
+  contentHash,
+  digestKey,
+  digestsToSend,
+  encodeDigestDay,
+  encodePeriodRecord,
+  isEmailAddress,
+  type Ledger,
+  LEDGER_RETENTION_DAYS,
+  periodInstance,
+  periodKey,
+  type PeriodRecord,
+  periodsToRemind,
+  readLedger,
+  splitAddresses,
   staleLedgerKeys,
 } from '../src/core/reminders';
 import {
-  daysLeftPhrase, describeDailyRun, DIGEST_MAX_TASKS, digestMail, draftGaps, emptyOutcome, escapeHtml, listOf, type MailContext,
+  daysLeftPhrase,
+  describeDailyRun,
+  DIGEST_MAX_TASKS,
+  digestMail,
+  draftGaps,
+  emptyOutcome,
+  escapeHtml,
+  listOf,
+  type MailContext,
   periodReminder,
 } from '../src/core/reminders-text';
 import type { PeriodRow, TaskRow } from '../src/core/rows';
@@ -23,21 +44,44 @@ const TODAY = dayFromYmd(2023, 8, 20);
 const day = (d: number, m: number) => dayFromYmd(2023, m, d);
 const emptyLedger = (): Ledger => ({ digestDay: new Map(), periods: new Map() });
 
-function task(sheetRow: number, status: TaskStatus, fields: Partial<TaskRow> & { due?: number } = {}): Outcome<TaskRow, TaskStatus> {
+function task(
+  sheetRow: number,
+  status: TaskStatus,
+  fields: Partial<TaskRow> & { due?: number } = {},
+): Outcome<TaskRow, TaskStatus> {
   const deadline: Deadline = fields.due === undefined ? { kind: 'continuous' } : { kind: 'date', day: fields.due };
   return {
-    sheetRow, status, problems: [],
-    row: { code: `NV${sheetRow}`, name: `Nhiệm vụ ${sheetRow}`, owner: '', email: '', deadline, progress: null, completed: null, ...fields },
+    sheetRow,
+    status,
+    problems: [],
+    row: {
+      code: `NV${sheetRow}`,
+      name: `Nhiệm vụ ${sheetRow}`,
+      owner: '',
+      email: '',
+      deadline,
+      progress: null,
+      completed: null,
+      ...fields,
+    },
   };
 }
 
 function period(code: string, due: number, status: PeriodStatus, link = ''): Outcome<PeriodRow, PeriodStatus> {
-  return { sheetRow: 2, status, problems: [], row: { code, name: `Kỳ ${code}`, due, remindDays: null, from: null, to: null, link } };
+  return {
+    sheetRow: 2,
+    status,
+    problems: [],
+    row: { code, name: `Kỳ ${code}`, due, remindDays: null, from: null, to: null, link },
+  };
 }
 
 describe('addresses', () => {
   it('splits a cell on commas, semicolons and spaces, lower-cases and drops repeats', () => {
-    expect(splitAddresses(' A@X.vn; b@y.vn,a@x.vn  c@z.com.vn ,, ')).toEqual({ valid: ['a@x.vn', 'b@y.vn', 'c@z.com.vn'], invalid: [] });
+    expect(splitAddresses(' A@X.vn; b@y.vn,a@x.vn  c@z.com.vn ,, ')).toEqual({
+      valid: ['a@x.vn', 'b@y.vn', 'c@z.com.vn'],
+      invalid: [],
+    });
     expect(splitAddresses('Nguyễn Văn A')).toEqual({ valid: [], invalid: ['Nguyễn', 'Văn', 'A'] });
     expect(splitAddresses('a@x, <b@y.vn>')).toEqual({ valid: [], invalid: ['a@x', '<b@y.vn>'] });
     expect(splitAddresses('')).toEqual({ valid: [], invalid: [] });
@@ -63,7 +107,12 @@ describe('contentHash', () => {
 });
 
 describe('the ledger', () => {
-  const record: PeriodRecord = { draft: 'https://docs.google.com/document/d/1', draftDay: TODAY - 2, mailDay: TODAY - 2, draftSent: true };
+  const record: PeriodRecord = {
+    draft: 'https://docs.google.com/document/d/1',
+    draftDay: TODAY - 2,
+    mailDay: TODAY - 2,
+    draftSent: true,
+  };
 
   it('reads back what was written and ignores other keys and unreadable values', () => {
     const props = {
@@ -98,7 +147,12 @@ describe('the ledger', () => {
     const props: Record<string, string> = {};
     for (let i = 0; i < 50; i++) props[digestKey(`nguoi.phu.trach.${i}@ubnd-xa.gov.vn`)] = encodeDigestDay(TODAY);
     for (const code of ['Q1', 'H1', 'Q3', 'NAM']) {
-      props[periodKey(periodInstance(code, TODAY))] = encodePeriodRecord({ draft: `https://docs.google.com/document/d/${'x'.repeat(44)}/edit`, draftDay: TODAY, mailDay: TODAY, draftSent: true });
+      props[periodKey(periodInstance(code, TODAY))] = encodePeriodRecord({
+        draft: `https://docs.google.com/document/d/${'x'.repeat(44)}/edit`,
+        draftDay: TODAY,
+        mailDay: TODAY,
+        draftSent: true,
+      });
     }
     const bytes = Object.entries(props).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
     expect(bytes).toBeLessThan(4 * 1024);
@@ -111,13 +165,24 @@ describe('periodsToRemind', () => {
   const withRecord = (r: PeriodRecord): Ledger => ({ digestDay: new Map(), periods: new Map([[key, r]]) });
 
   it('drafts and reminds a period due soon or overdue that has no report, most pressing first', () => {
-    const work = periodsToRemind([period('NAM', day(20, 11), STATUS.dueSoon), period('Q3', due, STATUS.overdue)], emptyLedger(), TODAY);
-    expect(work.map((w) => [w.code, w.createDraft, w.mail])).toEqual([['Q3', true, true], ['NAM', true, true]]);
+    const work = periodsToRemind(
+      [period('NAM', day(20, 11), STATUS.dueSoon), period('Q3', due, STATUS.overdue)],
+      emptyLedger(),
+      TODAY,
+    );
+    expect(work.map((w) => [w.code, w.createDraft, w.mail])).toEqual([
+      ['Q3', true, true],
+      ['NAM', true, true],
+    ]);
     expect(work[0]!.instance).toBe(key);
   });
 
   it('leaves alone periods not due yet, in error, or reported by hand', () => {
-    const periods = [period('Q3', due, STATUS.notDue), period('Q3', due, STATUS.error), period('Q3', due, STATUS.reported, 'https://x')];
+    const periods = [
+      period('Q3', due, STATUS.notDue),
+      period('Q3', due, STATUS.error),
+      period('Q3', due, STATUS.reported, 'https://x'),
+    ];
     expect(periodsToRemind(periods, emptyLedger(), TODAY)).toEqual([]);
   });
 
@@ -135,70 +200,117 @@ describe('periodsToRemind', () => {
 
   it('still announces a draft it made whose reminder did not go out, after the report exists', () => {
     const reported = [period('Q3', due, STATUS.reported, 'https://docs.google.com/document/d/1')];
-    const work = periodsToRemind(reported, withRecord({ draft: 'https://docs.google.com/document/d/1', draftDay: TODAY - 1 }), TODAY);
+    const work = periodsToRemind(
+      reported,
+      withRecord({ draft: 'https://docs.google.com/document/d/1', draftDay: TODAY - 1 }),
+      TODAY,
+    );
     expect(work.map((w) => [w.createDraft, w.mail])).toEqual([[false, true]]);
-    expect(periodsToRemind(reported, withRecord({ draft: 'u', draftDay: TODAY - 1, mailDay: TODAY - 1, draftSent: true }), TODAY)).toEqual([]);
+    expect(
+      periodsToRemind(reported, withRecord({ draft: 'u', draftDay: TODAY - 1, mailDay: TODAY - 1, draftSent: true }), TODAY),
+    ).toEqual([]);
   });
 
   it('treats the same code with a new due date as a new period', () => {
-    const work = periodsToRemind([period('Q3', dayFromYmd(2024, 8, 25), STATUS.dueSoon)], withRecord({ draft: 'u', draftDay: TODAY, mailDay: TODAY }), TODAY);
+    const work = periodsToRemind(
+      [period('Q3', dayFromYmd(2024, 8, 25), STATUS.dueSoon)],
+      withRecord({ draft: 'u', draftDay: TODAY, mailDay: TODAY }),
+      TODAY,
+    );
     expect(work.map((w) => [w.createDraft, w.mail])).toEqual([[true, true]]);
   });
 });
 
 describe('digests', () => {
   it('groups due-soon and overdue tasks by owner address, soonest deadline first', () => {
-    const scan = collectDigests([
-      task(2, STATUS.dueSoon, { email: 'A@x.vn', owner: 'Nguyễn Văn A', due: day(25, 8) }),
-      task(3, STATUS.overdue, { email: 'a@x.vn; b@y.vn', owner: 'A và B', due: day(1, 8) }),
-      task(4, STATUS.done, { email: 'a@x.vn', due: day(1, 8) }),
-      task(5, STATUS.inProgress, { email: 'c@x.vn', due: day(30, 9) }),
-      task(6, STATUS.dueSoon, { email: '', due: day(22, 8) }),
-      task(7, STATUS.overdue, { email: 'không có', due: day(2, 8) }),
-      task(8, STATUS.dueSoon, { email: 'b@y.vn' }),
-    ], 2023);
+    const scan = collectDigests(
+      [
+        task(2, STATUS.dueSoon, { email: 'A@x.vn', owner: 'Nguyễn Văn A', due: day(25, 8) }),
+        task(3, STATUS.overdue, { email: 'a@x.vn; b@y.vn', owner: 'A và B', due: day(1, 8) }),
+        task(4, STATUS.done, { email: 'a@x.vn', due: day(1, 8) }),
+        task(5, STATUS.inProgress, { email: 'c@x.vn', due: day(30, 9) }),
+        task(6, STATUS.dueSoon, { email: '', due: day(22, 8) }),
+        task(7, STATUS.overdue, { email: 'không có', due: day(2, 8) }),
+        task(8, STATUS.dueSoon, { email: 'b@y.vn' }),
+      ],
+      2023,
+    );
     expect(scan.digests.map((d) => [d.to, d.ownerName, d.tasks.map((t) => t.sheetRow)])).toEqual([
       ['a@x.vn', 'Nguyễn Văn A', [3, 2]],
       ['b@y.vn', '', [3, 8]],
     ]);
     expect(scan.digests[1]!.tasks[1]).toMatchObject({ due: day(31, 12), continuous: true, status: STATUS.dueSoon });
     expect(scan.unowned).toEqual([6, 7]);
-    expect(scan.badAddresses).toEqual([{ sheetRow: 7, text: 'không' }, { sheetRow: 7, text: 'có' }]);
+    expect(scan.badAddresses).toEqual([
+      { sheetRow: 7, text: 'không' },
+      { sheetRow: 7, text: 'có' },
+    ]);
   });
 
   it('holds every due task of every owner exactly once, and nothing else (property)', () => {
     const owners = ['a@x.vn', 'b@x.vn', 'c@x.vn'];
-    const statuses: TaskStatus[] = [STATUS.error, STATUS.doneLate, STATUS.done, STATUS.overdue, STATUS.dueSoon, STATUS.inProgress, STATUS.notStarted];
+    const statuses: TaskStatus[] = [
+      STATUS.error,
+      STATUS.doneLate,
+      STATUS.done,
+      STATUS.overdue,
+      STATUS.dueSoon,
+      STATUS.inProgress,
+      STATUS.notStarted,
+    ];
     const arbTask = fc.record({
       status: fc.constantFrom(...statuses),
       emails: fc.subarray(owners),
       due: fc.integer({ min: day(1, 1), max: day(31, 12) }),
     });
-    fc.assert(fc.property(fc.array(arbTask, { maxLength: 30 }), (specs) => {
-      const tasks = specs.map((s, i) => task(i + 2, s.status, { email: s.emails.join(', '), due: s.due }));
-      const { digests, unowned } = collectDigests(tasks, 2023);
-      expect(new Set(digests.map((d) => d.to)).size).toBe(digests.length);
-      for (const o of owners) {
-        const expected = specs.flatMap((s, i) => ((s.status === STATUS.overdue || s.status === STATUS.dueSoon) && s.emails.includes(o) ? [i + 2] : []));
-        const got = digests.find((d) => d.to === o)?.tasks.map((t) => t.sheetRow) ?? [];
-        expect([...got].sort((x, y) => x - y)).toEqual(expected);
-        const dues = digests.find((d) => d.to === o)?.tasks.map((t) => t.due) ?? [];
-        expect(dues).toEqual([...dues].sort((x, y) => x - y));
-      }
-      expect(unowned).toEqual(specs.flatMap((s, i) => ((s.status === STATUS.overdue || s.status === STATUS.dueSoon) && !s.emails.length ? [i + 2] : [])));
-    }));
+    fc.assert(
+      fc.property(fc.array(arbTask, { maxLength: 30 }), (specs) => {
+        const tasks = specs.map((s, i) => task(i + 2, s.status, { email: s.emails.join(', '), due: s.due }));
+        const { digests, unowned } = collectDigests(tasks, 2023);
+        expect(new Set(digests.map((d) => d.to)).size).toBe(digests.length);
+        for (const o of owners) {
+          const expected = specs.flatMap((s, i) =>
+            (s.status === STATUS.overdue || s.status === STATUS.dueSoon) && s.emails.includes(o) ? [i + 2] : [],
+          );
+          const got = digests.find((d) => d.to === o)?.tasks.map((t) => t.sheetRow) ?? [];
+          expect([...got].sort((x, y) => x - y)).toEqual(expected);
+          const dues = digests.find((d) => d.to === o)?.tasks.map((t) => t.due) ?? [];
+          expect(dues).toEqual([...dues].sort((x, y) => x - y));
+        }
+        expect(unowned).toEqual(
+          specs.flatMap((s, i) =>
+            (s.status === STATUS.overdue || s.status === STATUS.dueSoon) && !s.emails.length ? [i + 2] : [],
+          ),
+        );
+      }),
+    );
   });
 
   it('sends at most one digest per owner a day, longest-waiting owners first', () => {
-    const { digests } = collectDigests([
-      task(2, STATUS.overdue, { email: 'today@x.vn', due: day(1, 8) }),
-      task(3, STATUS.dueSoon, { email: 'never@x.vn', due: day(25, 8) }),
-      task(4, STATUS.overdue, { email: 'lastweek@x.vn', due: day(2, 8) }),
-      task(5, STATUS.overdue, { email: 'yesterday@x.vn', due: day(1, 7) }),
-    ], 2023);
-    const ledger: Ledger = { digestDay: new Map([['today@x.vn', TODAY], ['lastweek@x.vn', TODAY - 7], ['yesterday@x.vn', TODAY - 1]]), periods: new Map() };
+    const { digests } = collectDigests(
+      [
+        task(2, STATUS.overdue, { email: 'today@x.vn', due: day(1, 8) }),
+        task(3, STATUS.dueSoon, { email: 'never@x.vn', due: day(25, 8) }),
+        task(4, STATUS.overdue, { email: 'lastweek@x.vn', due: day(2, 8) }),
+        task(5, STATUS.overdue, { email: 'yesterday@x.vn', due: day(1, 7) }),
+      ],
+      2023,
+    );
+    const ledger: Ledger = {
+      digestDay: new Map([
+        ['today@x.vn', TODAY],
+        ['lastweek@x.vn', TODAY - 7],
+        ['yesterday@x.vn', TODAY - 1],
+      ]),
+      periods: new Map(),
+    };
     expect(digestsToSend(digests, ledger, TODAY).map((d) => d.to)).toEqual(['never@x.vn', 'lastweek@x.vn', 'yesterday@x.vn']);
-    expect(digestsToSend(digests, ledger, TODAY + 1).map((d) => d.to)).toEqual(['never@x.vn', 'lastweek@x.vn', 'yesterday@x.vn', 'today@x.vn']);
+    expect(digestsToSend(digests, ledger, TODAY + 1).map((d) => d.to)).toEqual([
+      'never@x.vn',
+      'lastweek@x.vn',
+      'yesterday@x.vn',
+      'today@x.vn',
+    ]);
   });
 });
 
@@ -217,19 +329,26 @@ describe('mail texts', () => {
   });
 
   it('writes a digest grouped by status with dd/mm/yyyy deadlines, the link and the office', () => {
-    const { digests } = collectDigests([
-      task(2, STATUS.dueSoon, { email: 'a@x.vn', owner: 'Nguyễn Văn A', due: day(25, 8), code: 'NV1.11' }),
-      task(3, STATUS.overdue, { email: 'a@x.vn', due: day(5, 8), code: 'NV1.09', name: 'Tổng kết\nquý' }),
-      task(4, STATUS.dueSoon, { email: 'a@x.vn', due: day(20, 8), code: '' }),
-    ], 2023);
+    const { digests } = collectDigests(
+      [
+        task(2, STATUS.dueSoon, { email: 'a@x.vn', owner: 'Nguyễn Văn A', due: day(25, 8), code: 'NV1.11' }),
+        task(3, STATUS.overdue, { email: 'a@x.vn', due: day(5, 8), code: 'NV1.09', name: 'Tổng kết\nquý' }),
+        task(4, STATUS.dueSoon, { email: 'a@x.vn', due: day(20, 8), code: '' }),
+      ],
+      2023,
+    );
     const mail = digestMail(digests[0]!, ctx);
     expect(mail.to).toEqual(['a@x.vn']);
     expect(mail.subject).toBe('Nhắc việc CCHC: 1 nhiệm vụ quá hạn, 2 nhiệm vụ sắp đến hạn');
     expect(mail.body).toContain('Kính gửi đồng chí Nguyễn Văn A,\n\nTính đến ngày 20/08/2023,');
     expect(mail.body).toContain('Quá hạn (1):\n- NV1.09: Tổng kết quý (hạn 05/08/2023, quá hạn 15 ngày)');
-    expect(mail.body).toContain('Sắp đến hạn (2):\n- Nhiệm vụ 4 (hạn 20/08/2023, hạn là hôm nay)\n- NV1.11: Nhiệm vụ 2 (hạn 25/08/2023, còn 5 ngày)');
+    expect(mail.body).toContain(
+      'Sắp đến hạn (2):\n- Nhiệm vụ 4 (hạn 20/08/2023, hạn là hôm nay)\n- NV1.11: Nhiệm vụ 2 (hạn 25/08/2023, còn 5 ngày)',
+    );
     const continuous = collectDigests([task(5, STATUS.dueSoon, { email: 'b@x.vn', code: 'NV2.01' })], 2023).digests[0]!;
-    expect(digestMail(continuous, { ...ctx, today: day(24, 12) }).body).toContain('- NV2.01: Nhiệm vụ 5 (hạn 31/12/2023 (thường xuyên), còn 7 ngày)');
+    expect(digestMail(continuous, { ...ctx, today: day(24, 12) }).body).toContain(
+      '- NV2.01: Nhiệm vụ 5 (hạn 31/12/2023 (thường xuyên), còn 7 ngày)',
+    );
     expect(mail.body).toContain(ctx.tasksUrl);
     expect(mail.body).toContain('ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN');
     expect(mail.htmlBody).toContain(`<a href="${ctx.tasksUrl}">`);
@@ -237,20 +356,27 @@ describe('mail texts', () => {
 
   it('escapes user text in the HTML body, never in the subject or the plain body', () => {
     const name = '<script>alert("x")</script> & \'CCHC\'';
-    const { digests } = collectDigests([task(2, STATUS.overdue, { email: 'a@x.vn', owner: '<b>A</b>', due: day(1, 8), name })], 2023);
+    const { digests } = collectDigests(
+      [task(2, STATUS.overdue, { email: 'a@x.vn', owner: '<b>A</b>', due: day(1, 8), name })],
+      2023,
+    );
     const mail = digestMail(digests[0]!, { ...ctx, office: 'UBND <xã>' });
     expect(mail.htmlBody).not.toMatch(/<script|<b>A|<xã>/);
     expect(mail.htmlBody).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#39;CCHC&#39;');
     expect(mail.body).toContain(name);
-    fc.assert(fc.property(fc.string(), (s) => {
-      const out = escapeHtml(s);
-      expect(out).not.toMatch(/[<>"']|&(?!#\d+;)/);
-      expect(out.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))).toBe(s);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const out = escapeHtml(s);
+        expect(out).not.toMatch(/[<>"']|&(?!#\d+;)/);
+        expect(out.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))).toBe(s);
+      }),
+    );
   });
 
   it('lists at most 50 tasks in a digest and counts the rest', () => {
-    const tasks = Array.from({ length: 70 }, (_, i) => task(i + 2, i < 30 ? STATUS.overdue : STATUS.dueSoon, { email: 'a@x.vn', due: day(1, 8) + i }));
+    const tasks = Array.from({ length: 70 }, (_, i) =>
+      task(i + 2, i < 30 ? STATUS.overdue : STATUS.dueSoon, { email: 'a@x.vn', due: day(1, 8) + i }),
+    );
     const mail = digestMail(collectDigests(tasks, 2023).digests[0]!, ctx);
     expect(mail.body.match(/^- NV/gm)).toHaveLength(DIGEST_MAX_TASKS);
     expect(mail.body).toContain('- … và 20 nhiệm vụ khác (xem trong bảng tính)');
@@ -261,11 +387,20 @@ describe('mail texts', () => {
     const p = { code: 'Q3', name: 'Quý III năm 2023', due: day(25, 8) };
     const withDraft = periodReminder(p, { url: 'https://docs.google.com/document/d/1/edit' }, ['vp@x.vn'], ctx);
     expect(withDraft.subject).toBe('Nhắc việc CCHC: báo cáo quý III năm 2023, hạn gửi 25/08/2023 (còn 5 ngày)');
-    expect(withDraft.body).toContain('Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký: https://docs.google.com/document/d/1/edit');
+    expect(withDraft.body).toContain(
+      'Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký: https://docs.google.com/document/d/1/edit',
+    );
     expect(withDraft.to).toEqual(['vp@x.vn']);
     expect(withDraft.body).not.toContain('Lưu ý');
-    const lacking = periodReminder(p, { url: 'https://docs.google.com/document/d/1/edit', missingConfig: ['Người ký'], dataErrors: 2 }, ['vp@x.vn'], ctx);
-    expect(lacking.body).toContain('Lưu ý: trang Cấu hình còn thiếu «Người ký»; có 2 dòng «Lỗi dữ liệu». Hãy bổ sung trong bảng tính rồi tạo lại báo cáo từ menu CCHC trước khi trình ký.');
+    const lacking = periodReminder(
+      p,
+      { url: 'https://docs.google.com/document/d/1/edit', missingConfig: ['Người ký'], dataErrors: 2 },
+      ['vp@x.vn'],
+      ctx,
+    );
+    expect(lacking.body).toContain(
+      'Lưu ý: trang Cấu hình còn thiếu «Người ký»; có 2 dòng «Lỗi dữ liệu». Hãy bổ sung trong bảng tính rồi tạo lại báo cáo từ menu CCHC trước khi trình ký.',
+    );
     expect(draftGaps({ missingConfig: [], dataErrors: 0 })).toBe('');
     const failed = periodReminder(p, { problem: 'Drive đầy' }, ['vp@x.vn'], { ...ctx, today: day(27, 8) });
     expect(failed.subject).toContain('quá hạn 2 ngày');
@@ -276,9 +411,17 @@ describe('mail texts', () => {
 describe('the Nhật ký line', () => {
   it('says what was done, what waits for the next run and what is wrong', () => {
     const o = {
-      ...emptyOutcome(), overdueTasks: 2, dueSoonTasks: 3, drafts: ['Quý III năm 2023'], periodMails: ['Q3'], digests: ['a@x.vn'],
-      overQuota: ['thư cho b@x.vn'], deferred: ['thư cho c@x.vn'], errors: ['thư cho d@x.vn: lỗi máy chủ'],
-      unowned: [5, 9], badAddresses: [{ sheetRow: 7, text: 'abc' }],
+      ...emptyOutcome(),
+      overdueTasks: 2,
+      dueSoonTasks: 3,
+      drafts: ['Quý III năm 2023'],
+      periodMails: ['Q3'],
+      digests: ['a@x.vn'],
+      overQuota: ['thư cho b@x.vn'],
+      deferred: ['thư cho c@x.vn'],
+      errors: ['thư cho d@x.vn: lỗi máy chủ'],
+      unowned: [5, 9],
+      badAddresses: [{ sheetRow: 7, text: 'abc' }],
     };
     expect(describeDailyRun(o).split('\n')).toEqual([
       'Đã cập nhật trạng thái: 2 nhiệm vụ Quá hạn, 3 nhiệm vụ Sắp đến hạn.',
@@ -291,7 +434,9 @@ describe('the Nhật ký line', () => {
       '2 nhiệm vụ sắp đến hạn hoặc quá hạn chưa có «Email» người phụ trách (dòng 5, 9).',
       '«Email» không hợp lệ: dòng 7 «abc».',
     ]);
-    expect(describeDailyRun(emptyOutcome())).toBe('Đã cập nhật trạng thái: 0 nhiệm vụ Quá hạn, 0 nhiệm vụ Sắp đến hạn.\nKhông có thư nào cần gửi.');
+    expect(describeDailyRun(emptyOutcome())).toBe(
+      'Đã cập nhật trạng thái: 0 nhiệm vụ Quá hạn, 0 nhiệm vụ Sắp đến hạn.\nKhông có thư nào cần gửi.',
+    );
   });
 
   it('keeps long lists short', () => {

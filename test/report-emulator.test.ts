@@ -1,6 +1,6 @@
 /** The emulator's DocumentApp and DriveApp keep Apps Script's defaults, rules and errors. */
 import { describe, expect, it } from 'vitest';
-import { DocumentAppModel, ParagraphModel, TableModel } from '../emulator/services/document';
+import { DocumentAppModel, ParagraphModel, type TableModel } from '../emulator/services/document';
 import { DriveAppModel } from '../emulator/services/drive';
 
 function newDoc() {
@@ -19,14 +19,20 @@ describe('emulated DocumentApp', () => {
     expect(p.getText()).toBe('');
     expect(p.styledRuns()[0]!.attrs).toMatchObject({ FONT_FAMILY: 'Arial', FONT_SIZE: 11, BOLD: false });
     expect(p.getAttributes()).toMatchObject({ FONT_FAMILY: null, HORIZONTAL_ALIGNMENT: null });
-    expect(drive.getRootFolder().getFiles().next()).toMatchObject({ name: 'Thử', mimeType: 'application/vnd.google-apps.document' });
+    expect(drive.getRootFolder().getFiles().next()).toMatchObject({
+      name: 'Thử',
+      mimeType: 'application/vnd.google-apps.document',
+    });
     expect(doc.getUrl()).toBe(`https://docs.google.com/document/d/${doc.getId()}/edit`);
   });
 
   it('ends a section with a paragraph: an appended table brings one, and the last cannot be removed', () => {
     const { doc } = newDoc();
     const body = doc.getBody();
-    const table = body.appendTable([['a', 'b'], ['c', 'd']]);
+    const table = body.appendTable([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(body.getNumChildren()).toBe(3);
     const after = table.getNextSibling() as ParagraphModel;
     expect(after).toBeInstanceOf(ParagraphModel);
@@ -34,13 +40,18 @@ describe('emulated DocumentApp', () => {
     (body.getChild(0) as ParagraphModel).removeFromParent();
     expect(body.getChild(0)).toBe(table);
     expect(() => body.insertTable(0, [['a'], ['b', 'c']])).toThrow(/Invalid argument: cells/);
-    expect(() => body.appendParagraph(5 as unknown as string)).toThrow("The parameters (number) don't match the method signature for DocumentApp.Body.appendParagraph.");
+    expect(() => body.appendParagraph(5 as unknown as string)).toThrow(
+      "The parameters (number) don't match the method signature for DocumentApp.Body.appendParagraph.",
+    );
   });
 
   it('applies text attributes of a container to all its text and keeps paragraph attributes per paragraph', () => {
     const { doc } = newDoc();
     const body = doc.getBody();
-    const table = body.appendTable([['Chỉ tiêu', 'Kết quả'], ['x', '1']]) as TableModel;
+    const table = body.appendTable([
+      ['Chỉ tiêu', 'Kết quả'],
+      ['x', '1'],
+    ]) as TableModel;
     table.setAttributes({ FONT_FAMILY: 'Times New Roman', FONT_SIZE: 12, HORIZONTAL_ALIGNMENT: 'CENTER', BORDER_WIDTH: 0 });
     const cell = table.getCell(1, 1).getChild(0) as ParagraphModel;
     expect(cell.styledRuns()[0]!.attrs).toMatchObject({ FONT_FAMILY: 'Times New Roman', FONT_SIZE: 12 });
@@ -58,7 +69,10 @@ describe('emulated DocumentApp', () => {
     const { doc } = newDoc();
     const p = doc.getBody().appendParagraph('Nơi nhận: các phòng');
     p.editAsText().setAttributes(0, 8, { BOLD: true, ITALIC: true });
-    expect(p.styledRuns().map((r) => [r.text, r.attrs.BOLD])).toEqual([['Nơi nhận:', true], [' các phòng', false]]);
+    expect(p.styledRuns().map((r) => [r.text, r.attrs.BOLD])).toEqual([
+      ['Nơi nhận:', true],
+      [' các phòng', false],
+    ]);
     p.appendText('!').setFontSize(20);
     expect(p.styledRuns().at(-1)).toMatchObject({ text: '!', attrs: { FONT_SIZE: 20, BOLD: false } });
     expect(p.setText('Mới')).toBeUndefined();
@@ -71,7 +85,8 @@ describe('emulated DriveApp', () => {
     const { drive, doc } = newDoc();
     const hidden = drive.addFolder('Bí mật', drive.root, 'none');
     const readOnly = drive.addFolder('Chỉ xem', drive.root, 'view');
-    const notFound = 'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+    const notFound =
+      'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
     expect(() => drive.getFolderById('khong-co-thu-muc-nay')).toThrow(notFound);
     expect(() => drive.getFolderById(hidden.getId())).toThrow(notFound);
     const file = drive.getFileById(doc.getId());

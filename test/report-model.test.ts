@@ -10,7 +10,15 @@ import { AREA_LABELS, matchArea } from '../src/core/areas';
 import { folderIdOf } from '../src/core/report/folder';
 import { dateLine, formatNumber } from '../src/core/report/format';
 import { type HistoryEntry, parseHistory, previousResults } from '../src/core/report/history';
-import { type Block, buildReport, changeText, findPeriod, nextDuePeriod, recipientLines, type ReportInput } from '../src/core/report/model';
+import {
+  type Block,
+  buildReport,
+  changeText,
+  findPeriod,
+  nextDuePeriod,
+  recipientLines,
+  type ReportInput,
+} from '../src/core/report/model';
 import { rowParsers } from '../src/core/rows';
 import { INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
 import { FULL_CONFIG, MISSED_INDICATORS, OVERDUE_TASKS, reportWorkbook } from './report-fixture';
@@ -43,7 +51,8 @@ function inputOf(data: WorkbookData, today: Day = TODAY): ReportInput {
   };
 }
 
-const texts = (blocks: Block[], kind: Block['kind']) => blocks.filter((b) => b.kind === kind).map((b) => ('text' in b ? b.text : ''));
+const texts = (blocks: Block[], kind: Block['kind']) =>
+  blocks.filter((b) => b.kind === kind).map((b) => ('text' in b ? b.text : ''));
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 const tablesOf = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -66,12 +75,14 @@ describe('date line (NĐ 30)', () => {
   });
 
   it('states every day of 2000–2100 so that it reads back as the same day', () => {
-    fc.assert(fc.property(fc.integer({ min: dayFromYmd(2000, 1, 1), max: dayFromYmd(2100, 12, 31) }), (day) => {
-      const m = /^X, ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})$/.exec(dateLine('X', day))!;
-      const { year, month, day: d } = ymdOf(day);
-      expect([Number(m[1]), Number(m[2]), Number(m[3])]).toEqual([d, month, year]);
-      expect(m[2]!.length).toBe(month <= 2 ? 2 : String(month).length);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: dayFromYmd(2000, 1, 1), max: dayFromYmd(2100, 12, 31) }), (day) => {
+        const m = /^X, ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})$/.exec(dateLine('X', day))!;
+        const { year, month, day: d } = ymdOf(day);
+        expect([Number(m[1]), Number(m[2]), Number(m[3])]).toEqual([d, month, year]);
+        expect(m[2]!.length).toBe(month <= 2 ? 2 : String(month).length);
+      }),
+    );
   });
 });
 
@@ -86,10 +97,12 @@ describe('numbers', () => {
   });
 
   it('read back as the value rounded to 2 decimals', () => {
-    fc.assert(fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (n) => {
-      const back = Number(formatNumber(n).replace(/\./g, '').replace(',', '.'));
-      expect(Math.abs(back - n)).toBeLessThanOrEqual(0.005 + Math.abs(n) * 1e-12);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (n) => {
+        const back = Number(formatNumber(n).replace(/\./g, '').replace(',', '.'));
+        expect(Math.abs(back - n)).toBeLessThanOrEqual(0.005 + Math.abs(n) * 1e-12);
+      }),
+    );
   });
 });
 
@@ -123,7 +136,11 @@ describe('Thư mục báo cáo', () => {
 
 describe('Nơi nhận', () => {
   it('gives each line its dash and ends with “- Lưu: VT.” once', () => {
-    expect(recipientLines(['Phòng Nội vụ;', '- CT, PCT UBND xã;'])).toEqual(['- Phòng Nội vụ;', '- CT, PCT UBND xã;', '- Lưu: VT.']);
+    expect(recipientLines(['Phòng Nội vụ;', '- CT, PCT UBND xã;'])).toEqual([
+      '- Phòng Nội vụ;',
+      '- CT, PCT UBND xã;',
+      '- Lưu: VT.',
+    ]);
     expect(recipientLines(['- Phòng Nội vụ;', '- Lưu: VT, VP.'])).toEqual(['- Phòng Nội vụ;', '- Lưu: VT, VP.']);
     expect(recipientLines(['- Phòng Nội vụ;', '-  luu vt'])).toEqual(['- Phòng Nội vụ;', '- luu vt']);
     expect(recipientLines([])).toEqual(['- …;', '- Lưu: VT.']);
@@ -135,7 +152,9 @@ describe('periods', () => {
 
   it('are found by code in any case; an unknown code is refused with the known ones', () => {
     expect(findPeriod(periods, ' q3 ').row.name).toBe('Quý III năm 2023');
-    expect(() => findPeriod(periods, 'Q4')).toThrow('Không có kỳ báo cáo mã «Q4» trong trang «Kỳ báo cáo». Các mã kỳ hiện có: Q1, H1, Q3, NAM.');
+    expect(() => findPeriod(periods, 'Q4')).toThrow(
+      'Không có kỳ báo cáo mã «Q4» trong trang «Kỳ báo cáo». Các mã kỳ hiện có: Q1, H1, Q3, NAM.',
+    );
     expect(() => findPeriod([], 'Q3')).toThrow(/chưa có kỳ báo cáo nào/);
   });
 
@@ -155,8 +174,11 @@ describe('buildReport', () => {
     expect(report.name).toBe('Báo cáo CCHC Quý III năm 2023 - ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN');
     expect(report.period).toEqual({ code: 'Q3', name: 'Quý III năm 2023', sheetRow: 4 });
     expect(report.header).toEqual({
-      superior: 'UBND HUYỆN VĂN QUAN', issuer: 'ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN', number: 'Số:    /BC-UBND',
-      nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc',
+      superior: 'UBND HUYỆN VĂN QUAN',
+      issuer: 'ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN',
+      number: 'Số:    /BC-UBND',
+      nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      motto: 'Độc lập - Tự do - Hạnh phúc',
       dateLine: 'Tú Xuyên, ngày 20 tháng 8 năm 2023',
     });
     expect(report.summary).toBe('Kết quả thực hiện công tác cải cách hành chính quý III năm 2023');
@@ -167,7 +189,11 @@ describe('buildReport', () => {
   });
 
   it('has sections I, II, III in order, with the overall figures and the data period first', () => {
-    expect(texts(report.body, 'heading')).toEqual(['I. KẾT QUẢ THỰC HIỆN', 'II. TỒN TẠI, HẠN CHẾ', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI']);
+    expect(texts(report.body, 'heading')).toEqual([
+      'I. KẾT QUẢ THỰC HIỆN',
+      'II. TỒN TẠI, HẠN CHẾ',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI',
+    ]);
     expect(texts(section(report.body, 'I.'), 'paragraph').slice(0, 4)).toEqual([
       'Số liệu tính từ ngày 15/05/2023 đến ngày 15/08/2023.',
       'Kế hoạch cải cách hành chính năm 2023 có 10 nhiệm vụ và 5 chỉ tiêu; kết quả đến ngày 20/08/2023 như sau:',
@@ -181,17 +207,29 @@ describe('buildReport', () => {
     const area2 = section(report.body, AREA_LABELS[1], AREA_LABELS[2]);
     expect(area2.map((b) => b.kind)).toEqual(['label', 'table', 'label', 'table']);
     expect(area2[1]).toMatchObject({ rows: [['Văn bản QPPL ban hành đúng trình tự', '≥ 100%', '90%', 'Chưa đạt']] });
-    expect(area2[3]).toMatchObject({ rows: [['Rà soát văn bản quy phạm pháp luật', 'Văn phòng', '01/08/2023', 'Quá hạn'], ['Dòng có ngày sai', 'Văn phòng', '…', 'Lỗi dữ liệu']] });
-    expect(section(report.body, AREA_LABELS[3], AREA_LABELS[4])).toEqual([{ kind: 'paragraph', text: 'Kế hoạch không giao nhiệm vụ, chỉ tiêu thuộc lĩnh vực này.' }]);
+    expect(area2[3]).toMatchObject({
+      rows: [
+        ['Rà soát văn bản quy phạm pháp luật', 'Văn phòng', '01/08/2023', 'Quá hạn'],
+        ['Dòng có ngày sai', 'Văn phòng', '…', 'Lỗi dữ liệu'],
+      ],
+    });
+    expect(section(report.body, AREA_LABELS[3], AREA_LABELS[4])).toEqual([
+      { kind: 'paragraph', text: 'Kế hoạch không giao nhiệm vụ, chỉ tiêu thuộc lĩnh vực này.' },
+    ]);
     const other = section(report.body, '8.', 'II.');
-    expect(other).toEqual([{ kind: 'label', text: 'a) Nhiệm vụ' }, expect.objectContaining({ rows: [['Nhiệm vụ ngoài bảy lĩnh vực', 'Văn phòng', '01/09/2023', 'Chưa thực hiện']] })]);
+    expect(other).toEqual([
+      { kind: 'label', text: 'a) Nhiệm vụ' },
+      expect.objectContaining({ rows: [['Nhiệm vụ ngoài bảy lĩnh vực', 'Văn phòng', '01/09/2023', 'Chưa thực hiện']] }),
+    ]);
   });
 
   it('writes each table with its fixed columns, dates dd/mm/yyyy and the state of each row', () => {
     const tables = report.body.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
     const rows = tables.flatMap((t) => t.rows);
     expect(tables.map((t) => t.columns.map((c) => c.title).join(' · '))).toContain('Chỉ tiêu · Mục tiêu · Kết quả · Đánh giá');
-    expect(tables.map((t) => t.columns.map((c) => c.title).join(' · '))).toContain('Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái');
+    expect(tables.map((t) => t.columns.map((c) => c.title).join(' · '))).toContain(
+      'Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái',
+    );
     for (const t of tables) expect(t.columns.reduce((a, c) => a + c.share, 0)).toBeCloseTo(1, 9);
     expect(rows).toContainEqual(['Ban hành kế hoạch CCHC năm 2023', 'Văn phòng', '15/01/2023', 'Hoàn thành (10/01/2023)']);
     expect(rows).toContainEqual(['Rà soát quy trình nội bộ', 'Văn phòng', '01/07/2023', 'Hoàn thành trễ hạn (05/07/2023)']);
@@ -252,14 +290,22 @@ describe('buildReport', () => {
 
   it('says so when nothing is overdue or missed', () => {
     const clean = buildReport(inputOf({ ...reportWorkbook(), tasks: [], indicators: [] }), 'Q3', []);
-    expect(texts(section(clean.body, 'II.', 'III.'), 'paragraph')).toEqual(['Đến ngày 20/08/2023, không có nhiệm vụ quá hạn và không có chỉ tiêu chưa đạt mục tiêu.']);
+    expect(texts(section(clean.body, 'II.', 'III.'), 'paragraph')).toEqual([
+      'Đến ngày 20/08/2023, không có nhiệm vụ quá hạn và không có chỉ tiêu chưa đạt mục tiêu.',
+    ]);
   });
 
   it('records one history row per indicator', () => {
     expect(report.history).toHaveLength(5);
     expect(report.history[0]).toEqual({
-      createdAt: TODAY, periodCode: 'Q3', periodName: 'Quý III năm 2023', code: 'CT1',
-      name: 'Tỷ lệ hồ sơ trực tuyến toàn trình', unit: '%', result: 30, status: 'Chưa đạt',
+      createdAt: TODAY,
+      periodCode: 'Q3',
+      periodName: 'Quý III năm 2023',
+      code: 'CT1',
+      name: 'Tỷ lệ hồ sơ trực tuyến toàn trình',
+      unit: '%',
+      result: 30,
+      status: 'Chưa đạt',
     });
     expect(report.history[2]).toMatchObject({ code: 'CT3', result: null, status: 'Chưa có số liệu' });
   });
@@ -267,37 +313,85 @@ describe('buildReport', () => {
 
 describe('missing Cấu hình values', () => {
   it('are named, and shown as a visible … in the document', () => {
-    const report = buildReport(inputOf(reportWorkbook([['Cơ quan chủ quản', ''], ['Địa danh', 'Tú Xuyên']])), 'Q3', []);
-    expect(report.missingConfig).toEqual(['Cơ quan ban hành', 'Ký hiệu cơ quan', 'Thẩm quyền ký', 'Chức vụ người ký', 'Người ký', 'Nơi nhận']);
+    const report = buildReport(
+      inputOf(
+        reportWorkbook([
+          ['Cơ quan chủ quản', ''],
+          ['Địa danh', 'Tú Xuyên'],
+        ]),
+      ),
+      'Q3',
+      [],
+    );
+    expect(report.missingConfig).toEqual([
+      'Cơ quan ban hành',
+      'Ký hiệu cơ quan',
+      'Thẩm quyền ký',
+      'Chức vụ người ký',
+      'Người ký',
+      'Nơi nhận',
+    ]);
     expect(report.name).toBe('Báo cáo CCHC Quý III năm 2023 - …');
     expect(report.header).toMatchObject({ superior: '', issuer: '…', number: 'Số:    /BC-…' });
     expect(report.signature).toEqual({ authority: '…', title: '…', signer: '…' });
   });
 
   it('never print undefined, NaN or null, whatever the rows and settings hold', () => {
-    const cell = fc.oneof(fc.constant(''), fc.string({ maxLength: 8 }), fc.integer({ min: -5, max: 200 }), fc.constantFrom('Thường xuyên', '31/02/2023', '10/08/2023', '50%', '≥', '<'));
-    const row = (headers: string[]) => fc.record(Object.fromEntries(headers.map((h) => [h, cell])) as Record<string, fc.Arbitrary<unknown>>);
+    const cell = fc.oneof(
+      fc.constant(''),
+      fc.string({ maxLength: 8 }),
+      fc.integer({ min: -5, max: 200 }),
+      fc.constantFrom('Thường xuyên', '31/02/2023', '10/08/2023', '50%', '≥', '<'),
+    );
+    const row = (headers: string[]) =>
+      fc.record(Object.fromEntries(headers.map((h) => [h, cell])) as Record<string, fc.Arbitrary<unknown>>);
     const labels = FULL_CONFIG.map(([l]) => l);
-    fc.assert(fc.property(
-      fc.subarray(labels), fc.array(row(headersOf(TASKS)), { maxLength: 6 }), fc.array(row(headersOf(INDICATORS)), { maxLength: 6 }),
-      (kept, tasks, indicators) => {
-        const config = FULL_CONFIG.filter(([l]) => kept.includes(l));
-        const report = buildReport(inputOf({ config, tasks, indicators, periods: reportWorkbook().periods }), 'Q3', []);
-        const shown = JSON.stringify({ ...report, history: undefined });
-        expect(shown).not.toMatch(/undefined|NaN|null|\[object/);
-        expect(report.missingConfig).toEqual(labels.filter((l) => l !== 'Cơ quan chủ quản' && !kept.includes(l)));
-      },
-    ), { numRuns: 150 });
+    fc.assert(
+      fc.property(
+        fc.subarray(labels),
+        fc.array(row(headersOf(TASKS)), { maxLength: 6 }),
+        fc.array(row(headersOf(INDICATORS)), { maxLength: 6 }),
+        (kept, tasks, indicators) => {
+          const config = FULL_CONFIG.filter(([l]) => kept.includes(l));
+          const report = buildReport(inputOf({ config, tasks, indicators, periods: reportWorkbook().periods }), 'Q3', []);
+          const shown = JSON.stringify({ ...report, history: undefined });
+          expect(shown).not.toMatch(/undefined|NaN|null|\[object/);
+          expect(report.missingConfig).toEqual(labels.filter((l) => l !== 'Cơ quan chủ quản' && !kept.includes(l)));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
 describe('Lịch sử: change since the previous period', () => {
-  const entry = (periodCode: string, code: string, result: number | null, periodName = periodCode): HistoryEntry =>
-    ({ periodCode, periodName, code, name: code, unit: '%', result, status: '' });
-  const dues = new Map<string, Day | null>([['q1', 10], ['h1', 20], ['q3', 30], ['nam', 40]]);
+  const entry = (periodCode: string, code: string, result: number | null, periodName = periodCode): HistoryEntry => ({
+    periodCode,
+    periodName,
+    code,
+    name: code,
+    unit: '%',
+    result,
+    status: '',
+  });
+  const dues = new Map<string, Day | null>([
+    ['q1', 10],
+    ['h1', 20],
+    ['q3', 30],
+    ['nam', 40],
+  ]);
 
   it('takes the latest earlier period, its last report, and ignores this period and unknown ones', () => {
-    const history = [entry('Q1', 'CT1', 10), entry('H1', 'CT1', 20), entry('H1', 'CT1', 25, 'H1 (lần 2)'), entry('Q3', 'CT1', 99), entry('Cũ', 'CT1', 1), entry('NAM', 'CT1', 70), entry('Q1', 'CT2', 5), entry('H1', 'CT2', null)];
+    const history = [
+      entry('Q1', 'CT1', 10),
+      entry('H1', 'CT1', 20),
+      entry('H1', 'CT1', 25, 'H1 (lần 2)'),
+      entry('Q3', 'CT1', 99),
+      entry('Cũ', 'CT1', 1),
+      entry('NAM', 'CT1', 70),
+      entry('Q1', 'CT2', 5),
+      entry('H1', 'CT2', null),
+    ];
     const previous = previousResults(history, dues, { code: 'q3', due: 30 });
     expect(previous.get('mã:ct1')).toEqual({ periodName: 'H1 (lần 2)', result: 25, due: 20 });
     expect(previous.get('mã:ct2')).toMatchObject({ periodName: 'Q1', result: 5 });
@@ -305,7 +399,9 @@ describe('Lịch sử: change since the previous period', () => {
   });
 
   it('is worded in điểm % for percentages and in the unit otherwise', () => {
-    expect(changeText(35, { periodName: '6 tháng đầu năm 2023', result: 30 }, '%')).toBe('tăng 5 điểm % so với 6 tháng đầu năm 2023');
+    expect(changeText(35, { periodName: '6 tháng đầu năm 2023', result: 30 }, '%')).toBe(
+      'tăng 5 điểm % so với 6 tháng đầu năm 2023',
+    );
     expect(changeText(27.5, { periodName: 'Quý I năm 2023', result: 30 }, '%')).toBe('giảm 2,5 điểm % so với quý I năm 2023');
     expect(changeText(3, { periodName: 'Quý I', result: 1 }, 'bậc')).toBe('tăng 2 bậc so với quý I');
     expect(changeText(30, { periodName: 'Quý I', result: 30 }, '%')).toBe('không đổi so với quý I');
@@ -313,18 +409,43 @@ describe('Lịch sử: change since the previous period', () => {
 
   it('shows in the Đánh giá column of the next report', () => {
     const history = parseHistory([
-      ['Ngày tạo báo cáo', 'Mã kỳ', 'Tên kỳ', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Trạng thái', 'Ghi chú của tôi'],
+      [
+        'Ngày tạo báo cáo',
+        'Mã kỳ',
+        'Tên kỳ',
+        'Mã chỉ tiêu',
+        'Chỉ tiêu',
+        'Đơn vị tính',
+        'Kết quả',
+        'Trạng thái',
+        'Ghi chú của tôi',
+      ],
       ['', 'H1', '6 tháng đầu năm 2023', 'CT1', 'Tỷ lệ hồ sơ trực tuyến toàn trình', '%', 20, 'Chưa đạt', 'x'],
       ['', 'H1', '6 tháng đầu năm 2023', 'CT2', 'Hồ sơ giải quyết đúng hạn', '%', '99,75', 'Đạt', ''],
       ['', 'H1', '6 tháng đầu năm 2023', 'CT3', 'Chỉ số PAR INDEX tăng', 'bậc', '', 'Chưa có số liệu', ''],
     ]);
     const rows = buildReport(inputOf(reportWorkbook()), 'Q3', history).body.flatMap((b) => (b.kind === 'table' ? b.rows : []));
-    expect(rows).toContainEqual(['Tỷ lệ hồ sơ trực tuyến toàn trình', '≥ 50%', '30%', 'Chưa đạt; tăng 10 điểm % so với 6 tháng đầu năm 2023']);
-    expect(rows).toContainEqual(['Hồ sơ giải quyết đúng hạn', '> 99%', '99,5%', 'Đạt; giảm 0,25 điểm % so với 6 tháng đầu năm 2023']);
+    expect(rows).toContainEqual([
+      'Tỷ lệ hồ sơ trực tuyến toàn trình',
+      '≥ 50%',
+      '30%',
+      'Chưa đạt; tăng 10 điểm % so với 6 tháng đầu năm 2023',
+    ]);
+    expect(rows).toContainEqual([
+      'Hồ sơ giải quyết đúng hạn',
+      '> 99%',
+      '99,5%',
+      'Đạt; giảm 0,25 điểm % so với 6 tháng đầu năm 2023',
+    ]);
     expect(rows).toContainEqual(['Chỉ số PAR INDEX tăng', '≥ 4 bậc', '', 'Chưa có số liệu']);
   });
 
   it('refuses a Lịch sử sheet that lost a header', () => {
-    expect(() => parseHistory([['Mã kỳ', 'Kết quả'], ['Q1', 1]])).toThrow(/Lịch sử.*thiếu cột «Ngày tạo báo cáo»/);
+    expect(() =>
+      parseHistory([
+        ['Mã kỳ', 'Kết quả'],
+        ['Q1', 1],
+      ]),
+    ).toThrow(/Lịch sử.*thiếu cột «Ngày tạo báo cáo»/);
   });
 });

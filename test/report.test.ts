@@ -55,12 +55,16 @@ describe('generateReport (Q3 of the fixture)', () => {
   it('sets A4 and the margins 20/20/30/15 mm', () => {
     expect(body.getPageWidth()).toBeCloseTo(210 * MM, 1);
     expect(body.getPageHeight()).toBeCloseTo(297 * MM, 1);
-    expect([body.getMarginTop(), body.getMarginBottom(), body.getMarginLeft(), body.getMarginRight()].map((x) => Math.round((x as number) / MM)))
-      .toEqual([20, 20, 30, 15]);
+    expect(
+      [body.getMarginTop(), body.getMarginBottom(), body.getMarginLeft(), body.getMarginRight()].map((x) =>
+        Math.round((x as number) / MM),
+      ),
+    ).toEqual([20, 20, 30, 15]);
   });
 
   it('writes every character in Times New Roman, body paragraphs 14 pt, justified, indented, 6 pt after', () => {
-    for (const p of allParagraphs(doc)) for (const r of p.styledRuns()) expect(r.attrs.FONT_FAMILY, p.getText()).toBe('Times New Roman');
+    for (const p of allParagraphs(doc))
+      for (const r of p.styledRuns()) expect(r.attrs.FONT_FAMILY, p.getText()).toBe('Times New Roman');
     const all = paragraphs(doc);
     const bodyParagraphs = all.slice(all.findIndex((p) => p.getText() === 'I. KẾT QUẢ THỰC HIỆN')).filter((p) => p.getText());
     expect(bodyParagraphs.length).toBeGreaterThan(20);
@@ -106,7 +110,13 @@ describe('generateReport (Q3 of the fixture)', () => {
 
   it('has every section, the areas in order, and one table per indicator and task list with a bold header row', () => {
     const lines = paragraphs(doc).map((p) => p.getText());
-    const order = ['I. KẾT QUẢ THỰC HIỆN', ...AREA_LABELS, '8. Nhiệm vụ, chỉ tiêu khác', 'II. TỒN TẠI, HẠN CHẾ', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'];
+    const order = [
+      'I. KẾT QUẢ THỰC HIỆN',
+      ...AREA_LABELS,
+      '8. Nhiệm vụ, chỉ tiêu khác',
+      'II. TỒN TẠI, HẠN CHẾ',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI',
+    ];
     const at = order.map((t) => lines.indexOf(t));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -115,17 +125,25 @@ describe('generateReport (Q3 of the fixture)', () => {
     expect(data).toHaveLength(14); // 11 in the areas, 2 in section II, 1 in section III
     for (const t of data) {
       const head = t.getRow(0).cells();
-      expect(head.map((c) => c.getText()).join(' · ')).toMatch(/^(Chỉ tiêu · Mục tiêu · Kết quả( · Đánh giá)?|Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái)$/);
+      expect(head.map((c) => c.getText()).join(' · ')).toMatch(
+        /^(Chỉ tiêu · Mục tiêu · Kết quả( · Đánh giá)?|Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái)$/,
+      );
       for (const c of head) expect(text(cellParagraphs(c)[0]!).BOLD).toBe(true);
-      for (const c of t.getRow(1).cells()) expect(text(cellParagraphs(c)[0]!)).toMatchObject({ BOLD: false, FONT_FAMILY: 'Times New Roman' });
+      for (const c of t.getRow(1).cells())
+        expect(text(cellParagraphs(c)[0]!)).toMatchObject({ BOLD: false, FONT_FAMILY: 'Times New Roman' });
       expect(t.getBorderWidth()).toBeGreaterThan(0);
     }
-    const taskRows = data.flatMap((t) => t.rows().slice(1)).filter((r) => r.getNumCells() === 4).map((r) => r.cells().map((c) => c.getText()));
+    const taskRows = data
+      .flatMap((t) => t.rows().slice(1))
+      .filter((r) => r.getNumCells() === 4)
+      .map((r) => r.cells().map((c) => c.getText()));
     expect(taskRows.map((r) => r[0])).toEqual(expect.arrayContaining(TASKS.map((t) => String(t['Nhiệm vụ']).replace(/^n/, 'N'))));
   });
 
   it('writes dates dd/mm/yyyy throughout', () => {
-    const all = allParagraphs(doc).map((p) => p.getText()).join('\n');
+    const all = allParagraphs(doc)
+      .map((p) => p.getText())
+      .join('\n');
     const dates = all.match(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g)!;
     expect(dates.length).toBeGreaterThan(10);
     for (const d of dates) expect(d).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
@@ -135,12 +153,26 @@ describe('generateReport (Q3 of the fixture)', () => {
   it('names every overdue task and missed indicator of the fixture in section II, in a table each', () => {
     const ii = between(doc, 'II. TỒN TẠI, HẠN CHẾ', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI');
     const lists = ii.filter((c): c is TableModel => c instanceof TableModel);
-    expect(lists.map((t) => t.getRow(0).cells().map((c) => c.getText()).join(' · '))).toEqual([
-      'Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái', 'Chỉ tiêu · Mục tiêu · Kết quả',
-    ]);
-    const named = lists.flatMap((t) => t.rows().slice(1).map((r) => r.getCell(0).getText()));
+    expect(
+      lists.map((t) =>
+        t
+          .getRow(0)
+          .cells()
+          .map((c) => c.getText())
+          .join(' · '),
+      ),
+    ).toEqual(['Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái', 'Chỉ tiêu · Mục tiêu · Kết quả']);
+    const named = lists.flatMap((t) =>
+      t
+        .rows()
+        .slice(1)
+        .map((r) => r.getCell(0).getText()),
+    );
     expect(named.sort()).toEqual([...OVERDUE_TASKS, ...MISSED_INDICATORS].sort());
-    const intro = ii.filter((c) => c instanceof ParagraphModel).map((p) => p.getText()).filter(Boolean);
+    const intro = ii
+      .filter((c) => c instanceof ParagraphModel)
+      .map((p) => p.getText())
+      .filter(Boolean);
     expect(intro).toEqual(['Có 2 nhiệm vụ quá hạn chưa hoàn thành:', 'Có 2 chỉ tiêu chưa đạt mục tiêu:']);
   });
 
@@ -148,7 +180,14 @@ describe('generateReport (Q3 of the fixture)', () => {
     const iii = between(doc, 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI', null);
     const [open, ...rest] = iii.filter((c): c is TableModel => c instanceof TableModel);
     expect(rest).toHaveLength(1); // the closing block
-    expect(open!.rows().map((r) => r.getCell(2).getText())).toEqual(['Hạn', '30/06/2023', '01/08/2023', '25/08/2023', '01/09/2023', '30/10/2023']);
+    expect(open!.rows().map((r) => r.getCell(2).getText())).toEqual([
+      'Hạn',
+      '30/06/2023',
+      '01/08/2023',
+      '25/08/2023',
+      '01/09/2023',
+      '30/10/2023',
+    ]);
     expect(open!.getBorderWidth()).toBeGreaterThan(0);
   });
 
@@ -195,12 +234,14 @@ describe('generateReport (Q3 of the fixture)', () => {
     const log = sheetRows(emu, 'Nhật ký');
     expect(log).toHaveLength(2);
     expect(log[1]!.slice(1, 3)).toEqual(['vanphong@tuxuyen.example', 'Tạo báo cáo Q3']);
-    expect(log[1]![3]).toBe([
-      'Đã tạo báo cáo «Báo cáo CCHC Quý III năm 2023 - ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN».',
-      `Liên kết: ${url}`,
-      'Đã ghi liên kết và ngày tạo vào trang «Kỳ báo cáo».',
-      'Có 1 dòng «Lỗi dữ liệu» trong báo cáo: hãy sửa (CCHC › Kiểm tra dữ liệu) rồi tạo lại trước khi gửi.',
-    ].join('\n'));
+    expect(log[1]![3]).toBe(
+      [
+        'Đã tạo báo cáo «Báo cáo CCHC Quý III năm 2023 - ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN».',
+        `Liên kết: ${url}`,
+        'Đã ghi liên kết và ngày tạo vào trang «Kỳ báo cáo».',
+        'Có 1 dòng «Lỗi dữ liệu» trong báo cáo: hãy sửa (CCHC › Kiểm tra dữ liệu) rồi tạo lại trước khi gửi.',
+      ].join('\n'),
+    );
   });
 
   it('appends the indicators to Lịch sử', () => {
@@ -218,8 +259,10 @@ describe('generateReport (Q3 of the fixture)', () => {
 
   it('needs only the documents and drive scopes beyond the spreadsheet’s, and no UI', () => {
     expect([...emu.scopesUsed].sort()).toEqual([
-      'https://www.googleapis.com/auth/documents', 'https://www.googleapis.com/auth/drive',
-      'https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/userinfo.email',
+      'https://www.googleapis.com/auth/documents',
+      'https://www.googleapis.com/auth/drive',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     expect(run.calls.count('ui')).toBe(0);
     expect(emu.manifest.oauthScopes).toEqual(expect.arrayContaining([...emu.scopesUsed]));
@@ -252,17 +295,25 @@ describe('generateReport on bad input', () => {
   it('refuses an unknown period code with the known codes, writing nothing but the Nhật ký row', () => {
     const emu = emulatorWith(reportWorkbook());
     const before = snapshotValues(emu);
-    expect(() => emu.run('generateReport', ['Q4'], { as: 'editor' }))
-      .toThrow('Không có kỳ báo cáo mã «Q4» trong trang «Kỳ báo cáo». Các mã kỳ hiện có: Q1, H1, Q3, NAM.');
+    expect(() => emu.run('generateReport', ['Q4'], { as: 'editor' })).toThrow(
+      'Không có kỳ báo cáo mã «Q4» trong trang «Kỳ báo cáo». Các mã kỳ hiện có: Q1, H1, Q3, NAM.',
+    );
     expect(snapshotValues(emu)).toEqual(before);
     expect(emu.documentApp.documents).toHaveLength(0);
     expect(sheetRows(emu, 'Nhật ký')[1]![3]).toMatch(/^Không thực hiện được: Không có kỳ báo cáo mã «Q4»/);
   });
 
   it('names missing Cấu hình values and still makes the report with … in their place', () => {
-    const emu = emulatorWith(reportWorkbook([['Địa danh', 'Tú Xuyên'], ['Người ký', '  ']]));
+    const emu = emulatorWith(
+      reportWorkbook([
+        ['Địa danh', 'Tú Xuyên'],
+        ['Người ký', '  '],
+      ]),
+    );
     const { doc } = generate(emu);
-    expect(sheetRows(emu, 'Nhật ký')[1]![3]).toContain('Trang «Cấu hình» còn thiếu: «Cơ quan ban hành», «Ký hiệu cơ quan», «Thẩm quyền ký», «Chức vụ người ký», «Người ký», «Nơi nhận». Báo cáo ghi dấu «…» ở những chỗ đó');
+    expect(sheetRows(emu, 'Nhật ký')[1]![3]).toContain(
+      'Trang «Cấu hình» còn thiếu: «Cơ quan ban hành», «Ký hiệu cơ quan», «Thẩm quyền ký», «Chức vụ người ký», «Người ký», «Nơi nhận». Báo cáo ghi dấu «…» ở những chỗ đó',
+    );
     expect(doc.getName()).toBe('Báo cáo CCHC Quý III năm 2023 - …');
     const all = allParagraphs(doc).map((p) => p.getText());
     expect(all).toEqual(expect.arrayContaining(['…', 'Số:    /BC-…', 'Nơi nhận:', '- …;', '- Lưu: VT.']));
@@ -282,7 +333,9 @@ describe('generateReport on bad input', () => {
     const secret = hidden.driveApp.addFolder('Của người khác', hidden.driveApp.root, 'none');
     putConfig(hidden, 'Thư mục báo cáo', secret.getId());
     const before = snapshotValues(hidden);
-    expect(() => hidden.run('generateReport', ['Q3'], { as: 'editor' })).toThrow(/^Không mở được thư mục báo cáo «folder-\d+» \(ô «Thư mục báo cáo», trang Cấu hình\)/);
+    expect(() => hidden.run('generateReport', ['Q3'], { as: 'editor' })).toThrow(
+      /^Không mở được thư mục báo cáo «folder-\d+» \(ô «Thư mục báo cáo», trang Cấu hình\)/,
+    );
     expect(hidden.documentApp.documents).toHaveLength(0);
     expect(snapshotValues(hidden)).toEqual(before);
   });
@@ -299,7 +352,9 @@ describe('generateReport on bad input', () => {
   it('refuses a Lịch sử sheet without its headers before making a document', () => {
     const emu = emulatorWith(reportWorkbook());
     putSheet(emu, 'Lịch sử', ['Mã kỳ', 'Kết quả']);
-    expect(() => emu.run('generateReport', ['Q3'], { as: 'editor' })).toThrow(/Trang tính «Lịch sử» thiếu cột «Ngày tạo báo cáo»/);
+    expect(() => emu.run('generateReport', ['Q3'], { as: 'editor' })).toThrow(
+      /Trang tính «Lịch sử» thiếu cột «Ngày tạo báo cáo»/,
+    );
     expect(emu.documentApp.documents).toHaveLength(0);
   });
 });
@@ -318,7 +373,12 @@ describe('a second report and the change since the last period', () => {
     indicators.setCell(2, 7, 'values', 45); // CT1 Tử số 30 → 45 of 100
     const { doc } = generate(emu, 'Q3');
     const rows = tables(doc).flatMap((t) => t.rows().map((r) => r.cells().map((c) => c.getText())));
-    expect(rows).toContainEqual(['Tỷ lệ hồ sơ trực tuyến toàn trình', '≥ 50%', '45%', 'Chưa đạt; tăng 15 điểm % so với 6 tháng đầu năm 2023']);
+    expect(rows).toContainEqual([
+      'Tỷ lệ hồ sơ trực tuyến toàn trình',
+      '≥ 50%',
+      '45%',
+      'Chưa đạt; tăng 15 điểm % so với 6 tháng đầu năm 2023',
+    ]);
     expect(rows).toContainEqual(['Hồ sơ giải quyết đúng hạn', '> 99%', '99,5%', 'Đạt; không đổi so với 6 tháng đầu năm 2023']);
     expect(sheetRows(emu, 'Lịch sử')).toHaveLength(11);
   });
@@ -346,14 +406,21 @@ describe('a second report and the change since the last period', () => {
     expect(second.url).not.toBe(first.url);
     expect(periodRow(emu, 'Q3')['Liên kết báo cáo']).toBe(second.url);
     expect(emu.driveApp.getFileById(first.doc.getId()).isTrashed()).toBe(false);
-    expect(sheetRows(emu, 'Nhật ký')[2]![3]).toContain(`Liên kết cũ đã được thay; văn bản cũ vẫn còn nguyên trong Drive: ${first.url}`);
+    expect(sheetRows(emu, 'Nhật ký')[2]![3]).toContain(
+      `Liên kết cũ đã được thay; văn bản cũ vẫn còn nguyên trong Drive: ${first.url}`,
+    );
   });
 });
 
 describe('report menu items', () => {
   it('reportQ1, reportH1, reportQ3, reportYear make their period’s report and show the link', () => {
     const emu = emulatorWith(reportWorkbook());
-    for (const [fn, code, name] of [['reportQ1', 'Q1', 'Quý I năm 2023'], ['reportH1', 'H1', '6 tháng đầu năm 2023'], ['reportQ3', 'Q3', 'Quý III năm 2023'], ['reportYear', 'NAM', 'năm 2023']]) {
+    for (const [fn, code, name] of [
+      ['reportQ1', 'Q1', 'Quý I năm 2023'],
+      ['reportH1', 'H1', '6 tháng đầu năm 2023'],
+      ['reportQ3', 'Q3', 'Quý III năm 2023'],
+      ['reportYear', 'NAM', 'năm 2023'],
+    ]) {
       emu.run(fn!);
       const url = periodRow(emu, code!)['Liên kết báo cáo'] as string;
       expect(emu.documentApp.openByUrl(url).getName()).toBe(`Báo cáo CCHC ${name} - ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN`);
@@ -388,7 +455,12 @@ describe('report menu items', () => {
     expect(replaced).not.toBe(old);
     expect(emu.documentApp.documents).toHaveLength(2);
     expect(emu.driveApp.getFileById(emu.documentApp.openByUrl(old).getId()).isTrashed()).toBe(false);
-    expect(sheetRows(emu, 'Nhật ký').map((r) => r[2])).toEqual(['Thao tác', 'Tạo báo cáo Q3', 'Tạo báo cáo Q3', 'Tạo báo cáo Q3']);
+    expect(sheetRows(emu, 'Nhật ký').map((r) => r[2])).toEqual([
+      'Thao tác',
+      'Tạo báo cáo Q3',
+      'Tạo báo cáo Q3',
+      'Tạo báo cáo Q3',
+    ]);
   });
 
   it('shows the error in a dialog when the workbook has no period sheet', () => {
@@ -408,7 +480,10 @@ describe('service calls', () => {
   /** The fixture plus `extra` finished tasks: more table rows, nothing more to list in sections II and III. */
   function withDoneTasks(extra: number) {
     const done: Row[] = Array.from({ length: extra }, (_, i) => ({
-      'Lĩnh vực': AREA_LABELS[i % 7], 'Nhiệm vụ': `Việc đã xong ${i + 1}`, 'Hạn hoàn thành': '30/06/2023', 'Ngày hoàn thành': '20/06/2023',
+      'Lĩnh vực': AREA_LABELS[i % 7],
+      'Nhiệm vụ': `Việc đã xong ${i + 1}`,
+      'Hạn hoàn thành': '30/06/2023',
+      'Ngày hoàn thành': '20/06/2023',
     }));
     const emu = emulatorWith({ ...reportWorkbook(), tasks: [...TASKS, ...done] });
     return generate(emu).run.calls;
@@ -426,8 +501,11 @@ describe('service calls', () => {
     const report = (rows: number) => generate(emulatorWith(generatedWorkbook(rows)), 'Q3');
     const [small, large] = [report(40), report(400)];
     // Rows of the lists in sections II and III (overdue tasks, missed indicators, open tasks).
-    const listed = (doc: DocumentModel) => between(doc, 'II. TỒN TẠI, HẠN CHẾ', null)
-      .filter((c): c is TableModel => c instanceof TableModel).slice(0, -1).map((t) => t.getNumRows() - 1);
+    const listed = (doc: DocumentModel) =>
+      between(doc, 'II. TỒN TẠI, HẠN CHẾ', null)
+        .filter((c): c is TableModel => c instanceof TableModel)
+        .slice(0, -1)
+        .map((t) => t.getNumRows() - 1);
     const [few, many] = [listed(small.doc), listed(large.doc)];
     expect(few).toHaveLength(3);
     expect(few.every((n) => n >= 5)).toBe(true);

@@ -88,13 +88,31 @@ describe('least privilege: the manifest scopes', () => {
   });
 
   it('match the services the bundle names (static scan of dist/Code.js)', () => {
-    const named = [...new Set([...code.matchAll(/\b([A-Z][A-Za-z]*(?:App|Service)|Session|Utilities|Logger|Browser|XmlService|Jdbc|Maps|LanguageApp)\./g)].map((m) => m[1]!))];
-    expect(named.filter((g) => !(g in GLOBAL_SCOPES)), 'services the emulator does not model').toEqual([]);
+    const named = [
+      ...new Set(
+        [
+          ...code.matchAll(
+            /\b([A-Z][A-Za-z]*(?:App|Service)|Session|Utilities|Logger|Browser|XmlService|Jdbc|Maps|LanguageApp)\./g,
+          ),
+        ].map((m) => m[1]!),
+      ),
+    ];
+    expect(
+      named.filter((g) => !(g in GLOBAL_SCOPES)),
+      'services the emulator does not model',
+    ).toEqual([]);
     const possible = new Set(named.flatMap((g) => GLOBAL_SCOPES[g]!));
-    expect(manifest.oauthScopes.filter((s) => !possible.has(s)), 'scopes no named service can use').toEqual([]);
+    expect(
+      manifest.oauthScopes.filter((s) => !possible.has(s)),
+      'scopes no named service can use',
+    ).toEqual([]);
     for (const g of named) {
       const scopes = GLOBAL_SCOPES[g]!;
-      if (scopes.length) expect(scopes.some((s) => manifest.oauthScopes.includes(s)), `${g} has no scope in the manifest`).toBe(true);
+      if (scopes.length)
+        expect(
+          scopes.some((s) => manifest.oauthScopes.includes(s)),
+          `${g} has no scope in the manifest`,
+        ).toBe(true);
     }
   });
 
@@ -104,7 +122,9 @@ describe('least privilege: the manifest scopes', () => {
     expect(has(SCOPES.spreadsheetsCurrent)).toBe(true);
     expect(has(SCOPES.spreadsheets)).toBe(/SpreadsheetApp\.(open|openById|openByUrl|create)\(/.test(code));
     // drive.readonly would do unless a file is moved, created, trashed or shared.
-    expect(has(SCOPES.drive)).toBe(/\.(moveTo|setTrashed|createFile|createFolder|makeCopy|addEditors?|addViewers?|setSharing)\(/.test(code));
+    expect(has(SCOPES.drive)).toBe(
+      /\.(moveTo|setTrashed|createFile|createFolder|makeCopy|addEditors?|addViewers?|setSharing)\(/.test(code),
+    );
     // HTML dialogs and sidebars are what script.container.ui is for; alerts and menus need no scope.
     expect(has(SCOPES.containerUi)).toBe(/\.(showModalDialog|showModelessDialog|showSidebar)\(/.test(code));
   });
@@ -112,8 +132,11 @@ describe('least privilege: the manifest scopes', () => {
 
 describe('no secrets, no recipients outside the workbook', () => {
   it('keeps no keys, tokens or passwords in the repository', () => {
-    const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((f) => f && !f.endsWith('package-lock.json'));
-    const SECRET = /-----BEGIN [A-Z ]*PRIVATE KEY-----|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}|"client_secret"\s*:|\b(password|passwd|api[_-]?key|secret)\s*[:=]\s*['"][^'"]{6,}/i;
+    const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f && !f.endsWith('package-lock.json'));
+    const SECRET =
+      /-----BEGIN [A-Z ]*PRIVATE KEY-----|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}|"client_secret"\s*:|\b(password|passwd|api[_-]?key|secret)\s*[:=]\s*['"][^'"]{6,}/i;
     const hits = files.filter((f) => SECRET.test(readFileSync(new URL(f, ROOT), 'utf8')));
     expect(hits).toEqual([]);
     expect(JSON.parse(readFileSync(new URL('.clasp.json', ROOT), 'utf8')).scriptId).toMatch(/^REPLACE_WITH/);
@@ -126,8 +149,15 @@ describe('no secrets, no recipients outside the workbook', () => {
   it('sends mail only to addresses written in `Cấu hình` or `Nhiệm vụ`', () => {
     const emu = busyWorkbook();
     emu.run('dailyCheck', [], { as: 'time' });
-    const cells = [CONFIG_SHEET, TASKS.name].flatMap((name) => emu.spreadsheet.getSheetByName(name)!.getDataRange().getValues().flat().map(String));
-    const known = new Set(cells.join(' ').toLowerCase().match(/[\w.%+-]+@[\w-]+\.[\w.]+/g));
+    const cells = [CONFIG_SHEET, TASKS.name].flatMap((name) =>
+      emu.spreadsheet.getSheetByName(name)!.getDataRange().getValues().flat().map(String),
+    );
+    const known = new Set(
+      cells
+        .join(' ')
+        .toLowerCase()
+        .match(/[\w.%+-]+@[\w-]+\.[\w.]+/g),
+    );
     const sentTo = emu.mail.outbox.flatMap((m) => [...m.to, ...m.cc, ...m.bcc]);
     expect(sentTo).toContain(REMINDER_ADDRESS);
     expect(sentTo.filter((a) => !known.has(a.toLowerCase()))).toEqual([]);

@@ -15,14 +15,63 @@ describe('checkTemplate', () => {
   });
 
   const broken: [string, (t: Template) => void, RegExp][] = [
-    ['an unknown area', (t) => { t.tasks[0]!['Lĩnh vực'] = 'Văn hoá'; }, /Lĩnh vực/],
-    ['a day that does not exist', (t) => { t.tasks[0]!['Hạn hoàn thành'] = '31/02/2023'; }, /real calendar day/],
-    ['a misspelt header', (t) => { t.tasks[0]!['Han hoan thanh'] = ''; }, /Han hoan thanh/],
-    ['a duplicate code', (t) => { t.indicators[1]!['Mã'] = t.indicators[0]!['Mã']!; }, /duplicate codes/],
-    ['a comparator outside the list', (t) => { t.indicators[0]!['So sánh'] = '>='; }, /So sánh/],
-    ['a missing setting', (t) => { t.config.pop(); }, /every label/],
-    ['a target left blank without a word in Ghi chú', (t) => { t.indicators[2]!['Mục tiêu'] = ''; t.indicators[2]!['Ghi chú'] = ''; }, /Mục tiêu: chưa nhập mục tiêu/],
-    ['text with stray spaces', (t) => { t.tasks[3]!['Nhiệm vụ'] = ' Việc '; }, /NFC without surrounding spaces/],
+    [
+      'an unknown area',
+      (t) => {
+        t.tasks[0]!['Lĩnh vực'] = 'Văn hoá';
+      },
+      /Lĩnh vực/,
+    ],
+    [
+      'a day that does not exist',
+      (t) => {
+        t.tasks[0]!['Hạn hoàn thành'] = '31/02/2023';
+      },
+      /real calendar day/,
+    ],
+    [
+      'a misspelt header',
+      (t) => {
+        t.tasks[0]!['Han hoan thanh'] = '';
+      },
+      /Han hoan thanh/,
+    ],
+    [
+      'a duplicate code',
+      (t) => {
+        t.indicators[1]!['Mã'] = t.indicators[0]!['Mã']!;
+      },
+      /duplicate codes/,
+    ],
+    [
+      'a comparator outside the list',
+      (t) => {
+        t.indicators[0]!['So sánh'] = '>=';
+      },
+      /So sánh/,
+    ],
+    [
+      'a missing setting',
+      (t) => {
+        t.config.pop();
+      },
+      /every label/,
+    ],
+    [
+      'a target left blank without a word in Ghi chú',
+      (t) => {
+        t.indicators[2]!['Mục tiêu'] = '';
+        t.indicators[2]!['Ghi chú'] = '';
+      },
+      /Mục tiêu: chưa nhập mục tiêu/,
+    ],
+    [
+      'text with stray spaces',
+      (t) => {
+        t.tasks[3]!['Nhiệm vụ'] = ' Việc ';
+      },
+      /NFC without surrounding spaces/,
+    ],
   ];
   for (const [what, spoil, message] of broken) {
     it(`rejects ${what}`, () => {
@@ -50,7 +99,11 @@ describe('layouts', () => {
 
 describe('sheetGrid', () => {
   it('writes dates of date columns as midnight in the spreadsheet zone, other text as text', () => {
-    const grid = sheetGrid(PERIODS_LAYOUT, [{ 'Mã kỳ': 'Q1', 'Tên kỳ': '-Quý I', 'Hạn gửi': '25/02/2023', 'Nhắc trước (ngày)': 10 }], 420);
+    const grid = sheetGrid(
+      PERIODS_LAYOUT,
+      [{ 'Mã kỳ': 'Q1', 'Tên kỳ': '-Quý I', 'Hạn gửi': '25/02/2023', 'Nhắc trước (ngày)': 10 }],
+      420,
+    );
     expect(grid[0]).toEqual(PERIODS_LAYOUT.columns.map((c) => c.header));
     expect(grid[1]).toEqual(['Q1', "'-Quý I", new Date('2023-02-24T17:00:00Z'), 10, '', '', '', '', '']);
     const task = sheetGrid(TASKS_LAYOUT, [{ 'Nhiệm vụ': '25/02/2023', 'Hạn hoàn thành': 'Thường xuyên' }], 420)[1]!;

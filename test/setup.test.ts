@@ -24,28 +24,40 @@ const col = (s: SheetModel, header: string) => (headerRow(s) as unknown[]).index
 
 /** Everything a user sees of a sheet: values, formulas, formats, colours, notes, bold, validation. */
 function fullState(emu: Emulator): unknown {
-  return emu.spreadsheet.sheets.filter((s) => s.name !== LOG.name).map((s) => ({
-    name: s.name,
-    frozen: s.frozenRows,
-    widths: [...s.columnWidths],
-    protections: s.protections.map((p) => [p.type, p.range.getA1Notation(), p.description, p.warningOnly]),
-    charts: s.charts.map((c) => [c.type, c.ranges.map((r) => r.getA1Notation())]),
-    cells: Array.from({ length: s.getLastRow() }, (_, r) => Array.from({ length: s.getLastColumn() }, (_, c) => {
-      const x = s.cell(r + 1, c + 1);
-      return [x.value instanceof Date ? x.value.getTime() : x.value, x.formula, x.format, x.background, x.note, x.bold, x.validation?.criteria ?? null];
-    })),
-  }));
+  return emu.spreadsheet.sheets
+    .filter((s) => s.name !== LOG.name)
+    .map((s) => ({
+      name: s.name,
+      frozen: s.frozenRows,
+      widths: [...s.columnWidths],
+      protections: s.protections.map((p) => [p.type, p.range.getA1Notation(), p.description, p.warningOnly]),
+      charts: s.charts.map((c) => [c.type, c.ranges.map((r) => r.getA1Notation())]),
+      cells: Array.from({ length: s.getLastRow() }, (_, r) =>
+        Array.from({ length: s.getLastColumn() }, (_, c) => {
+          const x = s.cell(r + 1, c + 1);
+          return [
+            x.value instanceof Date ? x.value.getTime() : x.value,
+            x.formula,
+            x.format,
+            x.background,
+            x.note,
+            x.bold,
+            x.validation?.criteria ?? null,
+          ];
+        }),
+      ),
+    }));
 }
 
 describe('setupWorkbook on a new spreadsheet', () => {
   const emu = freshEmulator();
   const run = emu.run('setupWorkbook');
 
-  it('creates the six sheets in the template order, before the user\'s own sheet', () => {
+  it("creates the six sheets in the template order, before the user's own sheet", () => {
     expect(emu.spreadsheet.sheets.map((s) => s.name)).toEqual([...ORDER, 'Trang tính1']);
   });
 
-  it('writes each sheet\'s header row in the layout order, bold, coloured and frozen', () => {
+  it("writes each sheet's header row in the layout order, bold, coloured and frozen", () => {
     for (const layout of SHEET_LAYOUTS) {
       const s = sheet(emu, layout.name);
       expect(headerRow(s)).toEqual(layout.columns.map((c) => c.header));
@@ -65,7 +77,8 @@ describe('setupWorkbook on a new spreadsheet', () => {
     // Row by row, word for word: each template task is the sheet row of the same index.
     const values = tasks.getDataRange().getValues();
     TEMPLATE.tasks.forEach((t, i) => {
-      for (const h of ['Mã', 'Lĩnh vực', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Ghi chú']) expect(values[i + 1]![col(tasks, h) - 1], `${t['Mã']} ${h}`).toBe(t[h]);
+      for (const h of ['Mã', 'Lĩnh vực', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Ghi chú'])
+        expect(values[i + 1]![col(tasks, h) - 1], `${t['Mã']} ${h}`).toBe(t[h]);
     });
   });
 
@@ -157,10 +170,21 @@ describe('setupWorkbook on a half-filled workbook', () => {
     emu.run('setupWorkbook');
     const after = fullState(emu) as { name: string }[];
     for (const name of [TASKS.name, CONFIG_SHEET, 'Trang tính1']) {
-      expect(after.find((s) => s.name === name), name).toEqual(before.find((s) => s.name === name));
+      expect(
+        after.find((s) => s.name === name),
+        name,
+      ).toEqual(before.find((s) => s.name === name));
     }
     // Existing sheets keep their places; new ones follow the template sheet before them.
-    expect(emu.spreadsheet.sheets.map((s) => s.name)).toEqual([OVERVIEW_SHEET, 'Trang tính1', TASKS.name, INDICATORS.name, PERIODS.name, CONFIG_SHEET, LOG.name]);
+    expect(emu.spreadsheet.sheets.map((s) => s.name)).toEqual([
+      OVERVIEW_SHEET,
+      'Trang tính1',
+      TASKS.name,
+      INDICATORS.name,
+      PERIODS.name,
+      CONFIG_SHEET,
+      LOG.name,
+    ]);
     // The template's tasks go nowhere: the user's Nhiệm vụ stays the user's.
     expect(sheet(emu, TASKS.name).getLastRow()).toBe(4);
     expect(sheet(emu, INDICATORS.name).getLastRow() - 1).toBe(TEMPLATE.indicators.length);

@@ -1,6 +1,6 @@
 /**
  * The Tú Xuyên 2023 template (sheets-templates/tu-xuyen-2023.json) against the plan it transcribes
- * (/work/shared/seeds/ke-hoach-cchc-tu-xuyen-2023.md). Counts, texts, sections and deadlines are
+ * (sheets-templates/sources/ke-hoach-cchc-tu-xuyen-2023.md). Counts, texts, sections and deadlines are
  * computed by parsing the seed; only the sheet contract (labels, header keys) and a small sample of
  * literal seed sentences are written out here.
  */
@@ -16,10 +16,8 @@ interface Template {
   periods: Row[];
 }
 
-const seedRaw = readFileSync(new URL('../../shared/seeds/ke-hoach-cchc-tu-xuyen-2023.md', import.meta.url), 'utf8');
-const template = JSON.parse(
-  readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8'),
-) as Template;
+const seedRaw = readFileSync(new URL('../sheets-templates/sources/ke-hoach-cchc-tu-xuyen-2023.md', import.meta.url), 'utf8');
+const template = JSON.parse(readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8')) as Template;
 
 const AREA_LABELS = [
   '1. Công tác chỉ đạo, điều hành',
@@ -30,12 +28,46 @@ const AREA_LABELS = [
   '6. Cải cách tài chính công',
   '7. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số',
 ];
-const TASK_KEYS = ['Mã', 'Lĩnh vực', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Người phụ trách', 'Email',
-  'Hạn hoàn thành', 'Tiến độ (%)', 'Ngày hoàn thành', 'Ghi chú'];
-const INDICATOR_KEYS = ['Mã', 'Lĩnh vực', 'Chỉ tiêu', 'So sánh', 'Mục tiêu', 'Đơn vị tính', 'Tử số', 'Mẫu số', 'Thực hiện', 'Ghi chú'];
+const TASK_KEYS = [
+  'Mã',
+  'Lĩnh vực',
+  'Nhiệm vụ',
+  'Đơn vị chủ trì',
+  'Đơn vị phối hợp',
+  'Người phụ trách',
+  'Email',
+  'Hạn hoàn thành',
+  'Tiến độ (%)',
+  'Ngày hoàn thành',
+  'Ghi chú',
+];
+const INDICATOR_KEYS = [
+  'Mã',
+  'Lĩnh vực',
+  'Chỉ tiêu',
+  'So sánh',
+  'Mục tiêu',
+  'Đơn vị tính',
+  'Tử số',
+  'Mẫu số',
+  'Thực hiện',
+  'Ghi chú',
+];
 const PERIOD_KEYS = ['Mã kỳ', 'Tên kỳ', 'Hạn gửi', 'Nhắc trước (ngày)', 'Từ ngày', 'Đến ngày'];
-const CONFIG_KEYS = ['Cơ quan chủ quản', 'Cơ quan ban hành', 'Ký hiệu cơ quan', 'Địa danh', 'Năm kế hoạch', 'Thẩm quyền ký',
-  'Chức vụ người ký', 'Người ký', 'Nơi nhận', 'Số ngày cảnh báo', 'Email nhắc việc', 'Thư mục báo cáo'];
+const CONFIG_KEYS = [
+  'Cơ quan chủ quản',
+  'Cơ quan ban hành',
+  'Ký hiệu cơ quan',
+  'Địa danh',
+  'Năm kế hoạch',
+  'Thẩm quyền ký',
+  'Chức vụ người ký',
+  'Người ký',
+  'Nơi nhận',
+  'Số ngày cảnh báo',
+  'Email nhắc việc',
+  'Thư mục báo cáo',
+];
 const ALWAYS_BLANK_TASK = ['Người phụ trách', 'Email', 'Tiến độ (%)', 'Ngày hoàn thành'];
 const ALWAYS_BLANK_INDICATOR = ['Tử số', 'Mẫu số', 'Thực hiện'];
 const ISSUING_BODY = 'UBND xã';
@@ -49,7 +81,10 @@ const FOOTNOTE_MARKS = /[\u00B9\u00B2\u00B3\u2070-\u209F]/g;
 const norm = (s: string): string => s.normalize('NFC').replace(FOOTNOTE_MARKS, '').replace(/\*/g, '').replace(/\s+/g, ' ').trim();
 const seed = norm(seedRaw);
 
-const lines = seedRaw.normalize('NFC').split('\n').map((l) => l.trim());
+const lines = seedRaw
+  .normalize('NFC')
+  .split('\n')
+  .map((l) => l.trim());
 const isFootnote = (l: string): boolean => /^[\u00B9\u00B2\u00B3\u2070-\u209F]/.test(l);
 const isBullet = (l: string): boolean => l.startsWith('- ');
 const indexOfLine = (pred: (l: string) => boolean, from = 0): number => {
@@ -86,12 +121,15 @@ function sections(from: number, to: number): { n: number; heading: string; body:
 
 const areas: Area[] = sections(II + 1, III).map(({ n, heading, body }) => {
   const a = body.findIndex((l) => l.startsWith('a)'));
-  const b = body.findIndex((l) => l === 'b) Nhiệm vụ, giải pháp');
+  const b = body.indexOf('b) Nhiệm vụ, giải pháp');
   if (a < 0 || b < a) throw new Error(`area ${n}: no a)/b) blocks`);
   const inline = body[a].includes(':') ? norm(body[a].slice(body[a].indexOf(':') + 1)) : '';
   const targets = [
     ...(inline ? [inline] : []),
-    ...body.slice(a + 1, b).filter((l) => l && !isFootnote(l)).map((l) => norm(l.replace(/^- /, ''))),
+    ...body
+      .slice(a + 1, b)
+      .filter((l) => l && !isFootnote(l))
+      .map((l) => norm(l.replace(/^- /, ''))),
   ];
   const bBody = body.slice(b + 1);
   return {
@@ -114,7 +152,12 @@ interface Unit {
 const units: Unit[] = sections(III + 1, END).map(({ heading, body }) => {
   const bullets = body.filter(isBullet).map((l) => norm(l.slice(2)));
   const paragraphs = body.filter((l) => l && !isFootnote(l)).map(norm);
-  return { heading, body: NUMBERED.exec(heading)![2], items: bullets.length ? bullets : paragraphs, block: norm(body.join('\n')) };
+  return {
+    heading,
+    body: NUMBERED.exec(heading)![2],
+    items: bullets.length ? bullets : paragraphs,
+    block: norm(body.join('\n')),
+  };
 });
 
 /** "(báo cáo quý I: gửi trước ngày 25/02/2023; báo cáo 6 tháng: …)" of III.2 */
@@ -162,7 +205,11 @@ describe('template shape', () => {
     const walk = (v: unknown): void => {
       if (typeof v === 'string') strings.push(v);
       else if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => { strings.push(k); walk(x); });
+      else if (v && typeof v === 'object')
+        Object.entries(v).forEach(([k, x]) => {
+          strings.push(k);
+          walk(x);
+        });
     };
     walk(template);
     for (const s of strings) {
@@ -188,7 +235,10 @@ describe('areas and codes', () => {
     for (const r of [...template.tasks, ...template.indicators]) expect(present.has(areaOf(r['Lĩnh vực']))).toBe(true);
   });
 
-  for (const [kind, prefix, rows] of [['tasks', 'NV', template.tasks], ['indicators', 'CT', template.indicators]] as const) {
+  for (const [kind, prefix, rows] of [
+    ['tasks', 'NV', template.tasks],
+    ['indicators', 'CT', template.indicators],
+  ] as const) {
     it(`${kind}: codes are unique, ${prefix}<area>.<nn>, numbered 01… per area in order`, () => {
       const codes = rows.map((r) => str(r['Mã']));
       expect(new Set(codes).size).toBe(codes.length);
@@ -264,7 +314,7 @@ describe('tasks against the seed', () => {
     }
   });
 
-  it('the four periodic reports of III.2 are tasks with the seed\'s deadlines, noted as coming from III.2', () => {
+  it("the four periodic reports of III.2 are tasks with the seed's deadlines, noted as coming from III.2", () => {
     for (const r of reports) {
       const t = template.tasks.find((x) => x['Nhiệm vụ'] === r.text);
       expect(t, r.text).toBeDefined();
@@ -275,10 +325,19 @@ describe('tasks against the seed', () => {
 
   it('samples, word for word', () => {
     const samples: [string, string][] = [
-      ['NV2.01', 'Tiếp tục tổ chức triển khai Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật; Chỉ thị số 43/CT-TTg ngày 11/12/2020 của Thủ tướng Chính phủ về nâng cao chất lượng công tác xây dựng, hoàn thiện hệ thống pháp luật và tăng cường hiệu quả thi hành pháp luật.'],
-      ['NV3.03', 'Công bố TTHC, danh mục TTHC, xây dựng quy trình nội bộ trong giải quyết TTHC theo cơ chế một cửa, một cửa liên thông bảo đảm tiến độ, nội dung theo quy định. Công khai TTHC, địa chỉ tiếp nhận và kết quả xử lý phản ánh kiến nghị, tiến độ, kết quả giải quyết TTHC, kết quả đánh giá việc giải quyết TTHC.'],
+      [
+        'NV2.01',
+        'Tiếp tục tổ chức triển khai Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật; Chỉ thị số 43/CT-TTg ngày 11/12/2020 của Thủ tướng Chính phủ về nâng cao chất lượng công tác xây dựng, hoàn thiện hệ thống pháp luật và tăng cường hiệu quả thi hành pháp luật.',
+      ],
+      [
+        'NV3.03',
+        'Công bố TTHC, danh mục TTHC, xây dựng quy trình nội bộ trong giải quyết TTHC theo cơ chế một cửa, một cửa liên thông bảo đảm tiến độ, nội dung theo quy định. Công khai TTHC, địa chỉ tiếp nhận và kết quả xử lý phản ánh kiến nghị, tiến độ, kết quả giải quyết TTHC, kết quả đánh giá việc giải quyết TTHC.',
+      ],
       ['NV7.01', 'Tiếp tục triển khai thực hiện hiệu quả các nội dung kế hoạch về chuyển đổi số trên địa bàn xã.'],
-      ['NV1.04', 'Nghiên cứu, ứng dụng sáng kiến, mô hình mới trong thực hiện CCHC tại cơ quan, đơn vị; “Giải pháp nâng cao mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn xã Tú Xuyên”.'],
+      [
+        'NV1.04',
+        'Nghiên cứu, ứng dụng sáng kiến, mô hình mới trong thực hiện CCHC tại cơ quan, đơn vị; “Giải pháp nâng cao mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn xã Tú Xuyên”.',
+      ],
     ];
     for (const [code, text] of samples) {
       expect(seed).toContain(text);
@@ -293,13 +352,16 @@ describe('indicators against the seed', () => {
   // số hóa …"): not a 2023 target, so figures after "đến năm 2025" are not expected as indicators.
   const targetPart = (s: string): string => s.split('đến năm 2025')[0];
 
-  it('every indicator text occurs in the normalised seed, inside its area\'s targets', () => {
+  it("every indicator text occurs in the normalised seed, inside its area's targets", () => {
     for (const c of template.indicators) {
       const text = str(c['Chỉ tiêu']);
       expect(text, str(c['Mã'])).toBe(norm(text));
       expect(seed.includes(text), `${c['Mã']}: ${text}`).toBe(true);
       const area = areas.find((a) => a.n === areaOf(c['Lĩnh vực']))!;
-      expect(area.targets.some((t) => t.includes(text)), `${c['Mã']} outside its area`).toBe(true);
+      expect(
+        area.targets.some((t) => t.includes(text)),
+        `${c['Mã']} outside its area`,
+      ).toBe(true);
     }
   });
 
@@ -313,7 +375,8 @@ describe('indicators against the seed', () => {
         mine.forEach((c) => used.add(c));
         const withFigure = mine.filter((c) => c['Mục tiêu'] !== '');
         expect(withFigure.map((c) => Number(c['Mục tiêu'])).sort(), item).toEqual(figures(targetPart(item)).sort());
-        for (const c of mine.filter((x) => x['Mục tiêu'] === '')) expect(str(c['Ghi chú'])).toContain('Kế hoạch không nêu chỉ tiêu cụ thể');
+        for (const c of mine.filter((x) => x['Mục tiêu'] === ''))
+          expect(str(c['Ghi chú'])).toContain('Kế hoạch không nêu chỉ tiêu cụ thể');
       }
       expect(used.size, a.heading).toBe(rows.length);
     }
@@ -384,7 +447,11 @@ describe('periods and config', () => {
     expect(config.get('Năm kế hoạch')).toBe(Number(year![2]));
     expect(config.get('Địa danh')).toBe(year![1]);
     expect(str(config.get('Cơ quan ban hành') ?? '').toLowerCase()).toContain(`xã ${year![1]}`.toLowerCase());
-    expect(seed.toLowerCase()).toContain(str(config.get('Cơ quan chủ quản') ?? '').replace(/^UBND /, '').toLowerCase());
+    expect(seed.toLowerCase()).toContain(
+      str(config.get('Cơ quan chủ quản') ?? '')
+        .replace(/^UBND /, '')
+        .toLowerCase(),
+    );
     expect(config.get('Số ngày cảnh báo')).toBe(7);
   });
 });

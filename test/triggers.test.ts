@@ -13,10 +13,21 @@ import { emulatorWith } from './helpers';
 const HCM = 'Asia/Ho_Chi_Minh';
 const COLLEAGUE = 'chutich@tuxuyen.example';
 
-function addTrigger(emu: Emulator, handler: string, extra: Partial<TriggerSpec> = {}, schedule: Partial<Schedule> = { everyDays: 1, atHour: 9 }): void {
+function addTrigger(
+  emu: Emulator,
+  handler: string,
+  extra: Partial<TriggerSpec> = {},
+  schedule: Partial<Schedule> = { everyDays: 1, atHour: 9 },
+): void {
   emu.triggers.add({
-    handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, owner: emu.user, createdAt: emu.now,
-    schedule: { timeZone: HCM, ...schedule }, ...extra,
+    handler,
+    eventType: 'CLOCK',
+    source: 'CLOCK',
+    sourceId: null,
+    owner: emu.user,
+    createdAt: emu.now,
+    schedule: { timeZone: HCM, ...schedule },
+    ...extra,
   });
 }
 
@@ -28,12 +39,21 @@ function cluttered(): Emulator {
   addTrigger(emu, DAILY_HANDLER, {}, { everyHours: 1 });
   addTrigger(emu, 'refreshStatuses', {}, { everyHours: 4 });
   addTrigger(emu, 'myFunction', {}, { everyDays: 1, atHour: 7 });
-  addTrigger(emu, 'guiBaoCaoTuan', { eventType: 'ON_EDIT', source: 'SPREADSHEETS', sourceId: 'spreadsheet-1', schedule: undefined });
+  addTrigger(emu, 'guiBaoCaoTuan', {
+    eventType: 'ON_EDIT',
+    source: 'SPREADSHEETS',
+    sourceId: 'spreadsheet-1',
+    schedule: undefined,
+  });
   addTrigger(emu, DAILY_HANDLER, { owner: COLLEAGUE }, { everyDays: 1, atHour: 7 });
   return emu;
 }
 
-const mine = (emu: Emulator) => emu.triggers.of(emu.user).map((t) => t.getHandlerFunction()).sort();
+const mine = (emu: Emulator) =>
+  emu.triggers
+    .of(emu.user)
+    .map((t) => t.getHandlerFunction())
+    .sort();
 const log = (emu: Emulator) => emu.spreadsheet.getSheetByName('Nhật ký')!.getDataRange().getValues().slice(1);
 
 describe('installTriggers', () => {
@@ -65,21 +85,25 @@ describe('installTriggers', () => {
   it('warns when no address would receive period reminders', () => {
     const emu = emulatorWith({});
     emu.run('installTriggers');
-    expect(emu.dialogs.at(-1)).toContain('Lưu ý: «Email nhắc việc» trong trang Cấu hình còn trống nên sẽ không có thư nhắc kỳ báo cáo.');
+    expect(emu.dialogs.at(-1)).toContain(
+      'Lưu ý: «Email nhắc việc» trong trang Cấu hình còn trống nên sẽ không có thư nhắc kỳ báo cáo.',
+    );
   });
 
   it('explains in Vietnamese when the user has no trigger left to spare, and logs it', () => {
     const emu = emulatorWith({});
     for (let i = 0; i < 20; i++) addTrigger(emu, `ham${i}`);
     emu.run('installTriggers');
-    expect(emu.dialogs.at(-1)).toMatch(/^Không tạo được lịch chạy hằng ngày: tài khoản của bạn đã có quá nhiều trình kích hoạt cho dự án này \(tối đa 20\)/);
+    expect(emu.dialogs.at(-1)).toMatch(
+      /^Không tạo được lịch chạy hằng ngày: tài khoản của bạn đã có quá nhiều trình kích hoạt cho dự án này \(tối đa 20\)/,
+    );
     expect(String(log(emu).at(-1)![3])).toMatch(/^Không thực hiện được: Không tạo được lịch chạy hằng ngày/);
     expect(emu.triggers.all).toHaveLength(20);
   });
 });
 
 describe('removeTriggers', () => {
-  it('deletes only this script\'s triggers for its own handlers and leaves every other trigger alone', () => {
+  it("deletes only this script's triggers for its own handlers and leaves every other trigger alone", () => {
     const emu = cluttered();
     emu.run('removeTriggers');
     expect(mine(emu)).toEqual(['guiBaoCaoTuan', 'myFunction']);
@@ -116,7 +140,9 @@ describe('authorisation', () => {
     const emu = cluttered();
     emu.run('installTriggers');
     emu.run('removeTriggers');
-    const manifest = JSON.parse(readFileSync(new URL('../appsscript.json', import.meta.url), 'utf8')) as { oauthScopes: string[] };
+    const manifest = JSON.parse(readFileSync(new URL('../appsscript.json', import.meta.url), 'utf8')) as {
+      oauthScopes: string[];
+    };
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/script.scriptapp');
     expect([...emu.scopesUsed]).toContain('https://www.googleapis.com/auth/script.scriptapp');
   });

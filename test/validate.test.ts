@@ -12,17 +12,26 @@ const AREA = AREA_LABELS[0];
 const fixture = {
   config: [['Email nhắc việc', 'vanphong@xa.example, không-phải-email']] as [string, unknown][],
   tasks: [
-    { 'Mã': 'NV1', 'Lĩnh vực': AREA, 'Nhiệm vụ': 'Đúng', 'Hạn hoàn thành': '30/09/2023', 'Email': 'a@xa.example; b@xa.example' },
-    { 'Mã': 'NV1', 'Lĩnh vực': '3', 'Nhiệm vụ': 'Trùng mã', 'Hạn hoàn thành': 'Thường xuyên' },
-    { 'Mã': 'NV3', 'Lĩnh vực': 'Văn hoá', 'Nhiệm vụ': 'Lĩnh vực lạ', 'Hạn hoàn thành': 'thuong xuyen' },
-    { 'Mã': 'NV4', 'Lĩnh vực': AREA, 'Nhiệm vụ': 'Không hạn', 'Hạn hoàn thành': '' },
-    { 'Mã': 'NV5', 'Lĩnh vực': AREA, 'Nhiệm vụ': 'Sai ngày', 'Hạn hoàn thành': '31/02/2023', 'Email': 'chị Lan' },
+    { Mã: 'NV1', 'Lĩnh vực': AREA, 'Nhiệm vụ': 'Đúng', 'Hạn hoàn thành': '30/09/2023', Email: 'a@xa.example; b@xa.example' },
+    { Mã: 'NV1', 'Lĩnh vực': '3', 'Nhiệm vụ': 'Trùng mã', 'Hạn hoàn thành': 'Thường xuyên' },
+    { Mã: 'NV3', 'Lĩnh vực': 'Văn hoá', 'Nhiệm vụ': 'Lĩnh vực lạ', 'Hạn hoàn thành': 'thuong xuyen' },
+    { Mã: 'NV4', 'Lĩnh vực': AREA, 'Nhiệm vụ': 'Không hạn', 'Hạn hoàn thành': '' },
+    { Mã: 'NV5', 'Lĩnh vực': AREA, 'Nhiệm vụ': 'Sai ngày', 'Hạn hoàn thành': '31/02/2023', Email: 'chị Lan' },
     {},
-    { 'Mã': 'NV7', 'Lĩnh vực': '', 'Nhiệm vụ': 'Tiến độ lạ', 'Hạn hoàn thành': 'Thường xuyên', 'Tiến độ (%)': 120 },
+    { Mã: 'NV7', 'Lĩnh vực': '', 'Nhiệm vụ': 'Tiến độ lạ', 'Hạn hoàn thành': 'Thường xuyên', 'Tiến độ (%)': 120 },
   ],
   indicators: [
-    { 'Mã': 'CT1', 'Lĩnh vực': AREA, 'Chỉ tiêu': 'Tỷ lệ', 'So sánh': '≈', 'Mục tiêu': 90, 'Đơn vị tính': '%' },
-    { 'Mã': 'CT1', 'Lĩnh vực': AREA, 'Chỉ tiêu': 'Tỷ lệ 2', 'So sánh': '≥', 'Mục tiêu': 90, 'Đơn vị tính': '%', 'Tử số': 5, 'Mẫu số': 4 },
+    { Mã: 'CT1', 'Lĩnh vực': AREA, 'Chỉ tiêu': 'Tỷ lệ', 'So sánh': '≈', 'Mục tiêu': 90, 'Đơn vị tính': '%' },
+    {
+      Mã: 'CT1',
+      'Lĩnh vực': AREA,
+      'Chỉ tiêu': 'Tỷ lệ 2',
+      'So sánh': '≥',
+      'Mục tiêu': 90,
+      'Đơn vị tính': '%',
+      'Tử số': 5,
+      'Mẫu số': 4,
+    },
   ],
   periods: [
     { 'Mã kỳ': 'Q1', 'Tên kỳ': 'Quý I', 'Hạn gửi': '25/02/2023' },
@@ -34,18 +43,27 @@ const fixture = {
 function fixtureEmulator(): Emulator {
   const emu = emulatorWith(fixture);
   const config = emu.spreadsheet.getSheetByName('Cấu hình')!;
-  const row = config.getDataRange().getValues().findIndex((r) => r[0] === 'Số ngày cảnh báo') + 1;
+  const row =
+    config
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Số ngày cảnh báo') + 1;
   config.setCell(row, 2, 'values', 'bảy');
   return emu;
 }
 
 /** Every sheet cell as the user sees it, Nhật ký aside: validateData must leave all of it alone. */
 function everything(emu: Emulator): unknown {
-  return emu.spreadsheet.sheets.filter((s) => s.name !== LOG.name).map((s) =>
-    Array.from({ length: s.getLastRow() }, (_, r) => Array.from({ length: s.getLastColumn() }, (_, c) => {
-      const x = s.cell(r + 1, c + 1);
-      return [x.value instanceof Date ? x.value.getTime() : x.value, x.format, x.background, x.note];
-    })));
+  return emu.spreadsheet.sheets
+    .filter((s) => s.name !== LOG.name)
+    .map((s) =>
+      Array.from({ length: s.getLastRow() }, (_, r) =>
+        Array.from({ length: s.getLastColumn() }, (_, c) => {
+          const x = s.cell(r + 1, c + 1);
+          return [x.value instanceof Date ? x.value.getTime() : x.value, x.format, x.background, x.note];
+        }),
+      ),
+    );
 }
 
 describe('validateData', () => {
@@ -81,7 +99,10 @@ describe('validateData', () => {
     expect(everything(emu)).toEqual(before);
     for (const m of ['Range.setValues', 'Range.setBackgrounds', 'Range.setNotes']) expect(run.calls.method(m)).toBe(0);
     const log = emu.spreadsheet.getSheetByName(LOG.name)!.getDataRange().getValues();
-    expect(log.at(-1)!.slice(2)).toEqual(['Kiểm tra dữ liệu', 'Tìm thấy 15 lỗi dữ liệu (Nhiệm vụ: 8, Chỉ tiêu: 3, Kỳ báo cáo: 2, Cấu hình: 2).']);
+    expect(log.at(-1)!.slice(2)).toEqual([
+      'Kiểm tra dữ liệu',
+      'Tìm thấy 15 lỗi dữ liệu (Nhiệm vụ: 8, Chỉ tiêu: 3, Kỳ báo cáo: 2, Cấu hình: 2).',
+    ]);
   });
 
   it('agrees with the status engine: every Lỗi dữ liệu row after a refresh is in the list', () => {
@@ -100,7 +121,12 @@ describe('validateData', () => {
 
   it('summarises a long list with a count and says when there is nothing to fix', () => {
     const emu = emulatorWith({
-      tasks: Array.from({ length: 45 }, (_, i) => ({ 'Mã': `NV${i}`, 'Lĩnh vực': AREA, 'Nhiệm vụ': `V${i}`, 'Hạn hoàn thành': `${i}/13/2023` })),
+      tasks: Array.from({ length: 45 }, (_, i) => ({
+        Mã: `NV${i}`,
+        'Lĩnh vực': AREA,
+        'Nhiệm vụ': `V${i}`,
+        'Hạn hoàn thành': `${i}/13/2023`,
+      })),
     });
     emu.run('validateData');
     const lines = emu.dialogs.at(-1)!.split('\n');
@@ -108,7 +134,7 @@ describe('validateData', () => {
     expect(lines).toHaveLength(1 + 30 + 1);
     expect(lines.at(-1)).toMatch(/^… và 15 lỗi khác\./);
 
-    const clean = emulatorWith({ tasks: [{ 'Mã': 'NV1', 'Lĩnh vực': AREA, 'Nhiệm vụ': 'V', 'Hạn hoàn thành': 'Thường xuyên' }] });
+    const clean = emulatorWith({ tasks: [{ Mã: 'NV1', 'Lĩnh vực': AREA, 'Nhiệm vụ': 'V', 'Hạn hoàn thành': 'Thường xuyên' }] });
     clean.run('validateData');
     expect(clean.dialogs.at(-1)).toMatch(/^Không tìm thấy lỗi dữ liệu nào/);
   });
@@ -144,7 +170,14 @@ describe('validateData', () => {
 
 describe('the checks', () => {
   it('matches an area by number, label or name, in any case and without diacritics', () => {
-    for (const s of ['3', '3.', '3. Cải cách thủ tục hành chính', 'cải cách thủ tục hành chính', 'CAI CACH THU TUC HANH CHINH', ' 3 ']) {
+    for (const s of [
+      '3',
+      '3.',
+      '3. Cải cách thủ tục hành chính',
+      'cải cách thủ tục hành chính',
+      'CAI CACH THU TUC HANH CHINH',
+      ' 3 ',
+    ]) {
       expect(matchArea(s), s).toBe(3);
     }
     expect(matchArea('Công tác chỉ đạo, điều hành, thông tin tuyên truyền và kiểm tra cải cách hành chính')).toBe(1);
@@ -158,7 +191,9 @@ describe('the checks', () => {
   });
 
   it('describes a finding in one Vietnamese line', () => {
-    expect(describeFinding({ sheet: 'Nhiệm vụ', row: 4, column: 'Email', message: 'sai.' })).toBe('Nhiệm vụ, dòng 4, cột «Email»: sai.');
+    expect(describeFinding({ sheet: 'Nhiệm vụ', row: 4, column: 'Email', message: 'sai.' })).toBe(
+      'Nhiệm vụ, dòng 4, cột «Email»: sai.',
+    );
     expect(describeFinding({ sheet: 'Cấu hình', row: null, column: null, message: 'thiếu' })).toBe('Cấu hình: thiếu.');
   });
 });

@@ -13,8 +13,7 @@ import { INDICATORS, LOG, locateColumns, OVERVIEW_SHEET, PERIODS, type SheetDef,
 
 const DEFS: SheetDef[] = [TASKS, INDICATORS, PERIODS];
 
-const noisyHeader = (h: string) =>
-  fc.constantFrom(h, h.toUpperCase(), `  ${h} `, h.replace(' ', '\n'), h.toLowerCase());
+const noisyHeader = (h: string) => fc.constantFrom(h, h.toUpperCase(), `  ${h} `, h.replace(' ', '\n'), h.toLowerCase());
 
 const cellValue = fc.oneof(
   fc.constant(''),
@@ -42,11 +41,20 @@ function sheetCase(def: SheetDef): fc.Arbitrary<SheetCase> {
       headers: fc.tuple(...own.map(noisyHeader)),
       extra: fc.array(fc.constantFrom('Ghi chú riêng', 'Cột 🙂', 'Người nhập', ''), { maxLength: 3 }),
       order: fc.array(fc.nat(), { minLength: own.length + 3, maxLength: own.length + 3 }),
-      rows: fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 5, arbitrary: fc.array(cellValue, { minLength: own.length + 3, maxLength: own.length + 3 }) }), { maxLength: 25 }),
+      rows: fc.array(
+        fc.oneof(
+          { weight: 1, arbitrary: fc.constant(null) },
+          { weight: 5, arbitrary: fc.array(cellValue, { minLength: own.length + 3, maxLength: own.length + 3 }) },
+        ),
+        { maxLength: 25 },
+      ),
     })
     .map(({ headers, extra, order, rows }) => {
       const all = [...headers, ...extra];
-      const keyed = all.map((h, i) => [order[i]!, h] as const).sort((a, b) => a[0] - b[0]).map(([, h]) => h);
+      const keyed = all
+        .map((h, i) => [order[i]!, h] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, h]) => h);
       return { headers: keyed, rows: rows.map((r) => (r ? r.slice(0, keyed.length) : [])) };
     });
 }
@@ -78,9 +86,12 @@ function inputs(emu: Emulator): Record<string, unknown[][]> {
     const masked = new Set<number>();
     if (def) {
       const found = locateColumns(def, values[0] ?? []);
-      if (found.ok) for (const [k, c] of Object.entries(def.columns)) if (c.computed) masked.add((found.cols as Record<string, number>)[k]!);
+      if (found.ok)
+        for (const [k, c] of Object.entries(def.columns)) if (c.computed) masked.add((found.cols as Record<string, number>)[k]!);
     }
-    out[sheet.name] = values.map((r) => r.map((v, i) => (masked.has(i) ? '<computed>' : v instanceof Date ? `D${v.getTime()}` : v)));
+    out[sheet.name] = values.map((r) =>
+      r.map((v, i) => (masked.has(i) ? '<computed>' : v instanceof Date ? `D${v.getTime()}` : v)),
+    );
   }
   return out;
 }
@@ -114,7 +125,12 @@ describe('random workbooks', () => {
       fc.property(
         fc.tuple(...DEFS.map(sheetCase)),
         fc.constantFrom(TASKS.name, INDICATORS.name, PERIODS.name, 'Cấu hình'),
-        fc.record({ row: fc.integer({ min: 1, max: 30 }), col: fc.integer({ min: 1, max: 14 }), rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 3 }) }),
+        fc.record({
+          row: fc.integer({ min: 1, max: 30 }),
+          col: fc.integer({ min: 1, max: 14 }),
+          rows: fc.integer({ min: 1, max: 4 }),
+          cols: fc.integer({ min: 1, max: 3 }),
+        }),
         cellValue,
         (cases, sheetName, box, value) => {
           const emu = build(cases, []);
@@ -138,7 +154,9 @@ describe('random workbooks', () => {
   it('5,000 rows with noise: every operation and a 200-row paste keep every input cell', () => {
     const data = generatedWorkbook(5_000);
     const noise = ['', '  ', 'Dòng 1\nDòng 2 🚀', '12,5', '31/02/2023', new Date(Date.parse('2023-05-05T03:00:00Z'))];
-    const tasks: Row[] = data.tasks!.map((t, i) => (i % 7 === 3 ? {} : i % 11 === 0 ? { ...t, 'Tiến độ (%)': noise[i % noise.length] } : t));
+    const tasks: Row[] = data.tasks!.map((t, i) =>
+      i % 7 === 3 ? {} : i % 11 === 0 ? { ...t, 'Tiến độ (%)': noise[i % noise.length] } : t,
+    );
     const emu = new Emulator();
     emu.setToday('2023-08-20');
     loadWorkbook(emu, { ...data, tasks });

@@ -38,8 +38,24 @@ const DONE_ON: Record<string, string> = {
   'NV3.01': '2023-09-15',
 };
 /** Days with a second run in the afternoon: every draft and due day of the plan, and a few more. */
-const SECOND_RUNS = new Set(['2023-01-31', '2023-02-15', '2023-02-25', '2023-04-30', '2023-05-15', '2023-05-25', '2023-05-27',
-  '2023-07-31', '2023-08-15', '2023-08-25', '2023-08-26', '2023-10-31', '2023-11-10', '2023-11-20', '2023-12-24', '2023-12-31']);
+const SECOND_RUNS = new Set([
+  '2023-01-31',
+  '2023-02-15',
+  '2023-02-25',
+  '2023-04-30',
+  '2023-05-15',
+  '2023-05-25',
+  '2023-05-27',
+  '2023-07-31',
+  '2023-08-15',
+  '2023-08-25',
+  '2023-08-26',
+  '2023-10-31',
+  '2023-11-10',
+  '2023-11-20',
+  '2023-12-24',
+  '2023-12-31',
+]);
 /** The 7 h run of this day finds the quota spent; the afternoon run sends what waited. */
 const QUOTA_SPENT_ON = '2023-09-10';
 
@@ -86,7 +102,10 @@ function setUpOffice(emu: Emulator): void {
     typeIntoTask(emu, String(t['Mã']), { [TASKS.columns.owner.header]: name, [TASKS.columns.email.header]: email });
   }
   const config = emu.spreadsheet.getSheetByName(CONFIG_SHEET)!;
-  const labels = config.getDataRange().getValues().map((r) => r[0]);
+  const labels = config
+    .getDataRange()
+    .getValues()
+    .map((r) => r[0]);
   config.getRange(labels.indexOf('Email nhắc việc') + 1, 2).setValue(REMINDER_TO.join(', '));
   emu.run('installTriggers');
 }
@@ -147,21 +166,36 @@ describe('a simulated year of the template plan', () => {
   });
 
   it('makes exactly one draft per period, on the first day it is due soon, before its deadline', () => {
-    const drafted = periods.slice(1).map((r) => [r[pcol('Mã kỳ')], r[pcol('Trạng thái')], ymdOf(localDay((r[pcol('Ngày tạo báo cáo')] as Date).getTime())), Boolean(r[pcol('Liên kết báo cáo')])]);
+    const drafted = periods
+      .slice(1)
+      .map((r) => [
+        r[pcol('Mã kỳ')],
+        r[pcol('Trạng thái')],
+        ymdOf(localDay((r[pcol('Ngày tạo báo cáo')] as Date).getTime())),
+        Boolean(r[pcol('Liên kết báo cáo')]),
+      ]);
     expect(drafted).toEqual([
       ['Q1', 'Đã tạo báo cáo', '2023-02-15', true],
       ['H1', 'Đã tạo báo cáo', '2023-05-15', true],
       ['Q3', 'Đã tạo báo cáo', '2023-08-15', true],
       ['NAM', 'Đã tạo báo cáo', '2023-11-10', true],
     ]);
-    const draftLines = emu.spreadsheet.getSheetByName('Nhật ký')!.getDataRange().getValues().map((r) => String(r[3])).filter((t) => t.includes('Đã tạo bản nháp báo cáo'));
+    const draftLines = emu.spreadsheet
+      .getSheetByName('Nhật ký')!
+      .getDataRange()
+      .getValues()
+      .map((r) => String(r[3]))
+      .filter((t) => t.includes('Đã tạo bản nháp báo cáo'));
     expect(draftLines).toHaveLength(4);
   });
 
   it('reminds each period once, with the draft link, on its draft day, and never after the report exists', () => {
     const reminders = outbox.filter(isPeriodMail);
     expect(reminders.map((m) => [ymdOf(localDay(m.at)), m.to])).toEqual([
-      ['2023-02-15', REMINDER_TO], ['2023-05-15', REMINDER_TO], ['2023-08-15', REMINDER_TO], ['2023-11-10', REMINDER_TO],
+      ['2023-02-15', REMINDER_TO],
+      ['2023-05-15', REMINDER_TO],
+      ['2023-08-15', REMINDER_TO],
+      ['2023-11-10', REMINDER_TO],
     ]);
     const links = periods.slice(1).map((r) => String(r[pcol('Liên kết báo cáo')]));
     reminders.forEach((m, k) => {

@@ -12,8 +12,12 @@ export interface ChartPosition {
 export class ChartOptionsModel extends ServiceObject {
   readonly kind = 'ChartOptions';
   readonly service = 'spreadsheet' as const;
-  constructor(private readonly options: ReadonlyMap<string, unknown>) { super(); }
-  get(option: string) { return this.options.get(option) ?? null; }
+  constructor(private readonly options: ReadonlyMap<string, unknown>) {
+    super();
+  }
+  get(option: string) {
+    return this.options.get(option) ?? null;
+  }
 }
 
 export class EmbeddedChartModel extends ServiceObject {
@@ -30,9 +34,15 @@ export class EmbeddedChartModel extends ServiceObject {
     super();
   }
 
-  getChartId() { return this.chartId; }
-  getRanges() { return [...this.ranges]; }
-  getOptions() { return new ChartOptionsModel(this.options); }
+  getChartId() {
+    return this.chartId;
+  }
+  getRanges() {
+    return [...this.ranges];
+  }
+  getOptions() {
+    return new ChartOptionsModel(this.options);
+  }
 }
 
 let nextChartId = 1;
@@ -50,8 +60,13 @@ export class EmbeddedChartBuilderModel extends ServiceObject {
     super();
   }
 
-  setChartType(type: string) { this.type = String(type); return this; }
-  asBarChart() { return this.setChartType('BAR'); }
+  setChartType(type: string) {
+    this.type = String(type);
+    return this;
+  }
+  asBarChart() {
+    return this.setChartType('BAR');
+  }
   addRange(range: RangeModel) {
     if (range.sheet.parent !== this.sheet.parent) throw new AppsScriptError('The range must be in this spreadsheet.');
     this.ranges.push(range);
@@ -61,9 +76,16 @@ export class EmbeddedChartBuilderModel extends ServiceObject {
     this.position = { row, column, offsetX, offsetY };
     return this;
   }
-  setOption(option: string, value: unknown) { this.options.set(String(option), value); return this; }
-  setTitle(title: string) { return this.setOption('title', String(title)); }
-  setStacked() { return this.setOption('isStacked', true); }
+  setOption(option: string, value: unknown) {
+    this.options.set(String(option), value);
+    return this;
+  }
+  setTitle(title: string) {
+    return this.setOption('title', String(title));
+  }
+  setStacked() {
+    return this.setOption('isStacked', true);
+  }
 
   build(): EmbeddedChartModel {
     if (!this.type) throw new AppsScriptError('The chart type must be set before building the chart.');

@@ -14,40 +14,100 @@ type Attrs = Record<string, unknown>;
 
 const keys = <K extends string>(...names: K[]) => Object.fromEntries(names.map((n) => [n, n])) as { [P in K]: P };
 
-const TEXT = ['BOLD', 'ITALIC', 'UNDERLINE', 'STRIKETHROUGH', 'FONT_FAMILY', 'FONT_SIZE', 'FOREGROUND_COLOR', 'BACKGROUND_COLOR', 'LINK_URL'] as const;
-const PARAGRAPH = ['HORIZONTAL_ALIGNMENT', 'INDENT_START', 'INDENT_END', 'INDENT_FIRST_LINE', 'LINE_SPACING', 'SPACING_BEFORE', 'SPACING_AFTER', 'HEADING', 'LEFT_TO_RIGHT'] as const;
+const TEXT = [
+  'BOLD',
+  'ITALIC',
+  'UNDERLINE',
+  'STRIKETHROUGH',
+  'FONT_FAMILY',
+  'FONT_SIZE',
+  'FOREGROUND_COLOR',
+  'BACKGROUND_COLOR',
+  'LINK_URL',
+] as const;
+const PARAGRAPH = [
+  'HORIZONTAL_ALIGNMENT',
+  'INDENT_START',
+  'INDENT_END',
+  'INDENT_FIRST_LINE',
+  'LINE_SPACING',
+  'SPACING_BEFORE',
+  'SPACING_AFTER',
+  'HEADING',
+  'LEFT_TO_RIGHT',
+] as const;
 const PAGE = ['PAGE_WIDTH', 'PAGE_HEIGHT', 'MARGIN_TOP', 'MARGIN_BOTTOM', 'MARGIN_LEFT', 'MARGIN_RIGHT'] as const;
 const TABLE = ['BORDER_WIDTH', 'BORDER_COLOR'] as const;
-const CELL = ['WIDTH', 'PADDING_TOP', 'PADDING_BOTTOM', 'PADDING_LEFT', 'PADDING_RIGHT', 'VERTICAL_ALIGNMENT', 'BACKGROUND_COLOR'] as const;
+const CELL = [
+  'WIDTH',
+  'PADDING_TOP',
+  'PADDING_BOTTOM',
+  'PADDING_LEFT',
+  'PADDING_RIGHT',
+  'VERTICAL_ALIGNMENT',
+  'BACKGROUND_COLOR',
+] as const;
 const ROW = ['MINIMUM_HEIGHT'] as const;
 
 /** DocumentApp.Attribute: as on Apps Script, an attribute used as an object key reads as its name. */
 export const ATTRIBUTE = keys(...TEXT, ...PARAGRAPH, ...PAGE, ...TABLE, ...CELL, ...ROW);
 export const HORIZONTAL_ALIGNMENT = keys('LEFT', 'CENTER', 'RIGHT', 'JUSTIFY');
 export const VERTICAL_ALIGNMENT = keys('TOP', 'CENTER', 'BOTTOM');
-export const PARAGRAPH_HEADING = keys('NORMAL', 'TITLE', 'SUBTITLE', 'HEADING1', 'HEADING2', 'HEADING3', 'HEADING4', 'HEADING5', 'HEADING6');
+export const PARAGRAPH_HEADING = keys(
+  'NORMAL',
+  'TITLE',
+  'SUBTITLE',
+  'HEADING1',
+  'HEADING2',
+  'HEADING3',
+  'HEADING4',
+  'HEADING5',
+  'HEADING6',
+);
 export const ELEMENT_TYPE = keys('BODY_SECTION', 'PARAGRAPH', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TEXT');
 
 /** What a new Google Doc uses where nothing was set. */
 export const DEFAULTS = {
-  text: { FONT_FAMILY: 'Arial', FONT_SIZE: 11, BOLD: false, ITALIC: false, UNDERLINE: false, STRIKETHROUGH: false, FOREGROUND_COLOR: '#000000' } as Attrs,
-  paragraph: { HORIZONTAL_ALIGNMENT: 'LEFT', INDENT_START: 0, INDENT_END: 0, INDENT_FIRST_LINE: 0, LINE_SPACING: 1.15, SPACING_BEFORE: 0, SPACING_AFTER: 0, HEADING: 'NORMAL' } as Attrs,
+  text: {
+    FONT_FAMILY: 'Arial',
+    FONT_SIZE: 11,
+    BOLD: false,
+    ITALIC: false,
+    UNDERLINE: false,
+    STRIKETHROUGH: false,
+    FOREGROUND_COLOR: '#000000',
+  } as Attrs,
+  paragraph: {
+    HORIZONTAL_ALIGNMENT: 'LEFT',
+    INDENT_START: 0,
+    INDENT_END: 0,
+    INDENT_FIRST_LINE: 0,
+    LINE_SPACING: 1.15,
+    SPACING_BEFORE: 0,
+    SPACING_AFTER: 0,
+    HEADING: 'NORMAL',
+  } as Attrs,
   page: { PAGE_WIDTH: 612, PAGE_HEIGHT: 792, MARGIN_TOP: 72, MARGIN_BOTTOM: 72, MARGIN_LEFT: 72, MARGIN_RIGHT: 72 } as Attrs,
   table: { BORDER_WIDTH: 1, BORDER_COLOR: '#000000' } as Attrs,
   cell: { PADDING_TOP: 5, PADDING_BOTTOM: 5, PADDING_LEFT: 5, PADDING_RIGHT: 5, VERTICAL_ALIGNMENT: 'TOP' } as Attrs,
 };
 
 const ENUMS: Record<string, Record<string, string>> = {
-  HORIZONTAL_ALIGNMENT, VERTICAL_ALIGNMENT, HEADING: PARAGRAPH_HEADING,
+  HORIZONTAL_ALIGNMENT,
+  VERTICAL_ALIGNMENT,
+  HEADING: PARAGRAPH_HEADING,
 };
 const BOOLEAN = new Set<string>(['BOLD', 'ITALIC', 'UNDERLINE', 'STRIKETHROUGH', 'LEFT_TO_RIGHT']);
 const STRING = new Set<string>(['FONT_FAMILY', 'FOREGROUND_COLOR', 'BACKGROUND_COLOR', 'LINK_URL', 'BORDER_COLOR']);
 
 function checkValue(key: string, v: unknown): void {
   if (v === null) return;
-  const ok = ENUMS[key] ? typeof v === 'string' && v in ENUMS[key]!
-    : BOOLEAN.has(key) ? typeof v === 'boolean'
-      : STRING.has(key) ? typeof v === 'string'
+  const ok = ENUMS[key]
+    ? typeof v === 'string' && v in ENUMS[key]!
+    : BOOLEAN.has(key)
+      ? typeof v === 'boolean'
+      : STRING.has(key)
+        ? typeof v === 'string'
         : typeof v === 'number' && Number.isFinite(v) && v >= 0 && (key !== 'FONT_SIZE' || v > 0);
   if (!ok) throw new AppsScriptError(`Invalid argument: ${key}`);
 }
@@ -83,14 +143,22 @@ abstract class ElementModel extends ServiceObject {
   /** This element's own attributes, as set (unset ones are absent). */
   protected own: Attrs = {};
 
-  getType() { return this.type; }
-  getParent() { return this.parent; }
-  getNumChildren() { return this.children.length; }
+  getType() {
+    return this.type;
+  }
+  getParent() {
+    return this.parent;
+  }
+  getNumChildren() {
+    return this.children.length;
+  }
 
   getChild(index: number) {
     const child = this.children[index];
     if (!Number.isInteger(index) || index < 0 || !child) {
-      throw new AppsScriptError(`Child index (${index}) must be less than the number of child elements (${this.children.length}).`);
+      throw new AppsScriptError(
+        `Child index (${index}) must be less than the number of child elements (${this.children.length}).`,
+      );
     }
     return child;
   }
@@ -101,8 +169,12 @@ abstract class ElementModel extends ServiceObject {
     return i;
   }
 
-  getNextSibling() { return this.sibling(1); }
-  getPreviousSibling() { return this.sibling(-1); }
+  getNextSibling() {
+    return this.sibling(1);
+  }
+  getPreviousSibling() {
+    return this.sibling(-1);
+  }
 
   private sibling(step: number): ElementModel | null {
     if (!this.parent) return null;
@@ -113,16 +185,26 @@ abstract class ElementModel extends ServiceObject {
     const parent = this.parent;
     if (!parent) return this;
     const siblings = parent.children;
-    if (this instanceof ParagraphModel && siblings.at(-1) === this && (parent instanceof BodyModel || parent instanceof TableCellModel)) {
-      throw new AppsScriptError(`Can't remove the last paragraph in a ${parent instanceof BodyModel ? 'document section' : 'table cell'}.`);
+    if (
+      this instanceof ParagraphModel &&
+      siblings.at(-1) === this &&
+      (parent instanceof BodyModel || parent instanceof TableCellModel)
+    ) {
+      throw new AppsScriptError(
+        `Can't remove the last paragraph in a ${parent instanceof BodyModel ? 'document section' : 'table cell'}.`,
+      );
     }
     siblings.splice(siblings.indexOf(this), 1);
     this.parent = null;
     return this;
   }
 
-  asParagraph() { return this.cast(ParagraphModel); }
-  asTable() { return this.cast(TableModel); }
+  asParagraph() {
+    return this.cast(ParagraphModel);
+  }
+  asTable() {
+    return this.cast(TableModel);
+  }
 
   private cast<T extends ElementModel>(type: abstract new (...a: never[]) => T): T {
     if (!(this instanceof type)) throw new AppsScriptError(`Cannot cast ${this.type} element to the requested type.`);
@@ -138,10 +220,14 @@ abstract class ElementModel extends ServiceObject {
     return this.children.map((c) => c.getText()).join('\n');
   }
 
-  editAsText() { return new TextModel(this.paragraphs()); }
+  editAsText() {
+    return new TextModel(this.paragraphs());
+  }
 
   /** Attribute names this element keeps itself (text attributes go to its paragraphs' text). */
-  protected ownKeys(): readonly string[] { return []; }
+  protected ownKeys(): readonly string[] {
+    return [];
+  }
 
   setAttributes(attrs: Attrs) {
     if (!attrs || typeof attrs !== 'object') throw signatureError(this.kind, 'setAttributes', [attrs]);
@@ -181,9 +267,15 @@ export class ParagraphModel extends ElementModel {
     if (text) this.runs.push({ text, attrs: {} });
   }
 
-  protected override ownKeys() { return PARAGRAPH; }
-  override paragraphs(): ParagraphModel[] { return [this]; }
-  override getText() { return this.runs.map((r) => r.text).join(''); }
+  protected override ownKeys() {
+    return PARAGRAPH;
+  }
+  override paragraphs(): ParagraphModel[] {
+    return [this];
+  }
+  override getText() {
+    return this.runs.map((r) => r.text).join('');
+  }
 
   /** Keeps the style of the first character; returns nothing, as on Apps Script. */
   setText(text: string): void {
@@ -200,14 +292,30 @@ export class ParagraphModel extends ElementModel {
     return new TextModel([this], start, start + text.length - 1);
   }
 
-  setAlignment(a: string) { return this.setAttributes({ HORIZONTAL_ALIGNMENT: a }); }
-  getAlignment() { return this.own.HORIZONTAL_ALIGNMENT ?? null; }
-  setIndentFirstLine(pt: number) { return this.setAttributes({ INDENT_FIRST_LINE: pt }); }
-  setIndentStart(pt: number) { return this.setAttributes({ INDENT_START: pt }); }
-  setSpacingBefore(pt: number) { return this.setAttributes({ SPACING_BEFORE: pt }); }
-  setSpacingAfter(pt: number) { return this.setAttributes({ SPACING_AFTER: pt }); }
-  setLineSpacing(m: number) { return this.setAttributes({ LINE_SPACING: m }); }
-  setHeading(h: string) { return this.setAttributes({ HEADING: h }); }
+  setAlignment(a: string) {
+    return this.setAttributes({ HORIZONTAL_ALIGNMENT: a });
+  }
+  getAlignment() {
+    return this.own.HORIZONTAL_ALIGNMENT ?? null;
+  }
+  setIndentFirstLine(pt: number) {
+    return this.setAttributes({ INDENT_FIRST_LINE: pt });
+  }
+  setIndentStart(pt: number) {
+    return this.setAttributes({ INDENT_START: pt });
+  }
+  setSpacingBefore(pt: number) {
+    return this.setAttributes({ SPACING_BEFORE: pt });
+  }
+  setSpacingAfter(pt: number) {
+    return this.setAttributes({ SPACING_AFTER: pt });
+  }
+  setLineSpacing(m: number) {
+    return this.setAttributes({ LINE_SPACING: m });
+  }
+  setHeading(h: string) {
+    return this.setAttributes({ HEADING: h });
+  }
 
   override getAttributes(): Attrs {
     const out = super.getAttributes();
@@ -254,7 +362,11 @@ export class TextModel extends ServiceObject {
   readonly kind = 'Text';
   readonly service = 'document' as const;
 
-  constructor(private readonly paras: ParagraphModel[], private readonly start = 0, private readonly end?: number) {
+  constructor(
+    private readonly paras: ParagraphModel[],
+    private readonly start = 0,
+    private readonly end?: number,
+  ) {
     super();
   }
 
@@ -287,12 +399,24 @@ export class TextModel extends ServiceObject {
     return args.length >= 3 ? this.setAttributes(args[0], args[1], { [key]: args[2] }) : this.setAttributes({ [key]: args[0] });
   }
 
-  setBold(...args: unknown[]) { return this.set('BOLD', args); }
-  setItalic(...args: unknown[]) { return this.set('ITALIC', args); }
-  setUnderline(...args: unknown[]) { return this.set('UNDERLINE', args); }
-  setFontSize(...args: unknown[]) { return this.set('FONT_SIZE', args); }
-  setFontFamily(...args: unknown[]) { return this.set('FONT_FAMILY', args); }
-  setForegroundColor(...args: unknown[]) { return this.set('FOREGROUND_COLOR', args); }
+  setBold(...args: unknown[]) {
+    return this.set('BOLD', args);
+  }
+  setItalic(...args: unknown[]) {
+    return this.set('ITALIC', args);
+  }
+  setUnderline(...args: unknown[]) {
+    return this.set('UNDERLINE', args);
+  }
+  setFontSize(...args: unknown[]) {
+    return this.set('FONT_SIZE', args);
+  }
+  setFontFamily(...args: unknown[]) {
+    return this.set('FONT_FAMILY', args);
+  }
+  setForegroundColor(...args: unknown[]) {
+    return this.set('FOREGROUND_COLOR', args);
+  }
 }
 
 abstract class ContainerModel extends ElementModel {
@@ -303,15 +427,21 @@ abstract class ContainerModel extends ElementModel {
 
   private insertAt(index: number, el: ElementModel): void {
     if (!Number.isInteger(index) || index < 0 || index > this.children.length) {
-      throw new AppsScriptError(`Index (${index}) must be less than or equal to the number of child elements (${this.children.length}).`);
+      throw new AppsScriptError(
+        `Index (${index}) must be less than or equal to the number of child elements (${this.children.length}).`,
+      );
     }
     el.parent = this;
     this.children.splice(index, 0, el);
     if (this.children.at(-1) === el && el instanceof TableModel) this.insertAt(this.children.length, new ParagraphModel());
   }
 
-  appendParagraph(text: string) { return this.paragraphAt('appendParagraph', this.children.length, text); }
-  insertParagraph(index: number, text: string) { return this.paragraphAt('insertParagraph', index, text); }
+  appendParagraph(text: string) {
+    return this.paragraphAt('appendParagraph', this.children.length, text);
+  }
+  insertParagraph(index: number, text: string) {
+    return this.paragraphAt('insertParagraph', index, text);
+  }
 
   private paragraphAt(method: string, index: number, text: string) {
     const p = new ParagraphModel(this.checkText(method, text));
@@ -319,8 +449,12 @@ abstract class ContainerModel extends ElementModel {
     return p;
   }
 
-  appendTable(cells?: unknown) { return this.tableAt('appendTable', this.children.length, cells); }
-  insertTable(index: number, cells?: unknown) { return this.tableAt('insertTable', index, cells); }
+  appendTable(cells?: unknown) {
+    return this.tableAt('appendTable', this.children.length, cells);
+  }
+  insertTable(index: number, cells?: unknown) {
+    return this.tableAt('insertTable', index, cells);
+  }
 
   private tableAt(method: string, index: number, cells: unknown) {
     const grid = cells === undefined ? [['']] : cells;
@@ -328,7 +462,8 @@ abstract class ContainerModel extends ElementModel {
       throw signatureError(this.kind, method, [cells]);
     }
     const width = grid[0]?.length ?? 0;
-    if (!width || grid.some((r) => r.length !== width)) throw new AppsScriptError('Invalid argument: cells (every row needs the same number of cells, at least one)');
+    if (!width || grid.some((r) => r.length !== width))
+      throw new AppsScriptError('Invalid argument: cells (every row needs the same number of cells, at least one)');
     const table = new TableModel(grid as string[][]);
     this.insertAt(index, table);
     return table;
@@ -339,8 +474,12 @@ abstract class ContainerModel extends ElementModel {
     return child.removeFromParent();
   }
 
-  getParagraphs() { return this.paragraphs(); }
-  getTables() { return this.children.filter((c): c is TableModel => c instanceof TableModel); }
+  getParagraphs() {
+    return this.paragraphs();
+  }
+  getTables() {
+    return this.children.filter((c): c is TableModel => c instanceof TableModel);
+  }
 
   clear() {
     this.children = [];
@@ -358,24 +497,54 @@ export class BodyModel extends ContainerModel {
     this.appendParagraph('');
   }
 
-  protected override ownKeys() { return PAGE; }
+  protected override ownKeys() {
+    return PAGE;
+  }
 
-  getPageWidth() { return this.effective('PAGE_WIDTH'); }
-  getPageHeight() { return this.effective('PAGE_HEIGHT'); }
-  getMarginTop() { return this.effective('MARGIN_TOP'); }
-  getMarginBottom() { return this.effective('MARGIN_BOTTOM'); }
-  getMarginLeft() { return this.effective('MARGIN_LEFT'); }
-  getMarginRight() { return this.effective('MARGIN_RIGHT'); }
-  setPageWidth(pt: number) { return this.setAttributes({ PAGE_WIDTH: pt }); }
-  setPageHeight(pt: number) { return this.setAttributes({ PAGE_HEIGHT: pt }); }
-  setMarginTop(pt: number) { return this.setAttributes({ MARGIN_TOP: pt }); }
-  setMarginBottom(pt: number) { return this.setAttributes({ MARGIN_BOTTOM: pt }); }
-  setMarginLeft(pt: number) { return this.setAttributes({ MARGIN_LEFT: pt }); }
-  setMarginRight(pt: number) { return this.setAttributes({ MARGIN_RIGHT: pt }); }
+  getPageWidth() {
+    return this.effective('PAGE_WIDTH');
+  }
+  getPageHeight() {
+    return this.effective('PAGE_HEIGHT');
+  }
+  getMarginTop() {
+    return this.effective('MARGIN_TOP');
+  }
+  getMarginBottom() {
+    return this.effective('MARGIN_BOTTOM');
+  }
+  getMarginLeft() {
+    return this.effective('MARGIN_LEFT');
+  }
+  getMarginRight() {
+    return this.effective('MARGIN_RIGHT');
+  }
+  setPageWidth(pt: number) {
+    return this.setAttributes({ PAGE_WIDTH: pt });
+  }
+  setPageHeight(pt: number) {
+    return this.setAttributes({ PAGE_HEIGHT: pt });
+  }
+  setMarginTop(pt: number) {
+    return this.setAttributes({ MARGIN_TOP: pt });
+  }
+  setMarginBottom(pt: number) {
+    return this.setAttributes({ MARGIN_BOTTOM: pt });
+  }
+  setMarginLeft(pt: number) {
+    return this.setAttributes({ MARGIN_LEFT: pt });
+  }
+  setMarginRight(pt: number) {
+    return this.setAttributes({ MARGIN_RIGHT: pt });
+  }
 
   /** Host-side: the width between the margins, in points. */
   textWidth(): number {
-    return (this.effective('PAGE_WIDTH') as number) - (this.effective('MARGIN_LEFT') as number) - (this.effective('MARGIN_RIGHT') as number);
+    return (
+      (this.effective('PAGE_WIDTH') as number) -
+      (this.effective('MARGIN_LEFT') as number) -
+      (this.effective('MARGIN_RIGHT') as number)
+    );
   }
 }
 
@@ -388,17 +557,39 @@ export class TableCellModel extends ContainerModel {
     this.appendParagraph(text);
   }
 
-  protected override ownKeys() { return CELL; }
-  getParentRow() { return this.parent; }
-  getParentTable() { return this.parent?.getParent() ?? null; }
-  getWidth() { return this.own.WIDTH ?? null; }
-  setWidth(pt: number) { return this.setAttributes({ WIDTH: pt }); }
-  setPaddingTop(pt: number) { return this.setAttributes({ PADDING_TOP: pt }); }
-  setPaddingBottom(pt: number) { return this.setAttributes({ PADDING_BOTTOM: pt }); }
-  setPaddingLeft(pt: number) { return this.setAttributes({ PADDING_LEFT: pt }); }
-  setPaddingRight(pt: number) { return this.setAttributes({ PADDING_RIGHT: pt }); }
-  setVerticalAlignment(a: string) { return this.setAttributes({ VERTICAL_ALIGNMENT: a }); }
-  setBackgroundColor(c: string) { return this.setAttributes({ BACKGROUND_COLOR: c }); }
+  protected override ownKeys() {
+    return CELL;
+  }
+  getParentRow() {
+    return this.parent;
+  }
+  getParentTable() {
+    return this.parent?.getParent() ?? null;
+  }
+  getWidth() {
+    return this.own.WIDTH ?? null;
+  }
+  setWidth(pt: number) {
+    return this.setAttributes({ WIDTH: pt });
+  }
+  setPaddingTop(pt: number) {
+    return this.setAttributes({ PADDING_TOP: pt });
+  }
+  setPaddingBottom(pt: number) {
+    return this.setAttributes({ PADDING_BOTTOM: pt });
+  }
+  setPaddingLeft(pt: number) {
+    return this.setAttributes({ PADDING_LEFT: pt });
+  }
+  setPaddingRight(pt: number) {
+    return this.setAttributes({ PADDING_RIGHT: pt });
+  }
+  setVerticalAlignment(a: string) {
+    return this.setAttributes({ VERTICAL_ALIGNMENT: a });
+  }
+  setBackgroundColor(c: string) {
+    return this.setAttributes({ BACKGROUND_COLOR: c });
+  }
 }
 
 export class TableRowModel extends ElementModel {
@@ -410,12 +601,24 @@ export class TableRowModel extends ElementModel {
     this.children = texts.map((t) => Object.assign(new TableCellModel(t), { parent: this }));
   }
 
-  protected override ownKeys() { return ROW; }
-  override getText() { return this.children.map((c) => c.getText()).join('\t'); }
-  getNumCells() { return this.children.length; }
-  getCell(i: number) { return this.getChild(i) as TableCellModel; }
-  getParentTable() { return this.parent; }
-  cells(): TableCellModel[] { return this.children as TableCellModel[]; }
+  protected override ownKeys() {
+    return ROW;
+  }
+  override getText() {
+    return this.children.map((c) => c.getText()).join('\t');
+  }
+  getNumCells() {
+    return this.children.length;
+  }
+  getCell(i: number) {
+    return this.getChild(i) as TableCellModel;
+  }
+  getParentTable() {
+    return this.parent;
+  }
+  cells(): TableCellModel[] {
+    return this.children as TableCellModel[];
+  }
 }
 
 export class TableModel extends ElementModel {
@@ -429,14 +632,31 @@ export class TableModel extends ElementModel {
     this.children = cells.map((r) => Object.assign(new TableRowModel(r), { parent: this }));
   }
 
-  protected override ownKeys() { return TABLE; }
-  getNumRows() { return this.children.length; }
-  getRow(i: number) { return this.getChild(i) as TableRowModel; }
-  getCell(r: number, c: number) { return this.getRow(r).getCell(c); }
-  getBorderWidth() { return this.effective('BORDER_WIDTH'); }
-  setBorderWidth(pt: number) { return this.setAttributes({ BORDER_WIDTH: pt }); }
-  setBorderColor(c: string) { return this.setAttributes({ BORDER_COLOR: c }); }
-  getColumnWidth(i: number) { this.checkColumn(i); return this.columnWidths.get(i) ?? null; }
+  protected override ownKeys() {
+    return TABLE;
+  }
+  getNumRows() {
+    return this.children.length;
+  }
+  getRow(i: number) {
+    return this.getChild(i) as TableRowModel;
+  }
+  getCell(r: number, c: number) {
+    return this.getRow(r).getCell(c);
+  }
+  getBorderWidth() {
+    return this.effective('BORDER_WIDTH');
+  }
+  setBorderWidth(pt: number) {
+    return this.setAttributes({ BORDER_WIDTH: pt });
+  }
+  setBorderColor(c: string) {
+    return this.setAttributes({ BORDER_COLOR: c });
+  }
+  getColumnWidth(i: number) {
+    this.checkColumn(i);
+    return this.columnWidths.get(i) ?? null;
+  }
 
   setColumnWidth(i: number, pt: number) {
     this.checkColumn(i);
@@ -447,10 +667,13 @@ export class TableModel extends ElementModel {
 
   private checkColumn(i: number): void {
     const n = this.rows()[0]?.getNumCells() ?? 0;
-    if (!Number.isInteger(i) || i < 0 || i >= n) throw new AppsScriptError(`Column index (${i}) must be less than the number of columns (${n}).`);
+    if (!Number.isInteger(i) || i < 0 || i >= n)
+      throw new AppsScriptError(`Column index (${i}) must be less than the number of columns (${n}).`);
   }
 
-  rows(): TableRowModel[] { return this.children as TableRowModel[]; }
+  rows(): TableRowModel[] {
+    return this.children as TableRowModel[];
+  }
 
   /** Host-side: every column's width in points, as Docs lays the table out in `available` points. */
   widths(available: number): number[] {
@@ -471,12 +694,25 @@ export class DocumentModel extends ServiceObject {
     super();
   }
 
-  get id() { return this.file.id; }
-  getId() { return this.file.id; }
-  getName() { return this.file.name; }
-  setName(name: string) { this.file.setName(name); return this; }
-  getUrl() { return this.file.url; }
-  getBody() { return this.body; }
+  get id() {
+    return this.file.id;
+  }
+  getId() {
+    return this.file.id;
+  }
+  getName() {
+    return this.file.name;
+  }
+  setName(name: string) {
+    this.file.setName(name);
+    return this;
+  }
+  getUrl() {
+    return this.file.url;
+  }
+  getBody() {
+    return this.body;
+  }
 }
 
 export class DocumentAppModel extends ServiceObject {
@@ -497,14 +733,19 @@ export class DocumentAppModel extends ServiceObject {
   create(name: string) {
     if (typeof name !== 'string') throw signatureError('DocumentApp', 'create', [name]);
     const id = this.drive.newId('doc');
-    const doc = new DocumentModel(this.drive.addFile(new FileModel(id, name, MIME.document, `https://docs.google.com/document/d/${id}/edit`)));
+    const doc = new DocumentModel(
+      this.drive.addFile(new FileModel(id, name, MIME.document, `https://docs.google.com/document/d/${id}/edit`)),
+    );
     this.documents.push(doc);
     return doc;
   }
 
   openById(id: string) {
     const doc = this.documents.find((d) => d.id === id);
-    if (!doc) throw new AppsScriptError('No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.');
+    if (!doc)
+      throw new AppsScriptError(
+        'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.',
+      );
     return doc;
   }
 

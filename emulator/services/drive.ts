@@ -14,7 +14,8 @@ export const MIME = {
   spreadsheet: 'application/vnd.google-apps.spreadsheet',
 } as const;
 
-const NOT_FOUND = 'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+const NOT_FOUND =
+  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
 abstract class ItemModel extends ServiceObject {
   readonly service = 'drive' as const;
@@ -22,20 +23,39 @@ abstract class ItemModel extends ServiceObject {
   trashed = false;
   access: Access = 'edit';
 
-  constructor(readonly id: string, public name: string) {
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {
     super();
   }
 
-  getId() { return this.id; }
-  getName() { return this.name; }
-  setName(name: string) { this.name = String(name); return this; }
-  isTrashed() { return this.trashed; }
-  setTrashed(trashed: boolean) { this.trashed = Boolean(trashed); return this; }
-  getParents() { return new IteratorModel('FolderIterator', this.parent && this.parent.access !== 'none' ? [this.parent] : []); }
+  getId() {
+    return this.id;
+  }
+  getName() {
+    return this.name;
+  }
+  setName(name: string) {
+    this.name = String(name);
+    return this;
+  }
+  isTrashed() {
+    return this.trashed;
+  }
+  setTrashed(trashed: boolean) {
+    this.trashed = Boolean(trashed);
+    return this;
+  }
+  getParents() {
+    return new IteratorModel('FolderIterator', this.parent && this.parent.access !== 'none' ? [this.parent] : []);
+  }
 
   moveTo(destination: FolderModel) {
     if (!(destination instanceof FolderModel)) {
-      throw new AppsScriptError(`The parameters (${typeof destination}) don't match the method signature for DriveApp.${this.kind}.moveTo.`);
+      throw new AppsScriptError(
+        `The parameters (${typeof destination}) don't match the method signature for DriveApp.${this.kind}.moveTo.`,
+      );
     }
     if (this.access !== 'edit' || destination.access !== 'edit') throw new AppsScriptError('Access denied: DriveApp.');
     this.parent = destination;
@@ -46,34 +66,59 @@ abstract class ItemModel extends ServiceObject {
 export class FileModel extends ItemModel {
   readonly kind = 'File';
 
-  constructor(id: string, name: string, readonly mimeType: string, readonly url: string) {
+  constructor(
+    id: string,
+    name: string,
+    readonly mimeType: string,
+    readonly url: string,
+  ) {
     super(id, name);
   }
 
-  getMimeType() { return this.mimeType; }
-  getUrl() { return this.url; }
+  getMimeType() {
+    return this.mimeType;
+  }
+  getUrl() {
+    return this.url;
+  }
 }
 
 export class FolderModel extends ItemModel {
   readonly kind = 'Folder';
 
-  constructor(id: string, name: string, private readonly drive: DriveAppModel) {
+  constructor(
+    id: string,
+    name: string,
+    private readonly drive: DriveAppModel,
+  ) {
     super(id, name);
   }
 
-  getUrl() { return `https://drive.google.com/drive/folders/${this.id}`; }
-  getFiles() { return new IteratorModel('FileIterator', this.drive.files.filter((f) => f.parent === this && !f.trashed)); }
+  getUrl() {
+    return `https://drive.google.com/drive/folders/${this.id}`;
+  }
+  getFiles() {
+    return new IteratorModel(
+      'FileIterator',
+      this.drive.files.filter((f) => f.parent === this && !f.trashed),
+    );
+  }
 }
 
 export class IteratorModel<T> extends ServiceObject {
   readonly service = 'drive' as const;
   private at = 0;
 
-  constructor(readonly kind: 'FileIterator' | 'FolderIterator', private readonly items: readonly T[]) {
+  constructor(
+    readonly kind: 'FileIterator' | 'FolderIterator',
+    private readonly items: readonly T[],
+  ) {
     super();
   }
 
-  hasNext() { return this.at < this.items.length; }
+  hasNext() {
+    return this.at < this.items.length;
+  }
   next() {
     if (this.at >= this.items.length) throw new AppsScriptError('Cannot retrieve the next object: iterator has reached the end.');
     return this.items[this.at++]!;
@@ -121,7 +166,13 @@ export class DriveAppModel extends ServiceObject {
   }
 
   // The script's API.
-  getRootFolder() { return this.root; }
-  getFileById(id: string) { return this.visible(this.files, id); }
-  getFolderById(id: string) { return this.visible(this.folders, id); }
+  getRootFolder() {
+    return this.root;
+  }
+  getFileById(id: string) {
+    return this.visible(this.files, id);
+  }
+  getFolderById(id: string) {
+    return this.visible(this.folders, id);
+  }
 }

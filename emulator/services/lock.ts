@@ -40,7 +40,10 @@ export class LockModel extends ServiceObject {
   readonly kind = 'Lock';
   readonly service = 'lock' as const;
 
-  constructor(private readonly state: LockState, private readonly advance: (ms: number) => void) {
+  constructor(
+    private readonly state: LockState,
+    private readonly advance: (ms: number) => void,
+  ) {
     super();
     state.begin(this);
   }
@@ -90,7 +93,13 @@ export class LockServiceModel extends ServiceObject {
     super();
   }
 
-  getDocumentLock() { return this.lock; }
-  getScriptLock() { return this.lock; }
-  getUserLock() { return this.lock; }
+  getDocumentLock() {
+    return this.lock;
+  }
+  getScriptLock() {
+    return this.lock;
+  }
+  getUserLock() {
+    return this.lock;
+  }
 }

@@ -50,11 +50,15 @@ const ADDRESS = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 /** "a@x.vn, Tên <b@y.vn>" → the addresses; Apps Script rejects the message on the first bad one. */
 function addresses(list: unknown): string[] {
   if (list === undefined || list === null) return [];
-  return String(list).split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
-    const address = /<([^<>]*)>\s*$/.exec(entry)?.[1]?.trim() ?? entry;
-    if (!ADDRESS.test(address)) throw new AppsScriptError(`Invalid email: ${entry}`);
-    return address;
-  });
+  return String(list)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const address = /<([^<>]*)>\s*$/.exec(entry)?.[1]?.trim() ?? entry;
+      if (!ADDRESS.test(address)) throw new AppsScriptError(`Invalid email: ${entry}`);
+      return address;
+    });
 }
 
 const bytes = (s: string | undefined) => (s ? Buffer.byteLength(s, 'utf8') : 0);
@@ -63,7 +67,11 @@ export class MailAppModel extends ServiceObject {
   readonly kind = 'MailApp';
   readonly service = 'mail' as const;
 
-  constructor(private readonly state: MailState, private readonly sender: string, private readonly now: () => number) {
+  constructor(
+    private readonly state: MailState,
+    private readonly sender: string,
+    private readonly now: () => number,
+  ) {
     super();
   }
 
@@ -78,7 +86,7 @@ export class MailAppModel extends ServiceObject {
     else if (typeof d === 'string') message = { to: a, replyTo: b, subject: c, body: d };
     else {
       if (b === undefined || c === undefined) {
-        throw new AppsScriptError('The parameters (String) don\'t match the method signature for MailApp.sendEmail.');
+        throw new AppsScriptError("The parameters (String) don't match the method signature for MailApp.sendEmail.");
       }
       message = { ...(d ?? {}), to: a, subject: b, body: c };
     }
@@ -89,15 +97,23 @@ export class MailAppModel extends ServiceObject {
     const count = to.length + cc.length + bcc.length;
     if (count === 0) throw new AppsScriptError('Failed to send email: no recipient');
     if (count > MAX_RECIPIENTS_PER_MESSAGE) throw new AppsScriptError('Limit Exceeded: Email Recipients Per Message.');
-    if (bytes(message.body) + bytes(message.htmlBody) > MAX_BODY_BYTES) throw new AppsScriptError('Limit Exceeded: Email Body Size.');
+    if (bytes(message.body) + bytes(message.htmlBody) > MAX_BODY_BYTES)
+      throw new AppsScriptError('Limit Exceeded: Email Body Size.');
     if (count > this.getRemainingDailyQuota()) throw new AppsScriptError('Service invoked too many times for one day: email.');
     if ([...to, ...cc, ...bcc].some((a) => this.state.serverErrorFor.has(a))) {
-      throw new AppsScriptError('We\'re sorry, a server error occurred. Please wait a bit and try again.');
+      throw new AppsScriptError("We're sorry, a server error occurred. Please wait a bit and try again.");
     }
     this.state.outbox.push({
-      at: this.now(), from: this.sender, to, cc, bcc,
-      replyTo: message.replyTo, name: message.name,
-      subject: String(message.subject ?? ''), body: String(message.body ?? ''), htmlBody: message.htmlBody,
+      at: this.now(),
+      from: this.sender,
+      to,
+      cc,
+      bcc,
+      replyTo: message.replyTo,
+      name: message.name,
+      subject: String(message.subject ?? ''),
+      body: String(message.body ?? ''),
+      htmlBody: message.htmlBody,
     });
   }
 }

@@ -18,9 +18,15 @@ export class PropertiesModel extends ServiceObject {
     return n;
   }
 
-  getProperty(key: string) { return this.data.get(key) ?? null; }
-  getProperties() { return Object.fromEntries(this.data); }
-  getKeys() { return [...this.data.keys()]; }
+  getProperty(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  getProperties() {
+    return Object.fromEntries(this.data);
+  }
+  getKeys() {
+    return [...this.data.keys()];
+  }
 
   setProperty(key: string, value: string) {
     const v = String(value);
@@ -41,8 +47,14 @@ export class PropertiesModel extends ServiceObject {
     return this;
   }
 
-  deleteProperty(key: string) { this.data.delete(key); return this; }
-  deleteAllProperties() { this.data.clear(); return this; }
+  deleteProperty(key: string) {
+    this.data.delete(key);
+    return this;
+  }
+  deleteAllProperties() {
+    this.data.clear();
+    return this;
+  }
 }
 
 export class PropertiesServiceModel extends ServiceObject {
@@ -52,7 +64,13 @@ export class PropertiesServiceModel extends ServiceObject {
   readonly document = new PropertiesModel();
   readonly user = new PropertiesModel();
 
-  getScriptProperties() { return this.script; }
-  getDocumentProperties() { return this.document; }
-  getUserProperties() { return this.user; }
+  getScriptProperties() {
+    return this.script;
+  }
+  getDocumentProperties() {
+    return this.document;
+  }
+  getUserProperties() {
+    return this.user;
+  }
 }

@@ -21,13 +21,29 @@ export class ProtectionModel extends ServiceObject {
     super();
   }
 
-  getProtectionType() { return this.type; }
-  getRange() { return this.range; }
-  getDescription() { return this.description; }
-  setDescription(d: string) { this.description = String(d); return this; }
-  isWarningOnly() { return this.warningOnly; }
-  setWarningOnly(w: boolean) { this.warningOnly = Boolean(w); return this; }
-  remove() { this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1); }
+  getProtectionType() {
+    return this.type;
+  }
+  getRange() {
+    return this.range;
+  }
+  getDescription() {
+    return this.description;
+  }
+  setDescription(d: string) {
+    this.description = String(d);
+    return this;
+  }
+  isWarningOnly() {
+    return this.warningOnly;
+  }
+  setWarningOnly(w: boolean) {
+    this.warningOnly = Boolean(w);
+    return this;
+  }
+  remove() {
+    this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1);
+  }
 
   covers(r: number, c: number): boolean {
     const g = this.range;

@@ -12,16 +12,29 @@ type Script = typeof GoogleAppsScript.Script;
 type EnumNames<E> = { [K in keyof E]: K };
 
 export const EVENT_TYPE = {
-  CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE',
+  CLOCK: 'CLOCK',
+  ON_OPEN: 'ON_OPEN',
+  ON_EDIT: 'ON_EDIT',
+  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+  ON_CHANGE: 'ON_CHANGE',
   ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
 } as const satisfies EnumNames<Script['EventType']>;
 
 export const TRIGGER_SOURCE = {
-  SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR',
+  SPREADSHEETS: 'SPREADSHEETS',
+  CLOCK: 'CLOCK',
+  FORMS: 'FORMS',
+  DOCUMENTS: 'DOCUMENTS',
+  CALENDAR: 'CALENDAR',
 } as const satisfies EnumNames<Script['TriggerSource']>;
 
 export const WEEKDAY = {
-  SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY',
+  SUNDAY: 'SUNDAY',
+  MONDAY: 'MONDAY',
+  TUESDAY: 'TUESDAY',
+  WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY',
+  FRIDAY: 'FRIDAY',
   SATURDAY: 'SATURDAY',
 } as const satisfies EnumNames<typeof GoogleAppsScript.Base.Weekday>;
 
@@ -62,15 +75,28 @@ export class TriggerModel extends ServiceObject {
   readonly kind = 'Trigger';
   readonly service = 'script' as const;
 
-  constructor(readonly spec: TriggerSpec, readonly uniqueId: string) {
+  constructor(
+    readonly spec: TriggerSpec,
+    readonly uniqueId: string,
+  ) {
     super();
   }
 
-  getHandlerFunction() { return this.spec.handler; }
-  getEventType() { return this.spec.eventType; }
-  getTriggerSource() { return this.spec.source; }
-  getTriggerSourceId() { return this.spec.sourceId; }
-  getUniqueId() { return this.uniqueId; }
+  getHandlerFunction() {
+    return this.spec.handler;
+  }
+  getEventType() {
+    return this.spec.eventType;
+  }
+  getTriggerSource() {
+    return this.spec.source;
+  }
+  getTriggerSourceId() {
+    return this.spec.sourceId;
+  }
+  getUniqueId() {
+    return this.uniqueId;
+  }
 }
 
 /** Every installed trigger of the project, of every user. */
@@ -84,7 +110,9 @@ export class TriggerStore {
 
   add(spec: TriggerSpec): TriggerModel {
     if (this.of(spec.owner).length >= MAX_TRIGGERS_PER_USER) {
-      throw new AppsScriptError('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+      throw new AppsScriptError(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     }
     const trigger = new TriggerModel(spec, String(8_000_000_000_000 + this.nextId++ * 7_919));
     this.all.push(trigger);
@@ -120,7 +148,10 @@ export class ClockTriggerBuilderModel extends ServiceObject {
   readonly service = 'script' as const;
   private readonly schedule: Schedule;
 
-  constructor(private readonly ctx: TriggerContext, private readonly handler: string) {
+  constructor(
+    private readonly ctx: TriggerContext,
+    private readonly handler: string,
+  ) {
     super();
     this.schedule = { timeZone: ctx.scriptTimeZone };
   }
@@ -143,9 +174,15 @@ export class ClockTriggerBuilderModel extends ServiceObject {
     return this.recurrence('everyHours', n);
   }
 
-  everyDays(n: number) { return this.recurrence('everyDays', integerIn('everyDays', n, 1, 1000)); }
-  everyWeeks(n: number) { return this.recurrence('everyWeeks', integerIn('everyWeeks', n, 1, 1000)); }
-  onMonthDay(day: number) { return this.recurrence('onMonthDay', integerIn('onMonthDay', day, 1, 31)); }
+  everyDays(n: number) {
+    return this.recurrence('everyDays', integerIn('everyDays', n, 1, 1000));
+  }
+  everyWeeks(n: number) {
+    return this.recurrence('everyWeeks', integerIn('everyWeeks', n, 1, 1000));
+  }
+  onMonthDay(day: number) {
+    return this.recurrence('onMonthDay', integerIn('onMonthDay', day, 1, 31));
+  }
 
   onWeekDay(day: string) {
     if (!(String(day) in WEEKDAY)) throw new AppsScriptError('Invalid argument: day');
@@ -191,7 +228,9 @@ export class ClockTriggerBuilderModel extends ServiceObject {
     const s = this.schedule;
     const recurring = s.everyMinutes ?? s.everyHours ?? s.everyDays ?? s.everyWeeks ?? s.onMonthDay;
     if (recurring === undefined && s.at === undefined) {
-      throw new AppsScriptError('The trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay, at or after before create().');
+      throw new AppsScriptError(
+        'The trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay, at or after before create().',
+      );
     }
     if (s.atHour !== undefined && (s.everyMinutes !== undefined || s.everyHours !== undefined || s.at !== undefined)) {
       throw new AppsScriptError('atHour can only be combined with everyDays, everyWeeks or onMonthDay.');
@@ -200,8 +239,13 @@ export class ClockTriggerBuilderModel extends ServiceObject {
       throw new AppsScriptError('onWeekDay can only be combined with everyWeeks.');
     }
     return this.ctx.store.add({
-      handler: this.handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, owner: this.ctx.user,
-      schedule: { ...s }, createdAt: this.ctx.now(),
+      handler: this.handler,
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      owner: this.ctx.user,
+      schedule: { ...s },
+      createdAt: this.ctx.now(),
     });
   }
 }
@@ -211,7 +255,11 @@ export class SpreadsheetTriggerBuilderModel extends ServiceObject {
   readonly service = 'script' as const;
   private eventType: EventType | undefined;
 
-  constructor(private readonly ctx: TriggerContext, private readonly handler: string, private readonly spreadsheetId: string) {
+  constructor(
+    private readonly ctx: TriggerContext,
+    private readonly handler: string,
+    private readonly spreadsheetId: string,
+  ) {
     super();
   }
 
@@ -220,16 +268,29 @@ export class SpreadsheetTriggerBuilderModel extends ServiceObject {
     return this;
   }
 
-  onOpen() { return this.on('ON_OPEN'); }
-  onEdit() { return this.on('ON_EDIT'); }
-  onChange() { return this.on('ON_CHANGE'); }
-  onFormSubmit() { return this.on('ON_FORM_SUBMIT'); }
+  onOpen() {
+    return this.on('ON_OPEN');
+  }
+  onEdit() {
+    return this.on('ON_EDIT');
+  }
+  onChange() {
+    return this.on('ON_CHANGE');
+  }
+  onFormSubmit() {
+    return this.on('ON_FORM_SUBMIT');
+  }
 
   create() {
-    if (!this.eventType) throw new AppsScriptError('The trigger has no event type: call onOpen, onEdit, onChange or onFormSubmit before create().');
+    if (!this.eventType)
+      throw new AppsScriptError('The trigger has no event type: call onOpen, onEdit, onChange or onFormSubmit before create().');
     return this.ctx.store.add({
-      handler: this.handler, eventType: this.eventType, source: 'SPREADSHEETS', sourceId: this.spreadsheetId,
-      owner: this.ctx.user, createdAt: this.ctx.now(),
+      handler: this.handler,
+      eventType: this.eventType,
+      source: 'SPREADSHEETS',
+      sourceId: this.spreadsheetId,
+      owner: this.ctx.user,
+      createdAt: this.ctx.now(),
     });
   }
 }
@@ -238,11 +299,16 @@ export class TriggerBuilderModel extends ServiceObject {
   readonly kind = 'TriggerBuilder';
   readonly service = 'script' as const;
 
-  constructor(private readonly ctx: TriggerContext, private readonly handler: string) {
+  constructor(
+    private readonly ctx: TriggerContext,
+    private readonly handler: string,
+  ) {
     super();
   }
 
-  timeBased() { return new ClockTriggerBuilderModel(this.ctx, this.handler); }
+  timeBased() {
+    return new ClockTriggerBuilderModel(this.ctx, this.handler);
+  }
 
   forSpreadsheet(spreadsheet: { getId(): string } | string) {
     const id = typeof spreadsheet === 'string' ? spreadsheet : spreadsheet.getId();

@@ -4,8 +4,12 @@ import { ServiceObject } from '../realm';
 export class UserModel extends ServiceObject {
   readonly kind = 'User';
   readonly service = 'session' as const;
-  constructor(private readonly email: string) { super(); }
-  getEmail() { return this.email; }
+  constructor(private readonly email: string) {
+    super();
+  }
+  getEmail() {
+    return this.email;
+  }
 }
 
 export class SessionModel extends ServiceObject {
@@ -20,8 +24,16 @@ export class SessionModel extends ServiceObject {
     super();
   }
 
-  getActiveUser() { return new UserModel(this.active()); }
-  getEffectiveUser() { return new UserModel(this.effective); }
-  getScriptTimeZone() { return this.timeZone; }
-  getTemporaryActiveUserKey() { return 'temporary-key'; }
+  getActiveUser() {
+    return new UserModel(this.active());
+  }
+  getEffectiveUser() {
+    return new UserModel(this.effective);
+  }
+  getScriptTimeZone() {
+    return this.timeZone;
+  }
+  getTemporaryActiveUserKey() {
+    return 'temporary-key';
+  }
 }

@@ -75,7 +75,8 @@ export function entered(v: unknown): { value: CellValue; formula?: string; forma
 
 export function displayValue(v: CellValue | undefined, format: string | undefined, timeZone: string): string {
   if (v === undefined || v === '') return '';
-  if (v instanceof Date) return formatDate(v, timeZone, format && /[dyM]/.test(format) ? format.replace(/mm/g, 'MM') : 'dd/MM/yyyy');
+  if (v instanceof Date)
+    return formatDate(v, timeZone, format && /[dyM]/.test(format) ? format.replace(/mm/g, 'MM') : 'dd/MM/yyyy');
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number' && format) {
     const pct = /^0(?:\.(0+))?%$/.exec(format);
@@ -106,18 +107,42 @@ export class SpreadsheetModel extends ServiceObject {
     super();
   }
 
-  getId() { return this.id; }
-  getName() { return this.name; }
-  rename(name: string) { this.name = name; }
-  getUrl() { return `https://docs.google.com/spreadsheets/d/${this.id}/edit`; }
-  getSpreadsheetTimeZone() { return this.timeZone; }
-  setSpreadsheetTimeZone(tz: string) { this.timeZone = tz; }
-  getSheets() { return [...this.sheets]; }
-  getNumSheets() { return this.sheets.length; }
-  getSheetByName(name: string) { return this.sheets.find((s) => s.name === name) ?? null; }
-  getSheetById(id: number) { return this.sheets.find((s) => s.sheetId === id) ?? null; }
-  getActiveSheet() { return this.sheets[0] ?? null; }
-  toast(msg: string) { this.toasts.push(String(msg)); }
+  getId() {
+    return this.id;
+  }
+  getName() {
+    return this.name;
+  }
+  rename(name: string) {
+    this.name = name;
+  }
+  getUrl() {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  getSpreadsheetTimeZone() {
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(tz: string) {
+    this.timeZone = tz;
+  }
+  getSheets() {
+    return [...this.sheets];
+  }
+  getNumSheets() {
+    return this.sheets.length;
+  }
+  getSheetByName(name: string) {
+    return this.sheets.find((s) => s.name === name) ?? null;
+  }
+  getSheetById(id: number) {
+    return this.sheets.find((s) => s.sheetId === id) ?? null;
+  }
+  getActiveSheet() {
+    return this.sheets[0] ?? null;
+  }
+  toast(msg: string) {
+    this.toasts.push(String(msg));
+  }
 
   insertSheet(name?: string, index?: number): SheetModel {
     const sheetName = name ?? `Trang tính${this.sheets.length + 1}`;
@@ -167,17 +192,41 @@ export class SheetModel extends ServiceObject {
     super();
   }
 
-  getName() { return this.name; }
-  setName(name: string) { this.name = name; return this; }
-  getSheetId() { return this.sheetId; }
-  getParent() { return this.parent; }
-  getIndex() { return this.parent.sheets.indexOf(this) + 1; }
-  getMaxRows() { return this.maxRows; }
-  getMaxColumns() { return this.maxColumns; }
-  getFrozenRows() { return this.frozenRows; }
-  setFrozenRows(n: number) { this.frozenRows = n; }
-  getColumnWidth(col: number) { return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH; }
-  setColumnWidth(col: number, px: number) { this.columnWidths.set(col, px); return this; }
+  getName() {
+    return this.name;
+  }
+  setName(name: string) {
+    this.name = name;
+    return this;
+  }
+  getSheetId() {
+    return this.sheetId;
+  }
+  getParent() {
+    return this.parent;
+  }
+  getIndex() {
+    return this.parent.sheets.indexOf(this) + 1;
+  }
+  getMaxRows() {
+    return this.maxRows;
+  }
+  getMaxColumns() {
+    return this.maxColumns;
+  }
+  getFrozenRows() {
+    return this.frozenRows;
+  }
+  setFrozenRows(n: number) {
+    this.frozenRows = n;
+  }
+  getColumnWidth(col: number) {
+    return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  setColumnWidth(col: number, px: number) {
+    this.columnWidths.set(col, px);
+    return this;
+  }
   setColumnWidths(start: number, count: number, px: number) {
     for (let c = start; c < start + count; c++) this.columnWidths.set(c, px);
     return this;
@@ -201,7 +250,11 @@ export class SheetModel extends ServiceObject {
     const rows = Math.max(this.values.length, this.formulas.length);
     for (let r = 0; r < rows; r++) {
       const n = Math.max(this.values[r]?.length ?? 0, this.formulas[r]?.length ?? 0);
-      for (let c = n - 1; c >= last; c--) if (this.hasContent(r, c)) { last = c + 1; break; }
+      for (let c = n - 1; c >= last; c--)
+        if (this.hasContent(r, c)) {
+          last = c + 1;
+          break;
+        }
     }
     return last;
   }
@@ -226,13 +279,22 @@ export class SheetModel extends ServiceObject {
   }
 
   getProtections(type: string) {
-    if (!(type in PROTECTION_TYPE)) throw new AppsScriptError('The parameters (String) don\'t match the method signature for SpreadsheetApp.Sheet.getProtections.');
+    if (!(type in PROTECTION_TYPE))
+      throw new AppsScriptError(
+        "The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.getProtections.",
+      );
     return this.protections.filter((p) => p.type === type);
   }
 
-  newChart() { return new EmbeddedChartBuilderModel(this); }
-  getCharts() { return [...this.charts]; }
-  insertChart(chart: EmbeddedChartModel) { this.charts.push(chart); }
+  newChart() {
+    return new EmbeddedChartBuilderModel(this);
+  }
+  getCharts() {
+    return [...this.charts];
+  }
+  insertChart(chart: EmbeddedChartModel) {
+    this.charts.push(chart);
+  }
   removeChart(chart: EmbeddedChartModel) {
     const i = this.charts.findIndex((c) => c.chartId === chart.chartId);
     if (i < 0) throw new AppsScriptError('The chart was not found on this sheet.');
@@ -308,7 +370,8 @@ export class SheetModel extends ServiceObject {
   }
 
   appendRow(row: unknown[]) {
-    if (!Array.isArray(row) || row.length === 0) throw new AppsScriptError('The parameters () don\'t match the method signature for SpreadsheetApp.Sheet.appendRow.');
+    if (!Array.isArray(row) || row.length === 0)
+      throw new AppsScriptError("The parameters () don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const r = this.getLastRow() + 1;
     this.ensureSize(r, row.length);
     new RangeModel(this, r, 1, 1, row.length).setValues([row]);
@@ -319,16 +382,18 @@ export class SheetModel extends ServiceObject {
   load(rows: readonly (readonly unknown[])[], startRow = 1) {
     const width = Math.max(0, ...rows.map((r) => r.length));
     this.ensureSize(startRow + rows.length - 1, width);
-    rows.forEach((row, i) => row.forEach((v, c) => {
-      put(this.values, startRow - 1 + i, c, (v instanceof Date ? new Date(v.getTime()) : v) as CellValue);
-    }));
+    rows.forEach((row, i) =>
+      row.forEach((v, c) => {
+        put(this.values, startRow - 1 + i, c, (v instanceof Date ? new Date(v.getTime()) : v) as CellValue);
+      }),
+    );
     return this;
   }
 
   /** One cell's value as getValues returns it (formulas evaluated), without building a cell record. */
   valueAt(r: number, c: number): CellValue {
     const formula = at(this.formulas, r - 1, c - 1);
-    return formula ? evaluateFormula(formula, this, `${columnLetters(c)}${r}`) : at(this.values, r - 1, c - 1) ?? '';
+    return formula ? evaluateFormula(formula, this, `${columnLetters(c)}${r}`) : (at(this.values, r - 1, c - 1) ?? '');
   }
 
   // Grid access for ranges and host-side inspection.
@@ -345,7 +410,12 @@ export class SheetModel extends ServiceObject {
     };
   }
 
-  setCell(r: number, c: number, attr: 'values' | 'formulas' | 'formats' | 'backgrounds' | 'notes' | 'bold' | 'validations', v: unknown) {
+  setCell(
+    r: number,
+    c: number,
+    attr: 'values' | 'formulas' | 'formats' | 'backgrounds' | 'notes' | 'bold' | 'validations',
+    v: unknown,
+  ) {
     put(this[attr] as Grid<unknown>, r - 1, c - 1, v);
   }
 }
@@ -366,13 +436,27 @@ export class RangeModel extends ServiceObject {
     super();
   }
 
-  getSheet() { return this.sheet; }
-  getRow() { return this.row; }
-  getColumn() { return this.column; }
-  getNumRows() { return this.numRows; }
-  getNumColumns() { return this.numColumns; }
-  getLastRow() { return this.row + this.numRows - 1; }
-  getLastColumn() { return this.column + this.numColumns - 1; }
+  getSheet() {
+    return this.sheet;
+  }
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.column;
+  }
+  getNumRows() {
+    return this.numRows;
+  }
+  getNumColumns() {
+    return this.numColumns;
+  }
+  getLastRow() {
+    return this.row + this.numRows - 1;
+  }
+  getLastColumn() {
+    return this.column + this.numColumns - 1;
+  }
   getA1Notation() {
     const tl = `${columnLetters(this.column)}${this.row}`;
     return this.numRows === 1 && this.numColumns === 1 ? tl : `${tl}:${columnLetters(this.getLastColumn())}${this.getLastRow()}`;
@@ -406,14 +490,20 @@ export class RangeModel extends ServiceObject {
 
   private checkShape(data: unknown, method: string): asserts data is unknown[][] {
     if (!Array.isArray(data) || !data.every(Array.isArray)) {
-      throw new AppsScriptError(`The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+      throw new AppsScriptError(
+        `The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
     }
     if (data.length !== this.numRows) {
-      throw new AppsScriptError(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`);
+      throw new AppsScriptError(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`,
+      );
     }
     for (const row of data) {
       if (row.length !== this.numColumns) {
-        throw new AppsScriptError(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+        throw new AppsScriptError(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`,
+        );
       }
     }
   }
@@ -433,58 +523,120 @@ export class RangeModel extends ServiceObject {
     const e = entered(v);
     this.sheet.setCell(r, c, 'values', e.value);
     // Only touch the formula grid when there is a formula to set or clear (it stays sparse).
-    if (e.formula !== undefined || at(this.sheet.formulas, r - 1, c - 1) !== undefined) this.sheet.setCell(r, c, 'formulas', e.formula);
+    if (e.formula !== undefined || at(this.sheet.formulas, r - 1, c - 1) !== undefined)
+      this.sheet.setCell(r, c, 'formulas', e.formula);
     if (e.format && !at(this.sheet.formats, r - 1, c - 1)) this.sheet.setCell(r, c, 'formats', e.format);
   };
 
-  getValues() { return this.read((r, c) => this.sheet.valueAt(r, c)); }
-  getValue() { return this.sheet.valueAt(this.row, this.column); }
-  setValues(data: unknown) { return this.write(data, 'setValues', this.enter); }
-  setValue(v: unknown) { return this.fill(v, this.enter); }
+  getValues() {
+    return this.read((r, c) => this.sheet.valueAt(r, c));
+  }
+  getValue() {
+    return this.sheet.valueAt(this.row, this.column);
+  }
+  setValues(data: unknown) {
+    return this.write(data, 'setValues', this.enter);
+  }
+  setValue(v: unknown) {
+    return this.fill(v, this.enter);
+  }
   getDisplayValues() {
     const tz = this.sheet.parent.timeZone;
-    return this.read((r, c) => { const x = this.sheet.cell(r, c); return displayValue(x.value, x.format, tz); });
+    return this.read((r, c) => {
+      const x = this.sheet.cell(r, c);
+      return displayValue(x.value, x.format, tz);
+    });
   }
-  getDisplayValue() { return this.getDisplayValues()[0]![0]!; }
+  getDisplayValue() {
+    return this.getDisplayValues()[0]![0]!;
+  }
 
-  getFormulas() { return this.readGrid(this.sheet.formulas, ''); }
-  getFormula() { return this.sheet.cell(this.row, this.column).formula; }
+  getFormulas() {
+    return this.readGrid(this.sheet.formulas, '');
+  }
+  getFormula() {
+    return this.sheet.cell(this.row, this.column).formula;
+  }
   setFormulas(data: unknown) {
     return this.write<string>(data, 'setFormulas', (r, c, f) => this.enter(r, c, f ? (f.startsWith('=') ? f : `=${f}`) : ''));
   }
-  setFormula(f: string) { return this.fill(f.startsWith('=') ? f : `=${f}`, this.enter); }
+  setFormula(f: string) {
+    return this.fill(f.startsWith('=') ? f : `=${f}`, this.enter);
+  }
 
-  getNumberFormats() { return this.readGrid(this.sheet.formats, AUTOMATIC_FORMAT); }
-  getNumberFormat() { return this.sheet.cell(this.row, this.column).format ?? AUTOMATIC_FORMAT; }
-  setNumberFormats(data: unknown) { return this.write<string>(data, 'setNumberFormats', (r, c, f) => this.sheet.setCell(r, c, 'formats', String(f))); }
-  setNumberFormat(f: string) { return this.fill(String(f), (r, c, v) => this.sheet.setCell(r, c, 'formats', v)); }
+  getNumberFormats() {
+    return this.readGrid(this.sheet.formats, AUTOMATIC_FORMAT);
+  }
+  getNumberFormat() {
+    return this.sheet.cell(this.row, this.column).format ?? AUTOMATIC_FORMAT;
+  }
+  setNumberFormats(data: unknown) {
+    return this.write<string>(data, 'setNumberFormats', (r, c, f) => this.sheet.setCell(r, c, 'formats', String(f)));
+  }
+  setNumberFormat(f: string) {
+    return this.fill(String(f), (r, c, v) => this.sheet.setCell(r, c, 'formats', v));
+  }
 
-  getBackgrounds() { return this.readGrid(this.sheet.backgrounds, DEFAULT_BACKGROUND); }
-  getBackground() { return this.sheet.cell(this.row, this.column).background; }
-  setBackgrounds(data: unknown) { return this.write<string | null>(data, 'setBackgrounds', (r, c, v) => this.sheet.setCell(r, c, 'backgrounds', normalizeColor(v))); }
-  setBackground(color: string | null) { return this.fill(normalizeColor(color), (r, c, v) => this.sheet.setCell(r, c, 'backgrounds', v)); }
+  getBackgrounds() {
+    return this.readGrid(this.sheet.backgrounds, DEFAULT_BACKGROUND);
+  }
+  getBackground() {
+    return this.sheet.cell(this.row, this.column).background;
+  }
+  setBackgrounds(data: unknown) {
+    return this.write<string | null>(data, 'setBackgrounds', (r, c, v) =>
+      this.sheet.setCell(r, c, 'backgrounds', normalizeColor(v)),
+    );
+  }
+  setBackground(color: string | null) {
+    return this.fill(normalizeColor(color), (r, c, v) => this.sheet.setCell(r, c, 'backgrounds', v));
+  }
 
-  getNotes() { return this.readGrid(this.sheet.notes, ''); }
-  getNote() { return this.sheet.cell(this.row, this.column).note; }
-  setNotes(data: unknown) { return this.write<string | null>(data, 'setNotes', (r, c, v) => this.sheet.setCell(r, c, 'notes', v ? String(v) : undefined)); }
-  setNote(note: string | null) { return this.fill(note ? String(note) : undefined, (r, c, v) => this.sheet.setCell(r, c, 'notes', v)); }
+  getNotes() {
+    return this.readGrid(this.sheet.notes, '');
+  }
+  getNote() {
+    return this.sheet.cell(this.row, this.column).note;
+  }
+  setNotes(data: unknown) {
+    return this.write<string | null>(data, 'setNotes', (r, c, v) => this.sheet.setCell(r, c, 'notes', v ? String(v) : undefined));
+  }
+  setNote(note: string | null) {
+    return this.fill(note ? String(note) : undefined, (r, c, v) => this.sheet.setCell(r, c, 'notes', v));
+  }
 
-  getFontWeights() { return this.read((r, c) => (this.sheet.cell(r, c).bold ? 'bold' : 'normal')); }
-  setFontWeight(w: string | null) { return this.fill(w === 'bold', (r, c, v) => this.sheet.setCell(r, c, 'bold', v || undefined)); }
-  setFontWeights(data: unknown) { return this.write<string>(data, 'setFontWeights', (r, c, w) => this.sheet.setCell(r, c, 'bold', w === 'bold' || undefined)); }
+  getFontWeights() {
+    return this.read((r, c) => (this.sheet.cell(r, c).bold ? 'bold' : 'normal'));
+  }
+  setFontWeight(w: string | null) {
+    return this.fill(w === 'bold', (r, c, v) => this.sheet.setCell(r, c, 'bold', v || undefined));
+  }
+  setFontWeights(data: unknown) {
+    return this.write<string>(data, 'setFontWeights', (r, c, w) => this.sheet.setCell(r, c, 'bold', w === 'bold' || undefined));
+  }
 
-  getDataValidation() { return this.sheet.cell(this.row, this.column).validation; }
-  getDataValidations() { return this.read((r, c) => this.sheet.cell(r, c).validation); }
+  getDataValidation() {
+    return this.sheet.cell(this.row, this.column).validation;
+  }
+  getDataValidations() {
+    return this.read((r, c) => this.sheet.cell(r, c).validation);
+  }
   setDataValidation(rule: DataValidationModel | null) {
     if (rule !== null && !(rule instanceof DataValidationModel)) {
-      throw new AppsScriptError('The parameters (Object) don\'t match the method signature for SpreadsheetApp.Range.setDataValidation.');
+      throw new AppsScriptError(
+        "The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+      );
     }
     return this.fill(rule ?? undefined, (r, c, v) => this.sheet.setCell(r, c, 'validations', v));
   }
   setDataValidations(rules: unknown) {
-    return this.write<DataValidationModel | null>(rules, 'setDataValidations', (r, c, v) => this.sheet.setCell(r, c, 'validations', v ?? undefined));
+    return this.write<DataValidationModel | null>(rules, 'setDataValidations', (r, c, v) =>
+      this.sheet.setCell(r, c, 'validations', v ?? undefined),
+    );
   }
-  clearDataValidations() { return this.fill(undefined, (r, c) => this.sheet.setCell(r, c, 'validations', undefined)); }
+  clearDataValidations() {
+    return this.fill(undefined, (r, c) => this.sheet.setCell(r, c, 'validations', undefined));
+  }
 
   protect(): ProtectionModel {
     const p = new ProtectionModel(this.sheet, PROTECTION_TYPE.RANGE, this);
@@ -493,20 +645,39 @@ export class RangeModel extends ServiceObject {
   }
 
   // Presentation-only setters that the model does not keep.
-  setWrap(_w: boolean) { return this; }
-  setVerticalAlignment(_a: string) { return this; }
-  setHorizontalAlignment(_a: string) { return this; }
-  setFontColor(_c: string) { return this; }
+  setWrap(_w: boolean) {
+    return this;
+  }
+  setVerticalAlignment(_a: string) {
+    return this;
+  }
+  setHorizontalAlignment(_a: string) {
+    return this;
+  }
+  setFontColor(_c: string) {
+    return this;
+  }
 
-  clearContent() { return this.fill(undefined, (r, c) => { this.sheet.setCell(r, c, 'values', undefined); this.sheet.setCell(r, c, 'formulas', undefined); }); }
+  clearContent() {
+    return this.fill(undefined, (r, c) => {
+      this.sheet.setCell(r, c, 'values', undefined);
+      this.sheet.setCell(r, c, 'formulas', undefined);
+    });
+  }
 }
 
 function normalizeColor(v: string | null | undefined): string | undefined {
   if (v === null || v === undefined || v === '') return undefined;
   const s = String(v).trim().toLowerCase();
   if (/^#[0-9a-f]{6}$/.test(s)) return s;
-  if (/^#[0-9a-f]{3}$/.test(s)) return '#' + [...s.slice(1)].map((ch) => ch + ch).join('');
-  const named: Record<string, string> = { white: '#ffffff', black: '#000000', red: '#ff0000', yellow: '#ffff00', green: '#00ff00' };
+  if (/^#[0-9a-f]{3}$/.test(s)) return `#${[...s.slice(1)].map((ch) => ch + ch).join('')}`;
+  const named: Record<string, string> = {
+    white: '#ffffff',
+    black: '#000000',
+    red: '#ff0000',
+    yellow: '#ffff00',
+    green: '#00ff00',
+  };
   if (named[s]) return named[s];
   throw new AppsScriptError(`Invalid color: ${v}`);
 }
@@ -525,9 +696,17 @@ export class SpreadsheetAppModel extends ServiceObject {
   readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
   readonly ProtectionType = PROTECTION_TYPE;
 
-  getActiveSpreadsheet() { return this.active(); }
-  newDataValidation() { return new DataValidationBuilderModel(); }
-  getActive() { return this.active(); }
-  getUi() { return this.ui(); }
+  getActiveSpreadsheet() {
+    return this.active();
+  }
+  newDataValidation() {
+    return new DataValidationBuilderModel();
+  }
+  getActive() {
+    return this.active();
+  }
+  getUi() {
+    return this.ui();
+  }
   flush() {}
 }

@@ -27,7 +27,10 @@ export class MenuBuilder extends ServiceObject {
   readonly service = 'ui' as const;
   private readonly menu: MenuModel;
 
-  constructor(private readonly state: UiState, name: string) {
+  constructor(
+    private readonly state: UiState,
+    name: string,
+  ) {
     super();
     this.menu = { name, items: [] };
   }
@@ -65,7 +68,8 @@ export class UiModel extends ServiceObject {
 
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */
   alert(a: string, b?: string, c?: string) {
-    const [title, message, buttons] = c !== undefined ? [a, b!, c] : b !== undefined && b in BUTTON_SET ? ['', a, b] : ['', a, 'OK'];
+    const [title, message, buttons] =
+      c !== undefined ? [a, b!, c] : b !== undefined && b in BUTTON_SET ? ['', a, b] : ['', a, 'OK'];
     this.state.dialogs.push({ title, message: String(message), buttons });
     if (buttons === 'OK') return BUTTON.OK;
     const answer = this.state.answers.shift();

@@ -4,8 +4,16 @@ import { ServiceObject } from '../realm';
 
 function parts(date: Date, timeZone: string): Record<string, string> {
   const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short', timeZoneName: 'longOffset',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    weekday: 'short',
+    timeZoneName: 'longOffset',
   });
   const out: Record<string, string> = {};
   for (const p of fmt.formatToParts(date)) out[p.type] = p.value;
@@ -17,13 +25,20 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   const p = parts(date, timeZone);
   const offset = (p.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
   const tokens: Record<string, () => string> = {
-    yyyy: () => p.year!, yy: () => p.year!.slice(-2),
-    MM: () => p.month!, M: () => String(Number(p.month)),
-    dd: () => p.day!, d: () => String(Number(p.day)),
-    HH: () => p.hour!, H: () => String(Number(p.hour)),
-    mm: () => p.minute!, ss: () => p.second!, SSS: () => String(date.getUTCMilliseconds()).padStart(3, '0'),
+    yyyy: () => p.year!,
+    yy: () => p.year!.slice(-2),
+    MM: () => p.month!,
+    M: () => String(Number(p.month)),
+    dd: () => p.day!,
+    d: () => String(Number(p.day)),
+    HH: () => p.hour!,
+    H: () => String(Number(p.hour)),
+    mm: () => p.minute!,
+    ss: () => p.second!,
+    SSS: () => String(date.getUTCMilliseconds()).padStart(3, '0'),
     EEE: () => p.weekday!,
-    Z: () => offset.replace(':', ''), XXX: () => offset,
+    Z: () => offset.replace(':', ''),
+    XXX: () => offset,
   };
   return pattern.replace(/'([^']*)'|yyyy|yy|MM|M|dd|d|HH|H|mm|ss|SSS|EEE|XXX|Z/g, (m, quoted) =>
     quoted !== undefined ? quoted : tokens[m]!(),

@@ -26,10 +26,18 @@ export class DataValidationModel extends ServiceObject {
     super();
   }
 
-  getCriteriaType() { return this.criteria; }
-  getCriteriaValues() { return [...this.args]; }
-  getAllowInvalid() { return this.allowInvalid; }
-  getHelpText() { return this.helpText || null; }
+  getCriteriaType() {
+    return this.criteria;
+  }
+  getCriteriaValues() {
+    return [...this.args];
+  }
+  getAllowInvalid() {
+    return this.allowInvalid;
+  }
+  getHelpText() {
+    return this.helpText || null;
+  }
 
   /** Whether a value (as stored after entry) satisfies the rule; blank cells always do. */
   accepts(v: CellValue): boolean {
@@ -48,10 +56,11 @@ export class DataValidationBuilderModel extends ServiceObject {
   private allowInvalid = true;
   private helpText = '';
 
-
   requireValueInList(values: unknown[], showDropdown = true) {
     if (!Array.isArray(values) || values.length === 0) {
-      throw new AppsScriptError('The parameters () don\'t match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.');
+      throw new AppsScriptError(
+        "The parameters () don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
+      );
     }
     this.criteria = 'VALUE_IN_LIST';
     this.args = [values.map(String), showDropdown];
@@ -64,8 +73,14 @@ export class DataValidationBuilderModel extends ServiceObject {
     return this;
   }
 
-  setAllowInvalid(allow: boolean) { this.allowInvalid = Boolean(allow); return this; }
-  setHelpText(text: string) { this.helpText = String(text); return this; }
+  setAllowInvalid(allow: boolean) {
+    this.allowInvalid = Boolean(allow);
+    return this;
+  }
+  setHelpText(text: string) {
+    this.helpText = String(text);
+    return this;
+  }
 
   build(): DataValidationModel {
     if (!this.criteria) throw new AppsScriptError('You must specify criteria for the data validation rule.');

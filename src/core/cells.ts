@@ -51,9 +51,7 @@ export function parseDay(v: unknown, offsetMinutes: number): Day | null | Invali
     if (m) ymd = [Number(m[3]), Number(m[2]), Number(m[1])];
     else if ((m = YMD.exec(s))) ymd = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (ymd) {
-      return isValidYmd(...ymd)
-        ? dayFromYmd(...ymd)
-        : new Invalid(`ngày ${quote(v)} không có thật`);
+      return isValidYmd(...ymd) ? dayFromYmd(...ymd) : new Invalid(`ngày ${quote(v)} không có thật`);
     }
   }
   return new Invalid(`không đọc được ngày ${quote(v)}; hãy nhập ngày dạng dd/mm/yyyy`);
@@ -104,7 +102,6 @@ export const textCell = cellSchema((c) => cellText(c.v));
 export const numberCell = cellSchema((c) => parseNumber(c, false));
 export const percentCell = cellSchema((c) => parseNumber(c, true));
 export const dayCell = (offsetMinutes: number) => cellSchema((c) => parseDay(c.v, offsetMinutes));
-export const deadlineCell = (offsetMinutes: number) =>
-  cellSchema((c) => parseDeadline(c.v, offsetMinutes));
+export const deadlineCell = (offsetMinutes: number) => cellSchema((c) => parseDeadline(c.v, offsetMinutes));
 
 export { Invalid };

@@ -18,14 +18,19 @@ export interface Finding {
 }
 
 /** The non-blank data rows of a grid (those the status engine evaluated), with their values. */
-export function dataRows(grid: Grid, outcomes: readonly (Outcome<unknown, Status> | null)[]): { sheetRow: number; values: readonly unknown[] }[] {
+export function dataRows(
+  grid: Grid,
+  outcomes: readonly (Outcome<unknown, Status> | null)[],
+): { sheetRow: number; values: readonly unknown[] }[] {
   return outcomes.flatMap((o, i) => (o ? [{ sheetRow: o.sheetRow, values: grid.values[i + 1]! }] : []));
 }
 
 type Rows = ReturnType<typeof dataRows>;
 
 export function engineFindings(sheet: string, outcomes: readonly (Outcome<unknown, Status> | null)[]): Finding[] {
-  return outcomes.flatMap((o) => (o ? o.problems.map((p) => ({ sheet, row: o.sheetRow, column: p.column, message: p.message })) : []));
+  return outcomes.flatMap((o) =>
+    o ? o.problems.map((p) => ({ sheet, row: o.sheetRow, column: p.column, message: p.message })) : [],
+  );
 }
 
 export function duplicateCodes(sheet: string, rows: Rows, col: number, header: string): Finding[] {
@@ -49,7 +54,14 @@ export function areaFindings(sheet: string, rows: Rows, col: number, header: str
     const text = cellText(values[col]);
     if (!text) return [{ sheet, row: sheetRow, column: header, message: 'chưa chọn lĩnh vực' }];
     if (matchArea(text) !== null) return [];
-    return [{ sheet, row: sheetRow, column: header, message: `lĩnh vực ${quote(text)} không thuộc 7 lĩnh vực cải cách hành chính; hãy chọn trong danh sách` }];
+    return [
+      {
+        sheet,
+        row: sheetRow,
+        column: header,
+        message: `lĩnh vực ${quote(text)} không thuộc 7 lĩnh vực cải cách hành chính; hãy chọn trong danh sách`,
+      },
+    ];
   });
 }
 
@@ -57,7 +69,14 @@ export function areaFindings(sheet: string, rows: Rows, col: number, header: str
 export function blankDeadlines(sheet: string, rows: Rows, col: number, header: string): Finding[] {
   return rows.flatMap(({ sheetRow, values }) =>
     cellText(values[col]) === ''
-      ? [{ sheet, row: sheetRow, column: header, message: 'chưa có hạn hoàn thành; nếu là nhiệm vụ thường xuyên, hãy ghi «Thường xuyên»' }]
+      ? [
+          {
+            sheet,
+            row: sheetRow,
+            column: header,
+            message: 'chưa có hạn hoàn thành; nếu là nhiệm vụ thường xuyên, hãy ghi «Thường xuyên»',
+          },
+        ]
       : [],
   );
 }
@@ -72,12 +91,19 @@ export function badAddresses(text: string): string[] {
 export function emailFindings(sheet: string, rows: Rows, col: number, header: string): Finding[] {
   if (col < 0) return [];
   return rows.flatMap(({ sheetRow, values }) =>
-    badAddresses(cellText(values[col])).map((a) => ({ sheet, row: sheetRow, column: header, message: `${quote(a)} không phải là địa chỉ email` })),
+    badAddresses(cellText(values[col])).map((a) => ({
+      sheet,
+      row: sheetRow,
+      column: header,
+      message: `${quote(a)} không phải là địa chỉ email`,
+    })),
   );
 }
 
 export function describeFinding(f: Finding): string {
-  const where = [f.sheet, f.row === null ? null : `dòng ${f.row}`, f.column === null ? null : `cột «${f.column}»`].filter(Boolean).join(', ');
+  const where = [f.sheet, f.row === null ? null : `dòng ${f.row}`, f.column === null ? null : `cột «${f.column}»`]
+    .filter(Boolean)
+    .join(', ');
   return `${where}: ${f.message.replace(/[.\s]+$/, '')}.`;
 }
 

@@ -61,11 +61,19 @@ export function parseConfig(rows: readonly (readonly unknown[])[]): { config: Co
     const n = parseNumber({ v: entry.value, f: '' }, false);
     if (n === null) return null;
     if (typeof n === 'number' && check(n)) return n;
-    problems.push({ column: `${CONFIG_SHEET}: ${CONFIG_LABELS[key]}`, row: entry.row, message: `giá trị ${quote(entry.value)} không hợp lệ (${rule})` });
+    problems.push({
+      column: `${CONFIG_SHEET}: ${CONFIG_LABELS[key]}`,
+      row: entry.row,
+      message: `giá trị ${quote(entry.value)} không hợp lệ (${rule})`,
+    });
     return null;
   };
 
-  const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = (s: string) =>
+    s
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
   const config: Config = {
     superior: text('superior'),
     issuer: text('issuer'),
@@ -78,7 +86,9 @@ export function parseConfig(rows: readonly (readonly unknown[])[]): { config: Co
     recipients: lines(text('recipients')),
     warningDays:
       number('warningDays', (n) => Number.isInteger(n) && n >= 0 && n <= 365, 'số nguyên từ 0 đến 365') ?? DEFAULT_WARNING_DAYS,
-    reminderEmails: text('reminderEmails').split(/[,;\s]+/).filter(Boolean),
+    reminderEmails: text('reminderEmails')
+      .split(/[,;\s]+/)
+      .filter(Boolean),
     reportFolder: text('reportFolder'),
   };
   return { config, problems };

@@ -3,11 +3,19 @@
  * from outcomes to the computed column blocks that the adapter writes in one call each.
  */
 import {
-  INDICATOR_INPUTS, type IndicatorRow, isBlankRow, PERIOD_INPUTS, type PeriodRow, type Problem,
-  rowCells, rowParsers, TASK_INPUTS, type TaskRow,
+  INDICATOR_INPUTS,
+  type IndicatorRow,
+  isBlankRow,
+  PERIOD_INPUTS,
+  type PeriodRow,
+  type Problem,
+  rowCells,
+  type rowParsers,
+  TASK_INPUTS,
+  type TaskRow,
 } from './rows';
 import { type Clock, evaluateIndicator, evaluatePeriod, evaluateTask, problemNote } from './rules';
-import { type ColumnIndex, INDICATORS, PERIODS, TASKS } from './sheets';
+import type { ColumnIndex, INDICATORS, PERIODS, TASKS } from './sheets';
 import { type IndicatorStatus, type PeriodStatus, type Status, statusBackground, type TaskStatus } from './status';
 
 export interface Grid {
@@ -46,7 +54,10 @@ function eachDataRow<K extends string, T>(
 }
 
 export function evaluateTaskGrid(
-  grid: Grid, cols: ColumnIndex<keyof typeof TASKS.columns>, parsers: Parsers, clock: Clock,
+  grid: Grid,
+  cols: ColumnIndex<keyof typeof TASKS.columns>,
+  parsers: Parsers,
+  clock: Clock,
 ): (Outcome<TaskRow, TaskStatus> | null)[] {
   return eachDataRow(grid, cols, TASK_INPUTS, (cells, sheetRow) => {
     const parsed = parsers.task(cells);
@@ -55,7 +66,9 @@ export function evaluateTaskGrid(
 }
 
 export function evaluateIndicatorGrid(
-  grid: Grid, cols: ColumnIndex<keyof typeof INDICATORS.columns>, parsers: Parsers,
+  grid: Grid,
+  cols: ColumnIndex<keyof typeof INDICATORS.columns>,
+  parsers: Parsers,
 ): (Outcome<IndicatorRow, IndicatorStatus> | null)[] {
   return eachDataRow(grid, cols, INDICATOR_INPUTS, (cells, sheetRow) => {
     const parsed = parsers.indicator(cells);
@@ -65,7 +78,10 @@ export function evaluateIndicatorGrid(
 
 /** Period rows: `Liên kết báo cáo` is computed but also read (a link means the report exists). */
 export function evaluatePeriodGrid(
-  grid: Grid, cols: ColumnIndex<keyof typeof PERIODS.columns>, parsers: Parsers, clock: Pick<Clock, 'today'>,
+  grid: Grid,
+  cols: ColumnIndex<keyof typeof PERIODS.columns>,
+  parsers: Parsers,
+  clock: Pick<Clock, 'today'>,
 ): (Outcome<PeriodRow, PeriodStatus> | null)[] {
   const inputs = PERIOD_INPUTS.filter((k) => k !== 'link');
   return eachDataRow(grid, cols, inputs, (cells, sheetRow, values) => {
@@ -110,7 +126,10 @@ export function statusColumn(outcomes: readonly (Outcome<unknown, Status> | null
 }
 
 /** `Kết quả`: R rounded to 2 decimals, blank when there is none; blank rows keep their value. */
-export function resultColumn(outcomes: readonly (Outcome<IndicatorRow, IndicatorStatus> | null)[], now: readonly unknown[]): unknown[] {
+export function resultColumn(
+  outcomes: readonly (Outcome<IndicatorRow, IndicatorStatus> | null)[],
+  now: readonly unknown[],
+): unknown[] {
   return outcomes.map((o, i) => (o ? (o.result ?? '') : now[i]));
 }
 
@@ -124,4 +143,3 @@ export function countStatuses(outcomes: readonly (Outcome<unknown, Status> | nul
 export function describeCounts(counts: Map<Status, number>): string {
   return [...counts].map(([s, n]) => `${s}: ${n}`).join(', ') || 'không có dòng nào';
 }
-

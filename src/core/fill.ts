@@ -28,14 +28,18 @@ const KEY_OF_LABEL = new Map<string, ConfigKey>(Object.entries(CONFIG_LABELS).ma
 /** Template rows of the sheet a layout describes. */
 export function templateRows(layout: SheetLayout, template: Template): Row[] {
   switch (layout.fill) {
-    case 'tasks': return template.tasks;
-    case 'indicators': return template.indicators;
-    case 'periods': return template.periods;
+    case 'tasks':
+      return template.tasks;
+    case 'indicators':
+      return template.indicators;
+    case 'periods':
+      return template.periods;
     case 'config': {
       const [label, value, hint] = layout.columns.map((c) => c.header);
       return template.config.map(([l, v]) => ({ [label!]: l, [value!]: v, [hint!]: CONFIG_HINTS[KEY_OF_LABEL.get(l)!] }));
     }
-    case 'none': return [];
+    case 'none':
+      return [];
   }
 }
 

@@ -41,7 +41,12 @@ export const SHARE_MET = 'Tỷ lệ đạt';
  * total row. Area rows count with COUNTIFS on area and status; the total counts every row of that
  * status, whatever its area, so nothing goes missing from the totals.
  */
-function table(def: typeof TASKS | typeof INDICATORS, statuses: readonly string[], headerRow: number, extra: (row: number) => string[]): string[][] {
+function table(
+  def: typeof TASKS | typeof INDICATORS,
+  statuses: readonly string[],
+  headerRow: number,
+  extra: (row: number) => string[],
+): string[][] {
   const area = columnByHeader(def.name, def.columns.area.header);
   const status = columnByHeader(def.name, def.columns.status.header);
   const first = headerRow + 1;
@@ -51,7 +56,12 @@ function table(def: typeof TASKS | typeof INDICATORS, statuses: readonly string[
   const rows: string[][] = [['Lĩnh vực', ...statuses, ROW_TOTAL, ...extra(0)]];
   AREA_LABELS.forEach((label, i) => {
     const r = first + i;
-    rows.push([label, ...statuses.map((_, j) => `=COUNTIFS(${area},$A${r},${status},${letter(j + 2)}$${headerRow})`), sumRow(r), ...extra(r)]);
+    rows.push([
+      label,
+      ...statuses.map((_, j) => `=COUNTIFS(${area},$A${r},${status},${letter(j + 2)}$${headerRow})`),
+      sumRow(r),
+      ...extra(r),
+    ]);
   });
   const other = last + 1;
   rows.push([
@@ -64,7 +74,12 @@ function table(def: typeof TASKS | typeof INDICATORS, statuses: readonly string[
     ...extra(other),
   ]);
   const total = other + 1;
-  rows.push([TOTAL, ...statuses.map((_, j) => `=COUNTIF(${status},${letter(j + 2)}$${headerRow})`), sumRow(total), ...extra(total)]);
+  rows.push([
+    TOTAL,
+    ...statuses.map((_, j) => `=COUNTIF(${status},${letter(j + 2)}$${headerRow})`),
+    sumRow(total),
+    ...extra(total),
+  ]);
   return rows;
 }
 
@@ -87,7 +102,9 @@ export function overviewLayout(): OverviewLayout {
   const pad = (row: string[]) => [...row, ...blank(width - row.length)];
   const cells = [
     pad(['TỔNG QUAN THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH']),
-    pad([`Số liệu tự cập nhật theo cột «Trạng thái» của trang «${TASKS.name}» và «${INDICATORS.name}»; trạng thái được tính lại khi sửa dữ liệu hoặc khi chạy CCHC › Cập nhật trạng thái. ${SHARE_MET}: số chỉ tiêu «${STATUS.met}» trên số chỉ tiêu đã có kết quả («${STATUS.met}» và «${STATUS.missed}»).`]),
+    pad([
+      `Số liệu tự cập nhật theo cột «Trạng thái» của trang «${TASKS.name}» và «${INDICATORS.name}»; trạng thái được tính lại khi sửa dữ liệu hoặc khi chạy CCHC › Cập nhật trạng thái. ${SHARE_MET}: số chỉ tiêu «${STATUS.met}» trên số chỉ tiêu đã có kết quả («${STATUS.met}» và «${STATUS.missed}»).`,
+    ]),
     pad([]),
     pad([`1. Nhiệm vụ theo lĩnh vực và trạng thái`]),
     ...tasks.map(pad),
@@ -100,7 +117,15 @@ export function overviewLayout(): OverviewLayout {
   return {
     name: OVERVIEW_SHEET,
     cells,
-    boldRows: [1, TASK_HEADER_ROW - 1, TASK_HEADER_ROW, taskTotal, INDICATOR_HEADER_ROW - 1, INDICATOR_HEADER_ROW, indicatorTotal],
+    boldRows: [
+      1,
+      TASK_HEADER_ROW - 1,
+      TASK_HEADER_ROW,
+      taskTotal,
+      INDICATOR_HEADER_ROW - 1,
+      INDICATOR_HEADER_ROW,
+      indicatorTotal,
+    ],
     headerRows: [TASK_HEADER_ROW, INDICATOR_HEADER_ROW],
     widths: [380, ...blank(width - 1).map(() => 110)],
     percent: { column: shareColumn, fromRow: INDICATOR_HEADER_ROW + 1, toRow: indicatorTotal },

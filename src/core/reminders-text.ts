@@ -87,7 +87,10 @@ export function draftGaps(d: { missingConfig?: string[]; dataErrors?: number }):
 
 /** The reminder to `Email nhắc việc` for one reporting period. */
 export function periodReminder(
-  period: { code: string; name: string; due: Day }, draft: DraftState, to: string[], ctx: MailContext,
+  period: { code: string; name: string; due: Day },
+  draft: DraftState,
+  to: string[],
+  ctx: MailContext,
 ): Mail {
   const name = oneLine(period.name);
   const when = `${formatDmy(period.due)} (${daysLeftPhrase(period.due, ctx.today)})`;
@@ -96,7 +99,10 @@ export function periodReminder(
     `Báo cáo kết quả cải cách hành chính ${lowerFirst(name)} có hạn gửi ${when}.`,
   ];
   if (draft && 'url' in draft) {
-    blocks.push({ label: 'Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký', url: draft.url });
+    blocks.push({
+      label: 'Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký',
+      url: draft.url,
+    });
     const gaps = draftGaps(draft);
     if (gaps) blocks.push(`Lưu ý: ${gaps}. Hãy bổ sung trong bảng tính rồi tạo lại báo cáo từ menu CCHC trước khi trình ký.`);
   } else if (draft) {
@@ -134,14 +140,19 @@ export function digestMail(d: Digest, ctx: MailContext): Mail {
     blocks.push({ title: `${STATUS.overdue} (${overdue.length}):`, items: taskItems(overdue, DIGEST_MAX_TASKS, ctx.today) });
   }
   if (dueSoon.length) {
-    blocks.push({ title: `${STATUS.dueSoon} (${dueSoon.length}):`, items: taskItems(dueSoon, Math.max(1, DIGEST_MAX_TASKS - overdueShown), ctx.today) });
+    blocks.push({
+      title: `${STATUS.dueSoon} (${dueSoon.length}):`,
+      items: taskItems(dueSoon, Math.max(1, DIGEST_MAX_TASKS - overdueShown), ctx.today),
+    });
   }
   blocks.push({ label: 'Khi hoàn thành, xin cập nhật «Tiến độ (%)» và «Ngày hoàn thành» tại', url: ctx.tasksUrl });
   blocks.push(signature(ctx.office, 'thư tự động, gửi mỗi ngày khi có nhiệm vụ sắp đến hạn hoặc quá hạn.'));
   const counts = [
     overdue.length ? `${overdue.length} nhiệm vụ quá hạn` : '',
     dueSoon.length ? `${dueSoon.length} nhiệm vụ sắp đến hạn` : '',
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   return { to: [d.to], subject: `Nhắc việc CCHC: ${counts}`, ...render(blocks) };
 }
 
@@ -175,8 +186,18 @@ export interface DailyOutcome {
 
 export function emptyOutcome(): DailyOutcome {
   return {
-    overdueTasks: 0, dueSoonTasks: 0, drafts: [], periodMails: [], digests: [], overQuota: [], deferred: [], errors: [],
-    noReminderAddress: [], badReminderAddresses: [], unowned: [], badAddresses: [],
+    overdueTasks: 0,
+    dueSoonTasks: 0,
+    drafts: [],
+    periodMails: [],
+    digests: [],
+    overQuota: [],
+    deferred: [],
+    errors: [],
+    noReminderAddress: [],
+    badReminderAddresses: [],
+    unowned: [],
+    badAddresses: [],
   };
 }
 
@@ -190,7 +211,9 @@ export const periodLabel = (code: string) => `nhắc kỳ ${code}`;
 export const digestLabel = (address: string) => `thư cho ${address}`;
 
 export function describeDailyRun(o: DailyOutcome): string {
-  const lines = [`Đã cập nhật trạng thái: ${o.overdueTasks} nhiệm vụ ${STATUS.overdue}, ${o.dueSoonTasks} nhiệm vụ ${STATUS.dueSoon}.`];
+  const lines = [
+    `Đã cập nhật trạng thái: ${o.overdueTasks} nhiệm vụ ${STATUS.overdue}, ${o.dueSoonTasks} nhiệm vụ ${STATUS.dueSoon}.`,
+  ];
   if (o.drafts.length) lines.push(`Đã tạo bản nháp báo cáo: ${listOf(o.drafts)}.`);
   if (o.periodMails.length) lines.push(`Đã gửi thư nhắc kỳ báo cáo: ${listOf(o.periodMails)}.`);
   if (o.digests.length) lines.push(`Đã gửi thư nhắc việc cho ${o.digests.length} người phụ trách: ${listOf(o.digests)}.`);
@@ -203,13 +226,21 @@ export function describeDailyRun(o: DailyOutcome): string {
   if (o.deferred.length) {
     lines.push(`Dừng trước giới hạn thời gian chạy, phần còn lại sẽ làm ở lần chạy sau: ${listOf(o.deferred)}.`);
   }
-  if (o.errors.length) lines.push(`Lỗi (các phần khác vẫn được thực hiện): ${o.errors.slice(0, 10).join('; ')}${o.errors.length > 10 ? `; và ${o.errors.length - 10} lỗi khác` : ''}.`);
+  if (o.errors.length)
+    lines.push(
+      `Lỗi (các phần khác vẫn được thực hiện): ${o.errors.slice(0, 10).join('; ')}${o.errors.length > 10 ? `; và ${o.errors.length - 10} lỗi khác` : ''}.`,
+    );
   if (o.noReminderAddress.length) {
-    lines.push(`Không gửi thư nhắc kỳ ${listOf(o.noReminderAddress)} vì «Email nhắc việc» trong trang Cấu hình chưa có địa chỉ hợp lệ.`);
+    lines.push(
+      `Không gửi thư nhắc kỳ ${listOf(o.noReminderAddress)} vì «Email nhắc việc» trong trang Cấu hình chưa có địa chỉ hợp lệ.`,
+    );
   }
-  if (o.badReminderAddresses.length) lines.push(`«Email nhắc việc» có địa chỉ không hợp lệ: ${listOf(o.badReminderAddresses.map((a) => `«${a}»`))}.`);
+  if (o.badReminderAddresses.length)
+    lines.push(`«Email nhắc việc» có địa chỉ không hợp lệ: ${listOf(o.badReminderAddresses.map((a) => `«${a}»`))}.`);
   if (o.unowned.length) {
-    lines.push(`${o.unowned.length} nhiệm vụ sắp đến hạn hoặc quá hạn chưa có «Email» người phụ trách (dòng ${listOf(o.unowned.map(String))}).`);
+    lines.push(
+      `${o.unowned.length} nhiệm vụ sắp đến hạn hoặc quá hạn chưa có «Email» người phụ trách (dòng ${listOf(o.unowned.map(String))}).`,
+    );
   }
   if (o.badAddresses.length) {
     lines.push(`«Email» không hợp lệ: ${listOf(o.badAddresses.map((b) => `dòng ${b.sheetRow} «${b.text}»`))}.`);

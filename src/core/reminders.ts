@@ -155,9 +155,7 @@ export interface PeriodWork {
  * whose draft this check made but whose reminder has not gone out yet (quota, time or an error
  * stopped it), which goes out with the link.
  */
-export function periodsToRemind(
-  periods: readonly Outcome<PeriodRow, PeriodStatus>[], ledger: Ledger, today: Day,
-): PeriodWork[] {
+export function periodsToRemind(periods: readonly Outcome<PeriodRow, PeriodStatus>[], ledger: Ledger, today: Day): PeriodWork[] {
   const work: PeriodWork[] = [];
   for (const o of periods) {
     const { code, due } = o.row;

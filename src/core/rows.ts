@@ -75,7 +75,17 @@ export interface TaskRow {
 }
 
 export const TASK_INPUTS = [
-  'code', 'area', 'name', 'lead', 'partners', 'owner', 'email', 'deadline', 'progress', 'completed', 'note',
+  'code',
+  'area',
+  'name',
+  'lead',
+  'partners',
+  'owner',
+  'email',
+  'deadline',
+  'progress',
+  'completed',
+  'note',
 ] as const satisfies readonly Keys<typeof TASKS>[];
 
 const taskSchema = (ctx: ParseContext) =>
@@ -107,7 +117,16 @@ export interface IndicatorRow {
 }
 
 export const INDICATOR_INPUTS = [
-  'code', 'area', 'name', 'comparator', 'target', 'unit', 'numerator', 'denominator', 'actual', 'note',
+  'code',
+  'area',
+  'name',
+  'comparator',
+  'target',
+  'unit',
+  'numerator',
+  'denominator',
+  'actual',
+  'note',
 ] as const satisfies readonly Keys<typeof INDICATORS>[];
 
 /** Target and actual are percent points when the unit is `%` (SPEC §2). */

@@ -69,7 +69,13 @@ export type Comparator = '≥' | '>' | '≤' | '<' | '=';
 export const COMPARATOR_SYMBOLS: readonly Comparator[] = ['≥', '>', '≤', '<', '='];
 
 const COMPARATORS: Record<string, Comparator> = {
-  '≥': '≥', '>=': '≥', '>': '>', '≤': '≤', '<=': '≤', '<': '<', '=': '=',
+  '≥': '≥',
+  '>=': '≥',
+  '>': '>',
+  '≤': '≤',
+  '<=': '≤',
+  '<': '<',
+  '=': '=',
 };
 
 export function parseComparator(s: string): Comparator | null {
@@ -78,11 +84,16 @@ export function parseComparator(s: string): Comparator | null {
 
 export function compare(result: number, comparator: Comparator, target: number): boolean {
   switch (comparator) {
-    case '≥': return result >= target;
-    case '>': return result > target;
-    case '≤': return result <= target;
-    case '<': return result < target;
-    case '=': return result === target;
+    case '≥':
+      return result >= target;
+    case '>':
+      return result > target;
+    case '≤':
+      return result <= target;
+    case '<':
+      return result < target;
+    case '=':
+      return result === target;
   }
 }
 
@@ -101,7 +112,12 @@ export function evaluateIndicator({ value: row, problems: parsed }: Parsed<Indic
   if (!row.name && !failed(I.name.header)) bad(I.name.header, 'chưa nhập nội dung chỉ tiêu');
   const comparator = parseComparator(row.comparator ?? '');
   if (!comparator) {
-    bad(I.comparator.header, row.comparator ? `phép so sánh ${quote(row.comparator)} không hợp lệ; dùng ≥, >, ≤, < hoặc =` : 'chưa chọn phép so sánh (≥, >, ≤, <, =)');
+    bad(
+      I.comparator.header,
+      row.comparator
+        ? `phép so sánh ${quote(row.comparator)} không hợp lệ; dùng ≥, >, ≤, < hoặc =`
+        : 'chưa chọn phép so sánh (≥, >, ≤, <, =)',
+    );
   }
   const target = row.target ?? null;
   if (target === null && !failed(I.target.header)) bad(I.target.header, 'chưa nhập mục tiêu (phải là số)');
@@ -111,7 +127,12 @@ export function evaluateIndicator({ value: row, problems: parsed }: Parsed<Indic
     const missing = numerator === null ? I.numerator.header : I.denominator.header;
     bad(missing, 'phải nhập cả Tử số và Mẫu số, hoặc để trống cả hai');
   }
-  for (const [key, value] of [['target', target], ['numerator', numerator], ['denominator', denominator], ['actual', row.actual ?? null]] as const) {
+  for (const [key, value] of [
+    ['target', target],
+    ['numerator', numerator],
+    ['denominator', denominator],
+    ['actual', row.actual ?? null],
+  ] as const) {
     if (value !== null && value < 0) bad(I[key].header, `số âm ${quote(value)} không hợp lệ`);
   }
   if (numerator !== null && denominator !== null && numerator > denominator) {
@@ -120,7 +141,7 @@ export function evaluateIndicator({ value: row, problems: parsed }: Parsed<Indic
   if (problems.length) return { status: STATUS.error, problems, result: null };
 
   if (denominator === 0) return { status: STATUS.notApplicable, problems, result: null };
-  const raw = numerator !== null && denominator !== null ? shiftDecimal(numerator / denominator, 2) : row.actual ?? null;
+  const raw = numerator !== null && denominator !== null ? shiftDecimal(numerator / denominator, 2) : (row.actual ?? null);
   if (raw === null) return { status: STATUS.noData, problems, result: null };
   const result = round2(raw);
   return { status: compare(result, comparator!, target!) ? STATUS.met : STATUS.missed, problems, result };

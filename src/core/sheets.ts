@@ -84,9 +84,7 @@ export const OVERVIEW_SHEET = 'Tổng quan';
 
 export type ColumnIndex<K extends string> = Record<K, number>;
 
-export type HeaderLookup<K extends string> =
-  | { ok: true; cols: ColumnIndex<K> }
-  | { ok: false; missing: string[] };
+export type HeaderLookup<K extends string> = { ok: true; cols: ColumnIndex<K> } | { ok: false; missing: string[] };
 
 /**
  * Finds each column of `def` in the header row by its text, ignoring case, surrounding spaces

@@ -58,5 +58,5 @@ export function asLiteralText(s: string): string {
 /** Short quotation of a user value for messages: long cells are cut, line breaks shown as spaces. */
 export function quote(v: unknown): string {
   const s = show(v).replace(/\s+/g, ' ').trim();
-  return `«${s.length > 40 ? s.slice(0, 40) + '…' : s}»`;
+  return `«${s.length > 40 ? `${s.slice(0, 40)}…` : s}»`;
 }

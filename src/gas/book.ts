@@ -52,7 +52,9 @@ export function readBlock<K extends string>(ss: Spreadsheet, def: SheetDef<K>, w
   const found = locateColumns(def, values[0] ?? []);
   if (!found.ok) {
     const names = found.missing.map((h) => `«${h}»`).join(', ');
-    throw new UserError(`Trang tính «${def.name}» thiếu cột ${names} ở dòng tiêu đề (dòng 1). Không có gì được ghi. Hãy thêm lại cột hoặc chạy CCHC › Thiết lập bảng tính.`);
+    throw new UserError(
+      `Trang tính «${def.name}» thiếu cột ${names} ở dòng tiêu đề (dòng 1). Không có gì được ghi. Hãy thêm lại cột hoặc chạy CCHC › Thiết lập bảng tính.`,
+    );
   }
   const formats = withFormats ? percentFormats(sheet, def, found.cols, values.length) : undefined;
   return { sheet, grid: { values, formats }, cols: found.cols, rows: values.length - 1 };
@@ -62,7 +64,12 @@ export function readBlock<K extends string>(ss: Spreadsheet, def: SheetDef<K>, w
  * Number formats of the columns from the first percent input to the last (one call), placed at
  * their columns' indexes: the other columns' formats do not change how a cell reads.
  */
-function percentFormats<K extends string>(sheet: Sheet, def: SheetDef<K>, cols: ColumnIndex<K>, rows: number): string[][] | undefined {
+function percentFormats<K extends string>(
+  sheet: Sheet,
+  def: SheetDef<K>,
+  cols: ColumnIndex<K>,
+  rows: number,
+): string[][] | undefined {
   const at = (Object.keys(def.columns) as K[]).filter((k) => def.columns[k].percent && cols[k] >= 0).map((k) => cols[k]);
   if (!at.length) return undefined;
   const first = Math.min(...at);
@@ -80,8 +87,7 @@ function columnRange(block: Block<string>, col: number) {
 }
 
 const column = <T>(xs: readonly T[]) => xs.map((x) => [x]);
-const sameColumn = (a: readonly unknown[], b: readonly unknown[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
+const sameColumn = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export interface StatusColumn {
   range: GoogleAppsScript.Spreadsheet.Range;
@@ -92,7 +98,11 @@ export interface StatusColumn {
  * A status column's current values, backgrounds and notes. What the caller already knows (`known`)
  * is not read again.
  */
-export function readStatusColumn(block: Block<string>, col: number, known: Partial<Omit<ColumnState, 'values'>> = {}): StatusColumn {
+export function readStatusColumn(
+  block: Block<string>,
+  col: number,
+  known: Partial<Omit<ColumnState, 'values'>> = {},
+): StatusColumn {
   const range = columnRange(block, col);
   const now = {
     values: block.grid.values.slice(1).map((r) => r[col]),
@@ -111,18 +121,26 @@ function writeValues(range: GoogleAppsScript.Spreadsheet.Range, now: readonly un
   if (sameColumn(now, next)) return 0;
   const kept = next.map((v, i) => v === now[i]);
   const formulas = kept.some(Boolean) ? range.getFormulas() : [];
-  range.setValues(next.map((v, i) => {
-    if (!kept[i]) return [v];
-    return [formulas[i]![0] || (typeof v === 'string' ? asLiteralText(v) : v)];
-  }));
+  range.setValues(
+    next.map((v, i) => {
+      if (!kept[i]) return [v];
+      return [formulas[i]![0] || (typeof v === 'string' ? asLiteralText(v) : v)];
+    }),
+  );
   return 1;
 }
 
 /** Writes what changed of a status column: each attribute in at most one call, none when unchanged. */
 export function writeStatusColumn({ range, now }: StatusColumn, next: ColumnState): number {
   let writes = writeValues(range, now.values, next.values);
-  if (!sameColumn(now.backgrounds, next.backgrounds)) (range.setBackgrounds(column(next.backgrounds)), writes++);
-  if (!sameColumn(now.notes, next.notes)) (range.setNotes(column(next.notes)), writes++);
+  if (!sameColumn(now.backgrounds, next.backgrounds)) {
+    range.setBackgrounds(column(next.backgrounds));
+    writes++;
+  }
+  if (!sameColumn(now.notes, next.notes)) {
+    range.setNotes(column(next.notes));
+    writes++;
+  }
   return writes;
 }
 

@@ -15,7 +15,9 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
   try {
     return DriveApp.getFolderById(id);
   } catch {
-    throw new UserError(`Không mở được thư mục báo cáo «${setting}» (ô «${CONFIG_LABELS.reportFolder}», trang Cấu hình): thư mục không tồn tại hoặc tài khoản của bạn không có quyền truy cập. Chưa có báo cáo nào được tạo. Hãy kiểm tra đường dẫn, xin quyền chỉnh sửa thư mục, hoặc để trống ô đó để lưu báo cáo cạnh bảng tính.`);
+    throw new UserError(
+      `Không mở được thư mục báo cáo «${setting}» (ô «${CONFIG_LABELS.reportFolder}», trang Cấu hình): thư mục không tồn tại hoặc tài khoản của bạn không có quyền truy cập. Chưa có báo cáo nào được tạo. Hãy kiểm tra đường dẫn, xin quyền chỉnh sửa thư mục, hoặc để trống ô đó để lưu báo cáo cạnh bảng tính.`,
+    );
   }
 }
 
@@ -26,6 +28,8 @@ export function moveToFolder(fileId: string, folder: Folder): void {
     file.moveTo(folder);
   } catch {
     file.setTrashed(true);
-    throw new UserError(`Không lưu được báo cáo vào thư mục «${folder.getName()}»: tài khoản của bạn chỉ được xem, không được thêm tệp vào thư mục đó. Chưa có gì được ghi vào bảng tính. Hãy xin quyền chỉnh sửa thư mục hoặc chọn thư mục khác ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình).`);
+    throw new UserError(
+      `Không lưu được báo cáo vào thư mục «${folder.getName()}»: tài khoản của bạn chỉ được xem, không được thêm tệp vào thư mục đó. Chưa có gì được ghi vào bảng tính. Hãy xin quyền chỉnh sửa thư mục hoặc chọn thư mục khác ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình).`,
+    );
   }
 }

@@ -37,7 +37,12 @@ export function editContext(ss: Spreadsheet, reread = false): EditContext {
   const cached = reread ? null : stored(props.getProperty(EDIT_CONTEXT_KEY));
   if (cached && now - cached.savedAt >= 0 && now - cached.savedAt < EDIT_CONTEXT_MAX_AGE_MS) return cached;
   const { config } = readConfig(ss);
-  const context: EditContext = { timeZone: ss.getSpreadsheetTimeZone(), warningDays: config.warningDays, planYear: config.year, savedAt: now };
+  const context: EditContext = {
+    timeZone: ss.getSpreadsheetTimeZone(),
+    warningDays: config.warningDays,
+    planYear: config.year,
+    savedAt: now,
+  };
   props.setProperty(EDIT_CONTEXT_KEY, JSON.stringify(context));
   return context;
 }

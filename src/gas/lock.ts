@@ -8,7 +8,7 @@ export const lockBusyMessage = (seconds: number) =>
 /** Runs `fn` holding the document lock (SPEC §1): every write of an operation happens inside. */
 export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(waitMs)) throw new UserError(lockBusyMessage(waitMs / 1000));
+  if (!lock?.tryLock(waitMs)) throw new UserError(lockBusyMessage(waitMs / 1000));
   try {
     const out = fn();
     SpreadsheetApp.flush();

@@ -20,7 +20,13 @@ export class Mailer {
   /** Sends; false when the quota ran out after all (another script spent it meanwhile). */
   send(mail: Mail): boolean {
     try {
-      MailApp.sendEmail({ to: mail.to.join(','), subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: this.senderName });
+      MailApp.sendEmail({
+        to: mail.to.join(','),
+        subject: mail.subject,
+        body: mail.body,
+        htmlBody: mail.htmlBody,
+        name: this.senderName,
+      });
     } catch (e) {
       if (OUT_OF_QUOTA.test(e instanceof Error ? e.message : String(e))) {
         this.remaining = 0;

@@ -47,13 +47,17 @@ export function buildOverview(sheet: Sheet, layout: OverviewLayout): void {
   const width = layout.cells[0]!.length;
   const block = sheet.getRange(1, 1, rows, width);
   block.setValues(layout.cells);
-  block.setFontWeights(layout.cells.map((_, r) => Array.from({ length: width }, () => (layout.boldRows.includes(r + 1) ? 'bold' : 'normal'))));
+  block.setFontWeights(
+    layout.cells.map((_, r) => Array.from({ length: width }, () => (layout.boldRows.includes(r + 1) ? 'bold' : 'normal'))),
+  );
   for (const r of layout.headerRows) sheet.getRange(r, 1, 1, width).setBackground(HEADER_BACKGROUND).setWrap(true);
   layout.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   const { column, fromRow, toRow } = layout.percent;
   sheet.getRange(fromRow, column, toRow - fromRow + 1, 1).setNumberFormat('0.0%');
   const chart = sheet.newChart().asBarChart().setStacked().setTitle(layout.chart.title);
   for (const a1 of layout.chart.ranges) chart.addRange(sheet.getRange(a1));
-  sheet.insertChart(chart.setOption('legend', { position: 'bottom' }).setPosition(layout.chart.row, layout.chart.column, 0, 0).build());
+  sheet.insertChart(
+    chart.setOption('legend', { position: 'bottom' }).setPosition(layout.chart.row, layout.chart.column, 0, 0).build(),
+  );
   sheet.protect().setDescription(OVERVIEW_WARNING).setWarningOnly(true);
 }

@@ -7,12 +7,30 @@
  */
 import type { Day } from '../core/days';
 import {
-  collectDigests, type Digest, digestKey, digestsToSend, encodeDigestDay, encodePeriodRecord, type PeriodWork,
-  periodKey, periodsToRemind, splitAddresses,
+  collectDigests,
+  type Digest,
+  digestKey,
+  digestsToSend,
+  encodeDigestDay,
+  encodePeriodRecord,
+  type PeriodWork,
+  periodKey,
+  periodsToRemind,
+  splitAddresses,
 } from '../core/reminders';
 import {
-  type DailyOutcome, describeDailyRun, digestLabel, digestMail, draftGaps, type DraftState, emptyOutcome, type Mail,
-  type MailContext, periodLabel, periodReminder, senderName,
+  type DailyOutcome,
+  describeDailyRun,
+  digestLabel,
+  digestMail,
+  draftGaps,
+  type DraftState,
+  emptyOutcome,
+  type Mail,
+  type MailContext,
+  periodLabel,
+  periodReminder,
+  senderName,
 } from '../core/reminders-text';
 import { PERIODS, TASKS } from '../core/sheets';
 import { STATUS } from '../core/status';
@@ -55,7 +73,12 @@ export function dailyCheckOperation(ss: Spreadsheet, startedAt: number): Done<Da
     const recipients = splitAddresses(config.reminderEmails.join(','));
     outcome.badReminderAddresses = recipients.invalid;
     const run: Run = {
-      ss, snapshot, today, store, outcome, recipients: recipients.valid,
+      ss,
+      snapshot,
+      today,
+      store,
+      outcome,
+      recipients: recipients.valid,
       mailer: new Mailer(senderName(config.issuer)),
       ctx: { today, office: config.issuer, tasksUrl: sheetUrl(ss, TASKS.name), periodsUrl: sheetUrl(ss, PERIODS.name) },
       outOfTime: () => Date.now() - startedAt > TIME_BUDGET_MS,
@@ -154,6 +177,13 @@ function sendDigest(run: Run, d: Digest): void {
   const previous = run.store.ledger.digestDay.get(d.to);
   const mail = digestMail(d, run.ctx);
   const label = digestLabel(d.to);
-  const sent = sendRecorded(run, label, mail, digestKey(d.to), encodeDigestDay(run.today), previous === undefined ? undefined : encodeDigestDay(previous));
+  const sent = sendRecorded(
+    run,
+    label,
+    mail,
+    digestKey(d.to),
+    encodeDigestDay(run.today),
+    previous === undefined ? undefined : encodeDigestDay(previous),
+  );
   if (sent) run.outcome.digests.push(d.to);
 }

@@ -36,8 +36,17 @@ function touchesInput(def: SheetDef, cols: ColumnIndex<string>, box: Box): boole
  * Number formats of the touched rows, or undefined when no percent cell holds a number. When all
  * such cells lie in the edited range (typing a progress figure), that range's formats suffice.
  */
-function readFormats(sheet: Sheet, edited: Range, box: Box, first: number, values: unknown[][], percentCols: number[]): string[][] | undefined {
-  const needed = values.flatMap((row, i) => percentCols.filter((c) => c >= 0 && typeof row[c] === 'number').map((c) => [first + i, c + 1] as const));
+function readFormats(
+  sheet: Sheet,
+  edited: Range,
+  box: Box,
+  first: number,
+  values: unknown[][],
+  percentCols: number[],
+): string[][] | undefined {
+  const needed = values.flatMap((row, i) =>
+    percentCols.filter((c) => c >= 0 && typeof row[c] === 'number').map((c) => [first + i, c + 1] as const),
+  );
   if (!needed.length) return undefined;
   const width = values[0]!.length;
   if (needed.every(([r, c]) => r >= box.row && r <= box.lastRow && c >= box.column && c <= box.lastColumn)) {
@@ -55,7 +64,7 @@ function readFormats(sheet: Sheet, edited: Range, box: Box, first: number, value
  */
 function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Outcome<unknown, Status> | null)[]): void {
   const old = block.grid.values.slice(1).map((r) => r[col]);
-  const mayNote = outcomes.some((o) => o && o.problems.length) || old.includes(STATUS.error);
+  const mayNote = outcomes.some((o) => o?.problems.length) || old.includes(STATUS.error);
   const column = readStatusColumn(block, col, {
     backgrounds: outcomes.includes(null) ? undefined : old.map(() => UNKNOWN_BACKGROUND),
     notes: mayNote ? undefined : old.map(() => ''),
@@ -82,7 +91,9 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   const first = Math.max(2, box.row);
   const values = sheet.getSheetValues(first, 1, box.lastRow - first + 1, header.length);
-  const percentCols = Object.entries(def.columns).filter(([, c]) => c.percent).map(([k]) => found.cols[k]!);
+  const percentCols = Object.entries(def.columns)
+    .filter(([, c]) => c.percent)
+    .map(([k]) => found.cols[k]!);
   const formats = readFormats(sheet, edited, box, first, values, percentCols);
   const grid: Grid = { values: [header, ...values], formats: formats && [[], ...formats], firstRow: first };
   const block: Block<string> = { sheet, grid, cols: found.cols, rows: values.length };
@@ -94,13 +105,24 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   withDocumentLock(() => {
     if (def === TASKS) {
-      writeStatuses(block, found.cols.status!, evaluateTaskGrid(grid, found.cols as ColumnIndex<keyof typeof TASKS.columns>, parsers, clock));
+      writeStatuses(
+        block,
+        found.cols.status!,
+        evaluateTaskGrid(grid, found.cols as ColumnIndex<keyof typeof TASKS.columns>, parsers, clock),
+      );
       return;
     }
     const cols = found.cols as ColumnIndex<keyof typeof INDICATORS.columns>;
     const outcomes = evaluateIndicatorGrid(grid, cols, parsers);
     writeStatuses(block, cols.status, outcomes);
-    writeValueColumn(block, cols.result, resultColumn(outcomes, values.map((r) => r[cols.result])));
+    writeValueColumn(
+      block,
+      cols.result,
+      resultColumn(
+        outcomes,
+        values.map((r) => r[cols.result]),
+      ),
+    );
   }, EDIT_LOCK_WAIT_MS);
 }
 
@@ -108,7 +130,7 @@ export const EDIT_FAILED = 'CCHC chưa cập nhật được trạng thái của
 
 /** Never throws to the user: a failure becomes a toast (and a log entry for the administrator). */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
+  if (!e?.range) return;
   try {
     recompute(e);
   } catch (err) {

@@ -1,15 +1,29 @@
 /** `refreshStatuses`: every computed column of `Nhiệm vụ`, `Chỉ tiêu` and `Kỳ báo cáo`. */
 import type { Config } from '../core/config';
 import {
-  countStatuses, describeCounts, evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid, type Outcome,
-  resultColumn, statusColumn,
+  countStatuses,
+  describeCounts,
+  evaluateIndicatorGrid,
+  evaluatePeriodGrid,
+  evaluateTaskGrid,
+  type Outcome,
+  resultColumn,
+  statusColumn,
 } from '../core/evaluate';
 import type { IndicatorRow, PeriodRow, TaskRow } from '../core/rows';
 import { rowParsers } from '../core/rows';
 import { type Clock, clockFor } from '../core/rules';
 import { INDICATORS, PERIODS, TASKS } from '../core/sheets';
 import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../core/status';
-import { type Block, readBlock, readConfig, readStatusColumn, spreadsheetClock, writeStatusColumn, writeValueColumn } from '../gas/book';
+import {
+  type Block,
+  readBlock,
+  readConfig,
+  readStatusColumn,
+  spreadsheetClock,
+  writeStatusColumn,
+  writeValueColumn,
+} from '../gas/book';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

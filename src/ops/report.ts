@@ -65,10 +65,15 @@ export function reportMessage(r: CreatedReport): string {
   if (r.previousUrl) lines.push(`Liên kết cũ đã được thay; văn bản cũ vẫn còn nguyên trong Drive: ${r.previousUrl}`);
   if (r.missingConfig.length) {
     const names = r.missingConfig.map((l) => `«${l}»`).join(', ');
-    lines.push(`Trang «${CONFIG_SHEET}» còn thiếu: ${names}. Báo cáo ghi dấu «…» ở những chỗ đó: hãy bổ sung rồi tạo lại, hoặc sửa thẳng trong văn bản.`);
+    lines.push(
+      `Trang «${CONFIG_SHEET}» còn thiếu: ${names}. Báo cáo ghi dấu «…» ở những chỗ đó: hãy bổ sung rồi tạo lại, hoặc sửa thẳng trong văn bản.`,
+    );
   }
   if (r.configProblems.length) lines.push(`Cấu hình chưa đúng (đã dùng giá trị mặc định): ${r.configProblems.join('; ')}.`);
-  if (r.dataErrors) lines.push(`Có ${r.dataErrors} dòng «${STATUS.error}» trong báo cáo: hãy sửa (CCHC › Kiểm tra dữ liệu) rồi tạo lại trước khi gửi.`);
+  if (r.dataErrors)
+    lines.push(
+      `Có ${r.dataErrors} dòng «${STATUS.error}» trong báo cáo: hãy sửa (CCHC › Kiểm tra dữ liệu) rồi tạo lại trước khi gửi.`,
+    );
   return lines.join('\n');
 }
 
@@ -95,7 +100,10 @@ export function reportFromMenu(pickCode: (ss: Spreadsheet) => string): void {
     code = pickCode(ss);
     const link = findPeriod(readPeriods(ss).outcomes, code).row.link;
     if (link) {
-      replace = confirm(`Kỳ ${code} đã có báo cáo:\n${link}\n\nTạo báo cáo mới và thay liên kết trong trang «Kỳ báo cáo»? Văn bản cũ vẫn được giữ nguyên trong Drive.`, 'Tạo báo cáo');
+      replace = confirm(
+        `Kỳ ${code} đã có báo cáo:\n${link}\n\nTạo báo cáo mới và thay liên kết trong trang «Kỳ báo cáo»? Văn bản cũ vẫn được giữ nguyên trong Drive.`,
+        'Tạo báo cáo',
+      );
     }
   } catch (e) {
     failure = e;

@@ -29,7 +29,9 @@ function missingHeaders(sheet: Sheet, def: SheetDef | undefined): string | null 
   if (!def) return null;
   const width = sheet.getLastColumn();
   const found = locateColumns(def, width ? sheet.getRange(1, 1, 1, width).getValues()[0]! : []);
-  return found.ok ? null : `«${sheet.getName()}» (thiếu cột ${found.missing.map((h) => `«${h}»`).join(', ')} ở dòng tiêu đề: hãy thêm lại)`;
+  return found.ok
+    ? null
+    : `«${sheet.getName()}» (thiếu cột ${found.missing.map((h) => `«${h}»`).join(', ')} ở dòng tiêu đề: hãy thêm lại)`;
 }
 
 export interface SetupResult {

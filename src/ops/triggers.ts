@@ -18,8 +18,20 @@ export const DAILY_HOUR = 7;
 
 /** The global functions of this script (SPEC §4): triggers for them are ours, all others are not. */
 export const OWN_HANDLERS: readonly string[] = [
-  'onOpen', 'onEdit', 'setupWorkbook', 'refreshStatuses', 'validateData', 'reportQ1', 'reportH1', 'reportQ3',
-  'reportYear', 'reportNextDue', 'installTriggers', 'removeTriggers', 'generateReport', DAILY_HANDLER,
+  'onOpen',
+  'onEdit',
+  'setupWorkbook',
+  'refreshStatuses',
+  'validateData',
+  'reportQ1',
+  'reportH1',
+  'reportQ3',
+  'reportYear',
+  'reportNextDue',
+  'installTriggers',
+  'removeTriggers',
+  'generateReport',
+  DAILY_HANDLER,
 ];
 
 export function installTriggersOperation(ss: Spreadsheet): Done<void> {
@@ -29,7 +41,9 @@ export function installTriggersOperation(ss: Spreadsheet): Done<void> {
     createDailyTrigger(DAILY_HANDLER, DAILY_HOUR);
   } catch (e) {
     if (!TOO_MANY.test(e instanceof Error ? e.message : String(e))) throw e;
-    throw new UserError(`Không tạo được lịch chạy hằng ngày: tài khoản của bạn đã có quá nhiều trình kích hoạt cho dự án này (tối đa ${MAX_TRIGGERS}). Hãy xóa bớt trình kích hoạt không dùng (Tiện ích mở rộng › Apps Script › Trình kích hoạt) rồi thử lại.`);
+    throw new UserError(
+      `Không tạo được lịch chạy hằng ngày: tài khoản của bạn đã có quá nhiều trình kích hoạt cho dự án này (tối đa ${MAX_TRIGGERS}). Hãy xóa bớt trình kích hoạt không dùng (Tiện ích mở rộng › Apps Script › Trình kích hoạt) rồi thử lại.`,
+    );
   }
   const lines = [
     `Đã bật nhắc việc tự động: mỗi ngày trong khoảng ${DAILY_HOUR}–${DAILY_HOUR + 1} giờ (múi giờ ${scriptTimeZone()}), bảng tính tự cập nhật trạng thái, tạo bản nháp báo cáo cho kỳ sắp đến hạn và gửi thư nhắc việc từ tài khoản của bạn.`,
@@ -49,7 +63,10 @@ export function removeTriggersOperation(): Done<void> {
   const message = ours.length
     ? `Đã tắt nhắc việc tự động: đã xóa ${ours.length} lịch chạy của bảng tính CCHC.`
     : 'Nhắc việc tự động chưa được bật: không có lịch chạy nào của bảng tính CCHC để xóa.';
-  return { value: undefined, message: kept ? `${message}\nGiữ nguyên ${kept} trình kích hoạt khác không thuộc bảng tính CCHC.` : message };
+  return {
+    value: undefined,
+    message: kept ? `${message}\nGiữ nguyên ${kept} trình kích hoạt khác không thuộc bảng tính CCHC.` : message,
+  };
 }
 
 /** The time-driven handler: no UI here (getUi() throws), so only `Nhật ký` tells what happened. */

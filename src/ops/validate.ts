@@ -3,8 +3,16 @@
  * count) and logs the count in `Nhật ký`. It reads the sheets in one block each and writes nothing.
  */
 import {
-  areaFindings, badAddresses, blankDeadlines, countBySheet, dataRows, describeFinding, duplicateCodes, emailFindings,
-  engineFindings, type Finding,
+  areaFindings,
+  badAddresses,
+  blankDeadlines,
+  countBySheet,
+  dataRows,
+  describeFinding,
+  duplicateCodes,
+  emailFindings,
+  engineFindings,
+  type Finding,
 } from '../core/checks';
 import { type Config, CONFIG_LABELS, parseConfig } from '../core/config';
 import { UserError } from '../core/errors';
@@ -35,7 +43,14 @@ function configFindings(ss: Spreadsheet): { findings: Finding[]; settings: Confi
   const sheet = ss.getSheetByName(CONFIG_SHEET);
   if (!sheet) {
     return {
-      findings: [{ sheet: CONFIG_SHEET, row: null, column: null, message: `Không tìm thấy trang tính «${CONFIG_SHEET}». Hãy chạy CCHC › Thiết lập bảng tính` }],
+      findings: [
+        {
+          sheet: CONFIG_SHEET,
+          row: null,
+          column: null,
+          message: `Không tìm thấy trang tính «${CONFIG_SHEET}». Hãy chạy CCHC › Thiết lập bảng tính`,
+        },
+      ],
       settings: parseConfig([]).config,
     };
   }
@@ -51,7 +66,12 @@ function configFindings(ss: Spreadsheet): { findings: Finding[]; settings: Confi
   const at = rows.findIndex((r) => normalizeLabel(cellText(r[0])) === label);
   if (at >= 0) {
     for (const a of badAddresses(cellText(rows[at]![1]))) {
-      findings.push({ sheet: CONFIG_SHEET, row: at + 1, column: null, message: `${CONFIG_LABELS.reminderEmails}: ${quote(a)} không phải là địa chỉ email` });
+      findings.push({
+        sheet: CONFIG_SHEET,
+        row: at + 1,
+        column: null,
+        message: `${CONFIG_LABELS.reminderEmails}: ${quote(a)} không phải là địa chỉ email`,
+      });
     }
   }
   return { findings, settings: parsed.config };

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { userEdit } from '../../emulator/edits';
 import { generatedWorkbook } from '../../emulator/fixtures';
-import { type Emulator, type ExecutionKind } from '../../emulator/index';
+import type { Emulator, ExecutionKind } from '../../emulator/index';
 import { columnLetters } from '../../emulator/services/spreadsheet';
 import { TASKS } from '../../src/core/sheets';
 import { emulatorWith } from '../helpers';
@@ -22,7 +22,11 @@ export interface EntryPoint {
   start(emu: Emulator): void;
 }
 
-const run = (fn: string, as: ExecutionKind, args: unknown[] = []): EntryPoint => ({ fn, as, start: (emu) => void emu.run(fn, args, { as }) });
+const run = (fn: string, as: ExecutionKind, args: unknown[] = []): EntryPoint => ({
+  fn,
+  as,
+  start: (emu) => void emu.run(fn, args, { as }),
+});
 
 /** The first task's progress cell. */
 function progressCell(emu: Emulator): string {
@@ -37,7 +41,9 @@ const EDIT: EntryPoint = {
   userAction: (emu) => void userEdit(emu, TASKS.name, progressCell(emu), '45%', { trigger: false }),
   start: (emu) => {
     const range = emu.spreadsheet.getSheetByName(TASKS.name)!.getRange(progressCell(emu));
-    emu.run('onEdit', [{ authMode: 'LIMITED', triggerUid: '', source: emu.spreadsheet, range, value: range.getValue() }], { as: 'simple' });
+    emu.run('onEdit', [{ authMode: 'LIMITED', triggerUid: '', source: emu.spreadsheet, range, value: range.getValue() }], {
+      as: 'simple',
+    });
   },
 };
 
@@ -63,10 +69,14 @@ export const REMINDER_ADDRESS = 'vanphong@tuxuyen.example';
 /** 20/08/2023: Q3 (due 25/08) is due soon, owners have tasks due soon or overdue. */
 export function busyWorkbook(bundleDir?: string): Emulator {
   const data = generatedWorkbook(40);
-  return emulatorWith({
-    ...data,
-    config: [...data.config!, ['Email nhắc việc', REMINDER_ADDRESS], ['Địa danh', 'Tú Xuyên'], ['Người ký', 'Hoàng Thị Hoàn']],
-  }, '2023-08-20', bundleDir ? { bundleDir } : {});
+  return emulatorWith(
+    {
+      ...data,
+      config: [...data.config!, ['Email nhắc việc', REMINDER_ADDRESS], ['Địa danh', 'Tú Xuyên'], ['Người ký', 'Hoàng Thị Hoàn']],
+    },
+    '2023-08-20',
+    bundleDir ? { bundleDir } : {},
+  );
 }
 
 /** The global functions the build put at the top level of dist/Code.js. */

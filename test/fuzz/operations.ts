@@ -59,36 +59,81 @@ function typeEdit(emu: Emulator, e: EditSpec): { args: unknown[]; edited: Edited
   const sheet = sheets[e.sheet % sheets.length]!;
   const a1 = `${columnLetters(e.col)}${e.row}:${columnLetters(e.col + e.numCols - 1)}${e.row + e.numRows - 1}`;
   const input = Array.from({ length: e.numRows }, (_, i) =>
-    Array.from({ length: e.numCols }, (_, j) => materialise(emu, e.cells[i * e.numCols + j]!)));
+    Array.from({ length: e.numCols }, (_, j) => materialise(emu, e.cells[i * e.numCols + j]!)),
+  );
   if (!userEdit(emu, sheet.name, a1, input, { trigger: false }).accepted) return null;
   const range = sheet.getRange(a1);
   const single = e.numRows === 1 && e.numCols === 1;
-  const event = { authMode: 'LIMITED', triggerUid: '', source: emu.spreadsheet, range, ...(single ? { value: range.getValue() } : {}) };
+  const event = {
+    authMode: 'LIMITED',
+    triggerUid: '',
+    source: emu.spreadsheet,
+    range,
+    ...(single ? { value: range.getValue() } : {}),
+  };
   const edited = { sheet: sheet.name, row: e.row, col: e.col, lastRow: e.row + e.numRows - 1, lastCol: e.col + e.numCols - 1 };
   return { args: [event], edited };
 }
 
 export const OPERATIONS: Record<string, FuzzOperation> = {
   refreshStatuses: {
-    fn: 'refreshStatuses', as: 'menu', step: fc.constant({ op: 'refreshStatuses' }), reports: 'dialog', logRows: 'one',
-    writesComputed: true, refreshes: 'always', appendsTo: [], prepare: () => ({ args: [] }),
+    fn: 'refreshStatuses',
+    as: 'menu',
+    step: fc.constant({ op: 'refreshStatuses' }),
+    reports: 'dialog',
+    logRows: 'one',
+    writesComputed: true,
+    refreshes: 'always',
+    appendsTo: [],
+    prepare: () => ({ args: [] }),
   },
   validateData: {
-    fn: 'validateData', as: 'menu', step: fc.constant({ op: 'validateData' }), reports: 'dialog', logRows: 'one',
-    writesComputed: false, refreshes: 'never', appendsTo: [], prepare: () => ({ args: [] }),
+    fn: 'validateData',
+    as: 'menu',
+    step: fc.constant({ op: 'validateData' }),
+    reports: 'dialog',
+    logRows: 'one',
+    writesComputed: false,
+    refreshes: 'never',
+    appendsTo: [],
+    prepare: () => ({ args: [] }),
   },
   generateReport: {
-    fn: 'generateReport', as: 'editor', step: periodCode.map((code) => ({ op: 'generateReport', code })), reports: 'thrown',
-    logRows: 'one', writesComputed: true, refreshes: 'on success', appendsTo: ['Lịch sử'], prepare: (_emu, step) => ({ args: [step.code] }),
+    fn: 'generateReport',
+    as: 'editor',
+    step: periodCode.map((code) => ({ op: 'generateReport', code })),
+    reports: 'thrown',
+    logRows: 'one',
+    writesComputed: true,
+    refreshes: 'on success',
+    appendsTo: ['Lịch sử'],
+    prepare: (_emu, step) => ({ args: [step.code] }),
   },
   dailyCheck: {
-    fn: 'dailyCheck', as: 'time', step: fc.constant({ op: 'dailyCheck' }), reports: 'thrown', logRows: 'one',
-    writesComputed: true, refreshes: 'on success', appendsTo: ['Lịch sử'], prepare: () => ({ args: [] }),
+    fn: 'dailyCheck',
+    as: 'time',
+    step: fc.constant({ op: 'dailyCheck' }),
+    reports: 'thrown',
+    logRows: 'one',
+    writesComputed: true,
+    refreshes: 'on success',
+    appendsTo: ['Lịch sử'],
+    prepare: () => ({ args: [] }),
   },
   onEdit: {
-    fn: 'onEdit', as: 'simple', step: edit.map((e) => ({ op: 'onEdit', edit: e })), reports: 'silent', logRows: 'at most one',
-    writesComputed: true, refreshes: 'never', appendsTo: [], prepare: (emu, step) => typeEdit(emu, step.edit!),
+    fn: 'onEdit',
+    as: 'simple',
+    step: edit.map((e) => ({ op: 'onEdit', edit: e })),
+    reports: 'silent',
+    logRows: 'at most one',
+    writesComputed: true,
+    refreshes: 'never',
+    appendsTo: [],
+    prepare: (emu, step) => typeEdit(emu, step.edit!),
   },
 };
 
-export const steps: fc.Arbitrary<Step[]> = fc.array(fc.oneof(...Object.values(OPERATIONS).map((o) => o.step)), { minLength: 1, maxLength: 3 });
+export const steps: fc.Arbitrary<Step[]> = fc.array(fc.oneof(...Object.values(OPERATIONS).map((o) => o.step)), {
+  minLength: 1,
+  maxLength: 3,
+});

@@ -21,7 +21,15 @@ import { INDICATOR_STATUSES, STATUS, type Status, statusBackground, TASK_STATUSE
 import { type Edited, type FuzzOperation, OPERATIONS, type Step } from './operations';
 import { vietnameseProblems } from './vietnamese';
 import {
-  cellAt, DATA_SHEETS, install, isBlankValue, type SheetState, sheetChanges, type WorkbookSpec, type WorkbookState, workbookState,
+  cellAt,
+  DATA_SHEETS,
+  install,
+  isBlankValue,
+  type SheetState,
+  sheetChanges,
+  type WorkbookSpec,
+  type WorkbookState,
+  workbookState,
 } from './workbook';
 
 const UNEXPECTED = 'Đã xảy ra lỗi không mong muốn';
@@ -45,7 +53,12 @@ const WRITABLE: Record<string, readonly string[]> = {
   link: ['value', 'formula'],
 };
 
-const normalise = (h: unknown) => String(h ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+const normalise = (h: unknown) =>
+  String(h ?? '')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** A data sheet as the script should see it: its contract columns found by header text. */
 interface Layout {
@@ -72,10 +85,11 @@ function isDataRow(state: SheetState, layout: Layout, r: number): boolean {
   return false;
 }
 
-const isComplete = (state: WorkbookState) => DATA_SHEETS.every((def) => {
-  const s = state.find((x) => x.name === def.name);
-  return s !== undefined && layoutOf(s, def).complete;
-});
+const isComplete = (state: WorkbookState) =>
+  DATA_SHEETS.every((def) => {
+    const s = state.find((x) => x.name === def.name);
+    return s !== undefined && layoutOf(s, def).complete;
+  });
 
 const where = (sheet: string, r: number, c: number) => `«${sheet}»!R${r}C${c}`;
 const show = (v: unknown) => JSON.stringify(typeof v === 'string' && v.length > 60 ? `${v.slice(0, 60)}…` : v);
@@ -107,9 +121,11 @@ function checkAppendOnly(before: SheetState | undefined, after: SheetState): { f
   const last = lastContentRow(before);
   const appended = new Set<number>();
   for (const ch of sheetChanges(before, after)) {
-    if (ch.row <= last) failures.push(`${where(after.name, ch.row, ch.col)} ${ch.attr} rewritten: ${show(ch.before)} → ${show(ch.after)}`);
+    if (ch.row <= last)
+      failures.push(`${where(after.name, ch.row, ch.col)} ${ch.attr} rewritten: ${show(ch.before)} → ${show(ch.after)}`);
     else appended.add(ch.row);
-    if (ch.attr === 'formula' && ch.after !== '') failures.push(`${where(after.name, ch.row, ch.col)} became a formula: ${show(ch.after)}`);
+    if (ch.attr === 'formula' && ch.after !== '')
+      failures.push(`${where(after.name, ch.row, ch.col)} became a formula: ${show(ch.after)}`);
   }
   if (last === 0) appended.delete(1);
   return { failures, rows: [...appended].sort((a, b) => a - b) };
@@ -119,12 +135,15 @@ function checkLog(before: SheetState | undefined, after: SheetState, logRows: Fu
   const { failures, rows } = checkAppendOnly(before, after);
   if (lastContentRow(before) === 0) {
     const header = after.cells[0]!.slice(0, LOG.headers.length).map((c) => c.value);
-    if (JSON.stringify(header) !== JSON.stringify(LOG.headers)) failures.push(`«${LOG.name}» made with a wrong header: ${show(header)}`);
+    if (JSON.stringify(header) !== JSON.stringify(LOG.headers))
+      failures.push(`«${LOG.name}» made with a wrong header: ${show(header)}`);
   }
-  if (rows.length > 1 || (logRows === 'one' && rows.length !== 1)) failures.push(`«${LOG.name}»: ${rows.length} new rows, expected ${logRows}`);
+  if (rows.length > 1 || (logRows === 'one' && rows.length !== 1))
+    failures.push(`«${LOG.name}»: ${rows.length} new rows, expected ${logRows}`);
   for (const r of rows) {
     const cells = after.cells[r - 1]!;
-    if (!String(cells[0]?.value).startsWith('Date:')) failures.push(`${where(LOG.name, r, 1)} is not a date: ${show(cells[0]?.value)}`);
+    if (!String(cells[0]?.value).startsWith('Date:'))
+      failures.push(`${where(LOG.name, r, 1)} is not a date: ${show(cells[0]?.value)}`);
     cells.forEach((c, i) => {
       if (i > 0 && typeof c.value !== 'string') failures.push(`${where(LOG.name, r, i + 1)} is no longer text: ${show(c.value)}`);
     });
@@ -139,9 +158,11 @@ function checkSheet(before: SheetState, after: SheetState, writesComputed: boole
   const def = DATA_SHEETS.find((d) => d.name === after.name);
   const layout = def ? layoutOf(before, def) : undefined;
   const computedAt = new Map<number, string>();
-  if (writesComputed && layout?.complete) for (const [k, c] of layout.cols) if (layout.def.columns[k]!.computed) computedAt.set(c, k);
+  if (writesComputed && layout?.complete)
+    for (const [k, c] of layout.cols) if (layout.def.columns[k]!.computed) computedAt.set(c, k);
   const layoutOfSheet = (x: SheetState) => JSON.stringify([x.frozenRows, x.columnWidths, x.protections, x.charts]);
-  if (layoutOfSheet(before) !== layoutOfSheet(after)) out.push(`«${after.name}»: frozen rows, column widths, protections or charts changed`);
+  if (layoutOfSheet(before) !== layoutOfSheet(after))
+    out.push(`«${after.name}»: frozen rows, column widths, protections or charts changed`);
   for (const ch of sheetChanges(before, after)) {
     const at = where(ch.sheet, ch.row, ch.col);
     const key = computedAt.get(ch.col);
@@ -154,13 +175,18 @@ function checkSheet(before: SheetState, after: SheetState, writesComputed: boole
       if (!String(ch.after).startsWith(OWN_NOTE)) out.push(`${at} a note that is not the script's: ${show(ch.after)}`);
       out.push(...messageProblems(`note ${at}`, String(ch.after)));
     }
-    if (ch.attr === 'note' && ch.before !== '' && !String(ch.before).startsWith(OWN_NOTE)) out.push(`${at} a user's note removed: ${show(ch.before)}`);
+    if (ch.attr === 'note' && ch.before !== '' && !String(ch.before).startsWith(OWN_NOTE))
+      out.push(`${at} a user's note removed: ${show(ch.before)}`);
   }
   return out;
 }
 
 /** Data rows of a sheet (in `before`) that have one valid status, its colour and the right note in `after`. */
-function checkStatuses(before: WorkbookState, after: WorkbookState, rows?: (def: SheetDef, r: number) => boolean): { failures: string[]; checked: number } {
+function checkStatuses(
+  before: WorkbookState,
+  after: WorkbookState,
+  rows?: (def: SheetDef, r: number) => boolean,
+): { failures: string[]; checked: number } {
   const failures: string[] = [];
   let checked = 0;
   for (const def of DATA_SHEETS) {
@@ -178,15 +204,21 @@ function checkStatuses(before: WorkbookState, after: WorkbookState, rows?: (def:
         failures.push(`${at}: not a valid status: ${show(cell.value)}`);
         continue;
       }
-      if (cell.background !== statusBackground(cell.value as Status)) failures.push(`${at}: colour ${cell.background} does not match ${show(cell.value)}`);
+      if (cell.background !== statusBackground(cell.value as Status))
+        failures.push(`${at}: colour ${cell.background} does not match ${show(cell.value)}`);
       const prior = cellAt(b, r, status).note;
       const usersNote = prior !== '' && !prior.startsWith(OWN_NOTE);
       if (usersNote && cell.note !== prior) failures.push(`${at}: a user's note replaced`);
-      if (!usersNote && (cell.value === STATUS.error) !== cell.note.startsWith(OWN_NOTE)) failures.push(`${at}: note ${show(cell.note)} does not match ${show(cell.value)}`);
+      if (!usersNote && (cell.value === STATUS.error) !== cell.note.startsWith(OWN_NOTE))
+        failures.push(`${at}: note ${show(cell.note)} does not match ${show(cell.value)}`);
       if (result !== undefined) {
         const v = cellAt(a, r, result).value;
         const measured = cell.value === STATUS.met || cell.value === STATUS.missed;
-        const ok = measured ? typeof v === 'number' && Number.isFinite(v) && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 * Math.max(1, Math.abs(v)) : v === '';
+        const ok = measured
+          ? typeof v === 'number' &&
+            Number.isFinite(v) &&
+            Math.abs(Math.round(v * 100) - v * 100) < 1e-6 * Math.max(1, Math.abs(v))
+          : v === '';
         if (!ok) failures.push(`${where(def.name, r, result)}: result ${show(v)} does not match ${show(cell.value)}`);
       }
     }
@@ -225,7 +257,8 @@ function checkIdempotent(emu: Emulator): string[] {
   const writes = ['Range.setValues', 'Range.setBackgrounds', 'Range.setNotes'].map((m) => calls.method(m));
   const out: string[] = [];
   if (writes.some((n) => n > 0)) out.push(`a second refresh still wrote (values/backgrounds/notes: ${writes.join('/')})`);
-  if (JSON.stringify(computedOnly(workbookState(emu))) !== JSON.stringify(computedOnly(before))) out.push('a second refresh changed the result');
+  if (JSON.stringify(computedOnly(workbookState(emu))) !== JSON.stringify(computedOnly(before)))
+    out.push('a second refresh changed the result');
   return out;
 }
 
@@ -248,7 +281,10 @@ function checkEditAgrees(emu: Emulator, edited: Edited, before: WorkbookState): 
   const computed = new Set([...layout.cols].filter(([k]) => def.columns[k]!.computed).map(([, c]) => c));
   return sheetChanges(b, afterRefresh.find((s) => s.name === def.name)!)
     .filter((ch) => ch.row >= Math.max(2, edited.row) && ch.row <= edited.lastRow && computed.has(ch.col) && ch.attr === 'value')
-    .map((ch) => `onEdit left ${where(ch.sheet, ch.row, ch.col)} ${ch.attr} ${show(ch.before)} where refreshStatuses writes ${show(ch.after)}`);
+    .map(
+      (ch) =>
+        `onEdit left ${where(ch.sheet, ch.row, ch.col)} ${ch.attr} ${show(ch.before)} where refreshStatuses writes ${show(ch.after)}`,
+    );
 }
 
 /** Report documents made in this step: user text stays text, nothing is a link. */
@@ -280,8 +316,10 @@ function checkMails(emu: Emulator, known: number, before: WorkbookState): string
   const out: string[] = [];
   const cells = before.flatMap((s) => s.cells.flat().map((c) => String(c.value).toLowerCase())).join(' ');
   for (const m of emu.mail.outbox.slice(known)) {
-    for (const to of [...m.to, ...m.cc, ...m.bcc]) if (!cells.includes(to.toLowerCase())) out.push(`mail to ${show(to)}, an address not in the workbook`);
-    if (/<(script|a\s+href="(?!https:\/\/docs\.google\.com\/))/i.test(m.htmlBody ?? '')) out.push(`mail HTML carries user markup: ${show(m.htmlBody)}`);
+    for (const to of [...m.to, ...m.cc, ...m.bcc])
+      if (!cells.includes(to.toLowerCase())) out.push(`mail to ${show(to)}, an address not in the workbook`);
+    if (/<(script|a\s+href="(?!https:\/\/docs\.google\.com\/))/i.test(m.htmlBody ?? ''))
+      out.push(`mail HTML carries user markup: ${show(m.htmlBody)}`);
     if (/[\r\n]/.test(`${m.subject}${m.name ?? ''}`)) out.push(`mail subject or sender name spans lines: ${show(m.subject)}`);
     out.push(...messageProblems('mail subject', m.subject));
   }
@@ -312,7 +350,11 @@ function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
   tally.cellsCompared += before.reduce((n, sheet) => n + sheet.cells.reduce((m, row) => m + row.length, 0), 0);
   // Logged operations log their failures as such; onEdit reports them in a toast.
   const logged = newLogLine(before, after);
-  const succeeded = thrown === undefined && (op.logRows === 'one' ? logged !== undefined && !logged.startsWith(LOGGED_FAILURE) : emu.spreadsheet.toasts.length === toasts);
+  const succeeded =
+    thrown === undefined &&
+    (op.logRows === 'one'
+      ? logged !== undefined && !logged.startsWith(LOGGED_FAILURE)
+      : emu.spreadsheet.toasts.length === toasts);
   if (!succeeded) tally.stopped++;
 
   if (thrown !== undefined && op.reports !== 'thrown') failures.push(`${op.fn} threw: ${show(thrown)}`);
@@ -334,7 +376,8 @@ function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
       const s = before.find((x) => x.name === def.name);
       return !s || !layoutOf(s, def).complete;
     });
-    if (!missing.some((def) => shown[0]?.includes(`«${def.name}»`))) failures.push(`${op.fn} did not name the incomplete sheet: ${show(shown[0])}`);
+    if (!missing.some((def) => shown[0]?.includes(`«${def.name}»`)))
+      failures.push(`${op.fn} did not name the incomplete sheet: ${show(shown[0])}`);
   }
   if ((op.refreshes === 'always' && complete) || (op.refreshes === 'on success' && succeeded)) {
     if (!succeeded) failures.push(`${op.fn} failed on a complete workbook: ${show(seen[0])}`);
@@ -363,7 +406,9 @@ export function runCase(spec: WorkbookSpec, steps: readonly Step[], tally: Tally
   const first = play(tally);
   const failures = first.results.flatMap((r, i) => (r ? r.failures.map((f) => `step ${i + 1} (${steps[i]!.op}): ${f}`) : []));
   const second = play(newTally());
-  if (JSON.stringify(workbookState(second.emu)) !== JSON.stringify(workbookState(first.emu))) failures.push('a replay on the same input ended in a different workbook');
-  if (JSON.stringify(second.results.map((r) => r?.seen)) !== JSON.stringify(first.results.map((r) => r?.seen))) failures.push('a replay on the same input showed different messages');
+  if (JSON.stringify(workbookState(second.emu)) !== JSON.stringify(workbookState(first.emu)))
+    failures.push('a replay on the same input ended in a different workbook');
+  if (JSON.stringify(second.results.map((r) => r?.seen)) !== JSON.stringify(first.results.map((r) => r?.seen)))
+    failures.push('a replay on the same input showed different messages');
   return failures;
 }

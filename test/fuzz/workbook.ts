@@ -57,7 +57,11 @@ export function install(spec: WorkbookSpec): Emulator {
     const sheet = emu.spreadsheet.insertSheet(s.name);
     sheet.load([s.columns.map((c) => c.header)]);
     s.columns.forEach((_, c) => sheet.setCell(1, c + 1, 'bold', true));
-    s.rows.forEach((row, i) => row.forEach((cell, c) => { if (cell) putCell(emu, sheet, i + 2, c + 1, cell); }));
+    s.rows.forEach((row, i) =>
+      row.forEach((cell, c) => {
+        if (cell) putCell(emu, sheet, i + 2, c + 1, cell);
+      }),
+    );
     sheet.ensureSize(s.rows.length + 1, s.columns.length);
     if (s.name !== CONFIG_SHEET) sheet.setFrozenRows(1);
   }
@@ -134,7 +138,14 @@ function sheetState(sheet: SheetModel): SheetState {
     cells.push(row);
   }
   const protections = sheet.protections.map((p) => `${p.type} ${p.range.getA1Notation()} ${p.warningOnly} ${p.description}`);
-  return { name: sheet.name, frozenRows: sheet.frozenRows, columnWidths: [...sheet.columnWidths], protections, charts: sheet.charts.length, cells };
+  return {
+    name: sheet.name,
+    frozenRows: sheet.frozenRows,
+    columnWidths: [...sheet.columnWidths],
+    protections,
+    charts: sheet.charts.length,
+    cells,
+  };
 }
 
 export type WorkbookState = SheetState[];
@@ -143,7 +154,15 @@ export function workbookState(emu: Emulator): WorkbookState {
   return emu.spreadsheet.sheets.map(sheetState);
 }
 
-const BLANK: CellState = { value: '', formula: '', format: undefined, background: '#ffffff', note: '', bold: false, validation: '' };
+const BLANK: CellState = {
+  value: '',
+  formula: '',
+  format: undefined,
+  background: '#ffffff',
+  note: '',
+  bold: false,
+  validation: '',
+};
 
 export function cellAt(state: SheetState | undefined, r: number, c: number): CellState {
   return state?.cells[r - 1]?.[c - 1] ?? BLANK;

@@ -11,5 +11,7 @@ export function folderIdOf(ref: string): string | null {
   if (ID.test(s)) return s;
   const m = /\/folders\/([A-Za-z0-9_-]{10,})/.exec(s) ?? /[?&]id=([A-Za-z0-9_-]{10,})/.exec(s);
   if (m) return m[1]!;
-  throw new UserError(`Giá trị «${s}» ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình) không phải là đường dẫn hay ID của một thư mục Google Drive. Hãy dán đường dẫn thư mục (https://drive.google.com/drive/folders/…) hoặc để trống để lưu báo cáo cạnh bảng tính.`);
+  throw new UserError(
+    `Giá trị «${s}» ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình) không phải là đường dẫn hay ID của một thư mục Google Drive. Hãy dán đường dẫn thư mục (https://drive.google.com/drive/folders/…) hoặc để trống để lưu báo cáo cạnh bảng tính.`,
+  );
 }

@@ -50,7 +50,9 @@ export function historyColumns(headerRow: readonly unknown[]): ColumnIndex<Histo
   const found = locateColumns(HISTORY, headerRow);
   if (!found.ok) {
     const names = found.missing.map((h) => `«${h}»`).join(', ');
-    throw new UserError(`Trang tính «${HISTORY.name}» thiếu cột ${names} ở dòng tiêu đề. Không có gì được ghi. Hãy thêm lại cột, hoặc đổi tên trang tính đó để chương trình tạo trang mới.`);
+    throw new UserError(
+      `Trang tính «${HISTORY.name}» thiếu cột ${names} ở dòng tiêu đề. Không có gì được ghi. Hãy thêm lại cột, hoặc đổi tên trang tính đó để chương trình tạo trang mới.`,
+    );
   }
   return found.cols;
 }
@@ -66,22 +68,30 @@ export function parseHistory(values: readonly (readonly unknown[])[]): HistoryEn
   if (isBlankSheet(values)) return [];
   const cols = historyColumns(values[0]!);
   const text = (r: readonly unknown[], k: HistoryKey) => cellText(r[cols[k]]);
-  return values.slice(1).filter((r) => text(r, 'periodCode')).map((r) => {
-    const result = parseNumber({ v: r[cols.result], f: '' }, false);
-    return {
-      periodCode: text(r, 'periodCode'),
-      periodName: text(r, 'periodName'),
-      code: text(r, 'code'),
-      name: text(r, 'name'),
-      unit: text(r, 'unit'),
-      result: typeof result === 'number' ? result : null,
-      status: text(r, 'status'),
-    };
-  });
+  return values
+    .slice(1)
+    .filter((r) => text(r, 'periodCode'))
+    .map((r) => {
+      const result = parseNumber({ v: r[cols.result], f: '' }, false);
+      return {
+        periodCode: text(r, 'periodCode'),
+        periodName: text(r, 'periodName'),
+        code: text(r, 'code'),
+        name: text(r, 'name'),
+        unit: text(r, 'unit'),
+        result: typeof result === 'number' ? result : null,
+        status: text(r, 'status'),
+      };
+    });
 }
 
 /** A history row as cells, placed by the sheet's own header positions. */
-export function historyCells(row: HistoryRow, cols: ColumnIndex<HistoryKey>, width: number, date: (d: Day) => unknown): unknown[] {
+export function historyCells(
+  row: HistoryRow,
+  cols: ColumnIndex<HistoryKey>,
+  width: number,
+  date: (d: Day) => unknown,
+): unknown[] {
   const cells: unknown[] = new Array(width).fill('');
   const values: Record<HistoryKey, unknown> = { ...row, createdAt: date(row.createdAt), result: row.result ?? '' };
   for (const k of Object.keys(cols) as HistoryKey[]) cells[cols[k]] = values[k];

@@ -14,7 +14,17 @@ import { PERIODS } from '../sheets';
 import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, TASK_STATUSES, type TaskStatus } from '../status';
 import { foldDiacritics, normalizeLabel } from '../text';
 import { AREA_LABELS, matchArea } from '../areas';
-import { dateLine, deadlineText, formatNumber, lowerFirst, oneLine, orPlaceholder, PLACEHOLDER, upperFirst, withUnit } from './format';
+import {
+  dateLine,
+  deadlineText,
+  formatNumber,
+  lowerFirst,
+  oneLine,
+  orPlaceholder,
+  PLACEHOLDER,
+  upperFirst,
+  withUnit,
+} from './format';
 import { type HistoryEntry, type HistoryRow, indicatorKey, type Previous, previousResults } from './history';
 
 type Task = Outcome<TaskRow, TaskStatus>;
@@ -63,20 +73,34 @@ export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 export const RECIPIENTS_TITLE = 'Nơi nhận:';
 
 export const INDICATOR_COLUMNS: readonly TableColumn[] = [
-  { title: 'Chỉ tiêu', share: 0.46 }, { title: 'Mục tiêu', share: 0.15 },
-  { title: 'Kết quả', share: 0.15 }, { title: 'Đánh giá', share: 0.24 },
+  { title: 'Chỉ tiêu', share: 0.46 },
+  { title: 'Mục tiêu', share: 0.15 },
+  { title: 'Kết quả', share: 0.15 },
+  { title: 'Đánh giá', share: 0.24 },
 ];
 export const TASK_COLUMNS: readonly TableColumn[] = [
-  { title: 'Nhiệm vụ', share: 0.47 }, { title: 'Đơn vị chủ trì', share: 0.18 },
-  { title: 'Hạn', share: 0.14 }, { title: 'Trạng thái', share: 0.21 },
+  { title: 'Nhiệm vụ', share: 0.47 },
+  { title: 'Đơn vị chủ trì', share: 0.18 },
+  { title: 'Hạn', share: 0.14 },
+  { title: 'Trạng thái', share: 0.21 },
 ];
 /** Section II lists missed indicators against their targets (all of them are `Chưa đạt`). */
 export const MISSED_COLUMNS: readonly TableColumn[] = [
-  { title: 'Chỉ tiêu', share: 0.6 }, { title: 'Mục tiêu', share: 0.2 }, { title: 'Kết quả', share: 0.2 },
+  { title: 'Chỉ tiêu', share: 0.6 },
+  { title: 'Mục tiêu', share: 0.2 },
+  { title: 'Kết quả', share: 0.2 },
 ];
 
 /** `Cấu hình` values the document prints; `Cơ quan chủ quản` may be blank (SPEC §1). */
-const REQUIRED_CONFIG: readonly ConfigKey[] = ['issuer', 'abbreviation', 'place', 'signAuthority', 'signerTitle', 'signer', 'recipients'];
+const REQUIRED_CONFIG: readonly ConfigKey[] = [
+  'issuer',
+  'abbreviation',
+  'place',
+  'signAuthority',
+  'signerTitle',
+  'signer',
+  'recipients',
+];
 
 export function periodCodes(periods: readonly Period[]): string[] {
   return [...new Set(periods.map((p) => p.row.code ?? '').filter(Boolean))];
@@ -89,9 +113,11 @@ export function findPeriod(periods: readonly Period[], code: string): Period {
   if (hit) return hit;
   const known = periodCodes(periods);
   const sheet = `«${PERIODS.name}»`;
-  throw new UserError(known.length
-    ? `Không có kỳ báo cáo mã «${code}» trong trang ${sheet}. Các mã kỳ hiện có: ${known.join(', ')}.`
-    : `Trang ${sheet} chưa có kỳ báo cáo nào: hãy nhập Mã kỳ, Tên kỳ và Hạn gửi rồi tạo lại báo cáo.`);
+  throw new UserError(
+    known.length
+      ? `Không có kỳ báo cáo mã «${code}» trong trang ${sheet}. Các mã kỳ hiện có: ${known.join(', ')}.`
+      : `Trang ${sheet} chưa có kỳ báo cáo nào: hãy nhập Mã kỳ, Tên kỳ và Hạn gửi rồi tạo lại báo cáo.`,
+  );
 }
 
 /** The period whose due date is next (today included); after the last one, the last one. */
@@ -111,7 +137,10 @@ function missingConfig(config: Config): string[] {
 
 /** `Nơi nhận` lines, each with its dash, ending with `- Lưu: VT.` when the list lacks it. */
 export function recipientLines(lines: readonly string[]): string[] {
-  const out = lines.map(oneLine).filter(Boolean).map((l) => `- ${l.replace(/^[-–•+]\s*/, '')}`);
+  const out = lines
+    .map(oneLine)
+    .filter(Boolean)
+    .map((l) => `- ${l.replace(/^[-–•+]\s*/, '')}`);
   if (!out.length) out.push(`- ${PLACEHOLDER};`);
   if (!out.some((l) => /^- luu\b/.test(foldDiacritics(l)))) out.push('- Lưu: VT.');
   return out;
@@ -122,7 +151,8 @@ const indicatorName = (i: Indicator) => upperFirst(oneLine(i.row.name)) || PLACE
 
 function taskState(t: Task): string {
   const { completed, progress } = t.row;
-  if ((t.status === STATUS.done || t.status === STATUS.doneLate) && completed != null) return `${t.status} (${formatDmy(completed)})`;
+  if ((t.status === STATUS.done || t.status === STATUS.doneLate) && completed != null)
+    return `${t.status} (${formatDmy(completed)})`;
   const open: Status[] = [STATUS.inProgress, STATUS.dueSoon, STATUS.overdue];
   if (open.includes(t.status) && progress) return `${t.status} (${formatNumber(progress)}%)`;
   return t.status;
@@ -171,19 +201,29 @@ function overallFigures(input: ReportInput, period: Period): Block[] {
   const { from, to } = period.row;
   const out: Block[] = [];
   if (from != null || to != null) {
-    const text = from == null
-      ? `Số liệu tính đến ngày ${formatDmy(to!)}.`
-      : `Số liệu tính từ ngày ${formatDmy(from)} đến ngày ${formatDmy(to ?? clock.today)}.`;
+    const text =
+      from == null
+        ? `Số liệu tính đến ngày ${formatDmy(to!)}.`
+        : `Số liệu tính từ ngày ${formatDmy(from)} đến ngày ${formatDmy(to ?? clock.today)}.`;
     out.push({ kind: 'paragraph', text });
   }
-  out.push({ kind: 'paragraph', text: `Kế hoạch cải cách hành chính năm ${clock.planYear} có ${tasks.length} nhiệm vụ và ${indicators.length} chỉ tiêu; kết quả đến ngày ${formatDmy(clock.today)} như sau:` });
-  const taskParts = TASK_STATUSES.filter((s) => s !== STATUS.error || count(tasks, s)).map((s) => `${lowerFirst(s)} ${count(tasks, s)}`);
+  out.push({
+    kind: 'paragraph',
+    text: `Kế hoạch cải cách hành chính năm ${clock.planYear} có ${tasks.length} nhiệm vụ và ${indicators.length} chỉ tiêu; kết quả đến ngày ${formatDmy(clock.today)} như sau:`,
+  });
+  const taskParts = TASK_STATUSES.filter((s) => s !== STATUS.error || count(tasks, s)).map(
+    (s) => `${lowerFirst(s)} ${count(tasks, s)}`,
+  );
   out.push({ kind: 'paragraph', text: `Về nhiệm vụ: ${taskParts.join('; ')}.` });
   const met = count(indicators, STATUS.met);
   const missed = count(indicators, STATUS.missed);
   const parts = [`đạt ${met}`, `chưa đạt ${missed}`, `chưa có số liệu ${count(indicators, STATUS.noData)}`];
-  for (const s of [STATUS.notApplicable, STATUS.error] as const) if (count(indicators, s)) parts.push(`${lowerFirst(s)} ${count(indicators, s)}`);
-  const share = met + missed ? ` Tỷ lệ chỉ tiêu đạt: ${formatNumber((met / (met + missed)) * 100)}% (${met}/${met + missed} chỉ tiêu đã có số liệu đánh giá).` : '';
+  for (const s of [STATUS.notApplicable, STATUS.error] as const)
+    if (count(indicators, s)) parts.push(`${lowerFirst(s)} ${count(indicators, s)}`);
+  const share =
+    met + missed
+      ? ` Tỷ lệ chỉ tiêu đạt: ${formatNumber((met / (met + missed)) * 100)}% (${met}/${met + missed} chỉ tiêu đã có số liệu đánh giá).`
+      : '';
   out.push({ kind: 'paragraph', text: `Về chỉ tiêu: ${parts.join('; ')}.${share}` });
   return out;
 }
@@ -232,10 +272,17 @@ function shortcomings(areas: readonly Area[], today: Day): Block[] {
   }
   if (missed.length) {
     out.push({ kind: 'paragraph', text: `Có ${missed.length} chỉ tiêu chưa đạt mục tiêu:` });
-    out.push({ kind: 'table', columns: MISSED_COLUMNS, rows: missed.map((i) => [indicatorName(i), targetText(i), resultText(i)]) });
+    out.push({
+      kind: 'table',
+      columns: MISSED_COLUMNS,
+      rows: missed.map((i) => [indicatorName(i), targetText(i), resultText(i)]),
+    });
   }
   if (!overdue.length && !missed.length) {
-    out.push({ kind: 'paragraph', text: `Đến ngày ${formatDmy(today)}, không có nhiệm vụ quá hạn và không có chỉ tiêu chưa đạt mục tiêu.` });
+    out.push({
+      kind: 'paragraph',
+      text: `Đến ngày ${formatDmy(today)}, không có nhiệm vụ quá hạn và không có chỉ tiêu chưa đạt mục tiêu.`,
+    });
   }
   return out;
 }
@@ -249,9 +296,10 @@ const OPEN: readonly TaskStatus[] = [STATUS.overdue, STATUS.dueSoon, STATUS.inPr
 function nextSteps(input: ReportInput, areas: readonly Area[], period: Period): Block[] {
   const { periods, clock } = input;
   const due = period.row.due ?? null;
-  const next = due === null ? undefined : periods
-    .filter((p) => p.row.due != null && p.row.due > due)
-    .sort((a, b) => a.row.due! - b.row.due!)[0];
+  const next =
+    due === null
+      ? undefined
+      : periods.filter((p) => p.row.due != null && p.row.due > due).sort((a, b) => a.row.due! - b.row.due!)[0];
   const cutoff = next?.row.due ?? lastDayOfYear(clock.planYear);
   const open = areas.flatMap((a) => a.tasks).filter((t) => OPEN.includes(t.status));
   const dated = open

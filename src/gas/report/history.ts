@@ -1,6 +1,15 @@
 /** The `Lịch sử` sheet: read before a report, appended to after it (one block write). */
 import { type Day, instantOfDay } from '../../core/days';
-import { HISTORY, HISTORY_HEADERS, historyCells, historyColumns, type HistoryEntry, type HistoryRow, isBlankSheet, parseHistory } from '../../core/report/history';
+import {
+  HISTORY,
+  HISTORY_HEADERS,
+  historyCells,
+  historyColumns,
+  type HistoryEntry,
+  type HistoryRow,
+  isBlankSheet,
+  parseHistory,
+} from '../../core/report/history';
 import { asCellText } from '../../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,7 +31,9 @@ export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offs
   }
   const cols = historyColumns(header);
   const date = (d: Day) => new Date(instantOfDay(d, offsetMinutes));
-  const cells = rows.map((r) => historyCells(r, cols, header.length, date).map((v) => (typeof v === 'string' ? asCellText(v) : v)));
+  const cells = rows.map((r) =>
+    historyCells(r, cols, header.length, date).map((v) => (typeof v === 'string' ? asCellText(v) : v)),
+  );
   const start = sheet.getLastRow() + 1;
   const maxRows = sheet.getMaxRows();
   if (start + cells.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + cells.length - 1 - maxRows);

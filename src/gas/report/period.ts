@@ -20,8 +20,9 @@ export interface Periods {
 export function readPeriods(ss: Spreadsheet): Periods {
   const block = readBlock(ss, PERIODS, false);
   const { offsetMinutes, today } = spreadsheetClock(ss);
-  const outcomes = evaluatePeriodGrid(block.grid, block.cols, rowParsers({ offsetMinutes }), { today })
-    .filter((o): o is Period => o !== null);
+  const outcomes = evaluatePeriodGrid(block.grid, block.cols, rowParsers({ offsetMinutes }), { today }).filter(
+    (o): o is Period => o !== null,
+  );
   return { block, outcomes, today, offsetMinutes };
 }
 
@@ -29,7 +30,9 @@ export function readPeriods(ss: Spreadsheet): Periods {
 export function recordReport({ block, today, offsetMinutes }: Periods, period: Period, url: string): void {
   const cell = (col: number) => block.sheet.getRange(period.sheetRow, col + 1);
   cell(block.cols.link).setValue(url);
-  cell(block.cols.createdAt).setValue(new Date(instantOfDay(today, offsetMinutes))).setNumberFormat('dd/mm/yyyy');
+  cell(block.cols.createdAt)
+    .setValue(new Date(instantOfDay(today, offsetMinutes)))
+    .setNumberFormat('dd/mm/yyyy');
   const { status } = evaluatePeriod({ value: { ...period.row, link: url }, problems: period.problems }, today);
   cell(block.cols.status).setValue(status).setBackground(statusBackground(status));
 }

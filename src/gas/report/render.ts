@@ -97,18 +97,24 @@ function setColumnWidths(table: Table, shares: readonly number[]): void {
 function styleCells(table: Table, styles: readonly (readonly Style[])[]): void {
   const A = DocumentApp.Attribute;
   table.setBorderWidth(0);
-  styles.forEach((row, r) => row.forEach((style, c) => {
-    const cell = table.getCell(r, c);
-    cell.setAttributes({ [A.PADDING_TOP]: 0, [A.PADDING_BOTTOM]: 0 });
-    cell.getChild(0).setAttributes(attributes(style));
-  }));
+  styles.forEach((row, r) =>
+    row.forEach((style, c) => {
+      const cell = table.getCell(r, c);
+      cell.setAttributes({ [A.PADDING_TOP]: 0, [A.PADDING_BOTTOM]: 0 });
+      cell.getChild(0).setAttributes(attributes(style));
+    }),
+  );
 }
 
 /** The borderless two-column header: agency on the left, national title and date on the right. */
 function headerBlock(body: Body, report: Report): void {
   const { superior, issuer, number, nation, motto, dateLine } = report.header;
   const left = superior ? [superior, issuer] : [issuer, ''];
-  const table = body.insertTable(0, [[left[0]!, nation], [left[1]!, motto], [number, dateLine]]);
+  const table = body.insertTable(0, [
+    [left[0]!, nation],
+    [left[1]!, motto],
+    [number, dateLine],
+  ]);
   setColumnWidths(table, [0.38, 0.62]);
   styleCells(table, [
     [superior ? STYLES.agency : STYLES.agencyBold, STYLES.nation],
@@ -122,7 +128,10 @@ function dataTable(body: Body, columns: readonly TableColumn[], rows: readonly s
   table.setBorderWidth(0.5);
   table.editAsText().setAttributes(textAttributes(STYLES.cell));
   table.getRow(0).editAsText().setBold(true);
-  setColumnWidths(table, columns.map((c) => c.share));
+  setColumnWidths(
+    table,
+    columns.map((c) => c.share),
+  );
   styleSpacerAfter(table);
 }
 
@@ -150,8 +159,12 @@ export function renderReport(report: Report): Document {
   const body = doc.getBody();
   const A = DocumentApp.Attribute;
   body.setAttributes({
-    [A.PAGE_WIDTH]: PAGE.width, [A.PAGE_HEIGHT]: PAGE.height,
-    [A.MARGIN_TOP]: PAGE.top, [A.MARGIN_BOTTOM]: PAGE.bottom, [A.MARGIN_LEFT]: PAGE.left, [A.MARGIN_RIGHT]: PAGE.right,
+    [A.PAGE_WIDTH]: PAGE.width,
+    [A.PAGE_HEIGHT]: PAGE.height,
+    [A.MARGIN_TOP]: PAGE.top,
+    [A.MARGIN_BOTTOM]: PAGE.bottom,
+    [A.MARGIN_LEFT]: PAGE.left,
+    [A.MARGIN_RIGHT]: PAGE.right,
   });
   // A new Doc has one empty paragraph: it becomes the title, and the header table goes above it.
   const title = body.getParagraphs()[0]!;
