@@ -139,7 +139,7 @@ describe('no secrets, no recipients outside the workbook', () => {
       /-----BEGIN [A-Z ]*PRIVATE KEY-----|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}|"client_secret"\s*:|\b(password|passwd|api[_-]?key|secret)\s*[:=]\s*['"][^'"]{6,}/i;
     const hits = files.filter((f) => SECRET.test(readFileSync(new URL(f, ROOT), 'utf8')));
     expect(hits).toEqual([]);
-    expect(JSON.parse(readFileSync(new URL('.clasp.json', ROOT), 'utf8')).scriptId).toMatch(/^REPLACE_WITH/);
+    expect(files).not.toContain('.clasp.json'); // each maintainer's own script id stays untracked
   });
 
   it('hard-codes no address in the pushed code', () => {
