@@ -9,7 +9,7 @@
  * Also: no secrets in the repository, and mail goes only to addresses the workbook holds.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, ScriptError } from '../emulator/index';
@@ -36,6 +36,8 @@ function runEverything(manifestScopes?: string[]): Outcome {
     writeFileSync(`${bundleDir}/appsscript.json`, JSON.stringify({ ...manifest, oauthScopes: manifestScopes }));
   }
   const emu = busyWorkbook(bundleDir);
+  // The emulator has read the bundle: the copy is not needed any more.
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
   const messages: string[] = [];
   for (const entry of ENTRY_POINTS) {
     try {
