@@ -1,5 +1,5 @@
 /**
- * Least privilege (issue 7): appsscript.json lists exactly the OAuth scopes the script uses.
+ * Least privilege (docs/maintainers.md › Quality rules): appsscript.json lists exactly the OAuth scopes the script uses.
  * - Dynamic: every entry point runs in the emulator as Apps Script starts it; the emulator refuses a
  *   call whose scope is missing (the operation then fails) and records the scopes used, which
  *   must be all the manifest lists.
