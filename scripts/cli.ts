@@ -20,7 +20,7 @@ export type Options<S extends Record<string, OptionSpec>> = {
 /** A mistake in how the script was called. */
 export class UsageError extends Error {}
 
-export const USAGE_EXIT_CODE = 2;
+const USAGE_EXIT_CODE = 2;
 
 function optionList(specs: Record<string, OptionSpec>): string {
   return Object.entries(specs)
