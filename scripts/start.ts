@@ -7,10 +7,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Emulator } from '../emulator/index';
-import { saveReportDocx } from '../emulator/docx';
+import { saveReportDocx } from '../test/support/report-docx';
 import { saveXlsx } from '../emulator/xlsx';
 import { INDICATORS, OVERVIEW_SHEET, TASKS } from '../src/core/sheets';
+import { productEmulator } from '../test/support/fixtures';
 
 const { values: args } = parseArgs({
   options: {
@@ -21,7 +21,7 @@ const { values: args } = parseArgs({
 });
 if (!/^\d{4}-\d{2}-\d{2}$/.test(args.today!)) throw new Error(`--today must be yyyy-mm-dd, got ${args.today}`);
 
-const emu = new Emulator();
+const emu = productEmulator();
 emu.setToday(args.today!);
 // A new spreadsheet as Sheets makes it (one empty sheet), set up from the menu, then refreshed.
 emu.spreadsheet.insertSheet('Trang tính1');
