@@ -167,6 +167,7 @@ export class SheetModel extends ServiceObject {
   readonly backgrounds: Grid<string> = [];
   readonly notes: Grid<string> = [];
   readonly bold: Grid<boolean> = [];
+  readonly wraps: Grid<boolean> = [];
   readonly validations: Grid<DataValidationModel> = [];
   /** Smart chips: a cell that holds one shows its title; its link is in the rich text value. */
   readonly chips: Grid<SmartChip> = [];
@@ -324,7 +325,17 @@ export class SheetModel extends ServiceObject {
   }
 
   private grids(): Grid<unknown>[] {
-    return [this.values, this.formulas, this.formats, this.backgrounds, this.notes, this.bold, this.validations, this.chips];
+    return [
+      this.values,
+      this.formulas,
+      this.formats,
+      this.backgrounds,
+      this.notes,
+      this.bold,
+      this.wraps,
+      this.validations,
+      this.chips,
+    ];
   }
 
   /** Grows the sheet as inserting rows/columns does. */
@@ -399,6 +410,7 @@ export class SheetModel extends ServiceObject {
       background: at(this.backgrounds, r - 1, c - 1) ?? DEFAULT_BACKGROUND,
       note: at(this.notes, r - 1, c - 1) ?? '',
       bold: at(this.bold, r - 1, c - 1) ?? false,
+      wrap: at(this.wraps, r - 1, c - 1) ?? false,
       validation: at(this.validations, r - 1, c - 1) ?? null,
       chip: at(this.chips, r - 1, c - 1) ?? null,
     };
@@ -418,7 +430,7 @@ export class SheetModel extends ServiceObject {
   setCell(
     r: number,
     c: number,
-    attr: 'values' | 'formulas' | 'formats' | 'backgrounds' | 'notes' | 'bold' | 'validations' | 'chips',
+    attr: 'values' | 'formulas' | 'formats' | 'backgrounds' | 'notes' | 'bold' | 'wraps' | 'validations' | 'chips',
     v: unknown,
   ) {
     put(this[attr] as Grid<unknown>, r - 1, c - 1, v);
@@ -670,10 +682,14 @@ export class RangeModel extends ServiceObject {
     return p;
   }
 
-  // Presentation-only setters that the model does not keep.
-  setWrap(_w: boolean) {
-    return this;
+  getWrap() {
+    return this.sheet.cell(this.row, this.column).wrap;
   }
+  setWrap(w: boolean) {
+    return this.fill(Boolean(w) || undefined, (r, c, v) => this.sheet.setCell(r, c, 'wraps', v));
+  }
+
+  // Presentation-only setters that the model does not keep.
   setVerticalAlignment(_a: string) {
     return this;
   }
