@@ -9,8 +9,8 @@ import { displayValue, type SheetModel, type SpreadsheetModel } from './services
 /** Sheets' default row: 21 px. One more line of 10 pt Arial adds about 15 px. */
 const ROW_PX = 21;
 const LINE_PX = 15;
-/** Average width of a character of 10 pt Arial, and the cell's inner padding, in pixels. */
-const CHAR_PX = 6.5;
+/** Width of an average character of 10 pt Arial (rounded up: a row too tall beats overprinting), and the cell's padding, in pixels. */
+const CHAR_PX = 7;
 const PADDING_PX = 6;
 const pt = (px: number) => px * 0.75;
 
@@ -61,7 +61,8 @@ function copySheet(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: string): v
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${src.background.slice(1).toUpperCase()}` } };
       }
       if (src.note) cell.note = src.note;
-      if (src.bold) cell.font = { bold: true };
+      // Sheets' default font; a viewer without Arial uses a metric-compatible one (Liberation Sans).
+      cell.font = { name: 'Arial', size: 10, bold: src.bold };
       cell.alignment = { wrapText: src.wrap, vertical: 'top' };
       if (src.wrap) {
         const text = displayValue(src.value, src.format, timeZone);
