@@ -1,7 +1,7 @@
 /** The report model (src/core/report), built directly from typed rows: content, order, placeholders. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { headersOf, type Row, type WorkbookData } from '../emulator/fixtures';
+import { headersOf, type Row, type WorkbookData } from './support/fixtures';
 import { parseConfig } from '../src/core/config';
 import { type Day, dayFromYmd, ymdOf } from '../src/core/days';
 import { UserError } from '../src/core/errors';

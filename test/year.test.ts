@@ -9,8 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Emulator } from '../emulator/index';
-import type { WorkbookData } from '../emulator/fixtures';
+import type { Emulator } from '../emulator/index';
+import type { WorkbookData } from './support/fixtures';
+import { productEmulator } from './support/fixtures';
 import { eachDay, fireDailyTriggers, type Firing } from '../emulator/schedule';
 import type { SentMail } from '../emulator/services/mail';
 import { CONFIG_SHEET, PERIODS, TASKS } from '../src/core/sheets';
@@ -122,7 +123,7 @@ interface Year {
 }
 
 function simulateYear(): Year {
-  const emu = new Emulator();
+  const emu = productEmulator();
   emu.setToday('2022-12-31', 9);
   setUpOffice(emu);
   const firings: Firing[] = [];

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { userEdit } from '../../emulator/edits';
-import { generatedWorkbook } from '../../emulator/fixtures';
+import { generatedWorkbook } from '../support/fixtures';
 import type { Emulator, ExecutionKind } from '../../emulator/index';
 import { columnLetters } from '../../emulator/services/spreadsheet';
 import { TASKS } from '../../src/core/sheets';
