@@ -21,7 +21,7 @@ import {
   WidthType,
 } from 'docx';
 import { writeFileSync } from 'node:fs';
-import { LOG } from '../src/core/sheets';
+import { LOG } from '../src/contract/sheets';
 import type { Emulator } from './index';
 import { type DocumentModel, ParagraphModel, type TableCellModel, TableModel } from './services/document';
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { Emulator } from '../emulator/index';
 import { saveReportDocx } from '../emulator/docx';
 import { saveXlsx } from '../emulator/xlsx';
-import { INDICATORS, OVERVIEW_SHEET, TASKS } from '../src/core/sheets';
+import { INDICATORS, OVERVIEW_SHEET, TASKS } from '../src/contract/sheets';
 
 const { values: args } = parseArgs({
   options: {

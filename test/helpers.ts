@@ -1,6 +1,6 @@
 /** Shared set-up for integration tests: an emulator on the built bundle with a small workbook. */
 import { Emulator, type EmulatorOptions } from '../emulator/index';
-import { LOG } from '../src/core/sheets';
+import { LOG } from '../src/contract/sheets';
 import { loadWorkbook, type WorkbookData } from '../emulator/fixtures';
 
 export function emulatorWith(data: WorkbookData, today = '2023-08-20', options: EmulatorOptions = {}): Emulator {

@@ -38,7 +38,7 @@ import {
   periodReminder,
 } from '../src/core/reminders-text';
 import type { PeriodRow, TaskRow } from '../src/core/rows';
-import { type PeriodStatus, STATUS, type TaskStatus } from '../src/core/status';
+import { type PeriodStatus, STATUS, type TaskStatus } from '../src/contract/status';
 
 const TODAY = dayFromYmd(2023, 8, 20);
 const day = (d: number, m: number) => dayFromYmd(2023, m, d);

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { generatedWorkbook, loadWorkbook } from '../emulator/fixtures';
 import { Emulator } from '../emulator/index';
 import { badAddresses, describeFinding } from '../src/core/checks';
-import { AREA_LABELS, matchArea } from '../src/core/areas';
-import { INDICATORS, LOG, PERIODS, TASKS } from '../src/core/sheets';
+import { AREA_LABELS } from '../src/contract/lists';
+import { matchArea } from '../src/core/areas';
+import { INDICATORS, LOG, PERIODS, TASKS } from '../src/contract/sheets';
 import { emulatorWith } from './helpers';
 
 const AREA = AREA_LABELS[0];

@@ -13,7 +13,7 @@ import { Emulator } from '../emulator/index';
 import type { WorkbookData } from '../emulator/fixtures';
 import { eachDay, fireDailyTriggers, type Firing } from '../emulator/schedule';
 import type { SentMail } from '../emulator/services/mail';
-import { CONFIG_SHEET, PERIODS, TASKS } from '../src/core/sheets';
+import { CONFIG_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 
 const template = JSON.parse(
   readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8'),

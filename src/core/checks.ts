@@ -6,7 +6,7 @@
  */
 import { matchArea } from './areas';
 import type { Grid, Outcome } from './evaluate';
-import type { Status } from './status';
+import type { Status } from '../contract/status';
 import { cellText, normalizeLabel, quote } from './text';
 
 export interface Finding {

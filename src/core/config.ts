@@ -1,25 +1,9 @@
 /** The `Cấu hình` sheet: label in column A, value in column B (SPEC §1). */
 import type { Problem } from './rows';
-import { CONFIG_SHEET } from './sheets';
+import { CONFIG_LABELS, type ConfigKey, DEFAULT_WARNING_DAYS } from '../contract/settings';
+import { CONFIG_SHEET } from '../contract/sheets';
 import { cellText, normalizeLabel, quote } from './text';
 import { parseNumber } from './cells';
-
-export const CONFIG_LABELS = {
-  superior: 'Cơ quan chủ quản',
-  issuer: 'Cơ quan ban hành',
-  abbreviation: 'Ký hiệu cơ quan',
-  place: 'Địa danh',
-  year: 'Năm kế hoạch',
-  signAuthority: 'Thẩm quyền ký',
-  signerTitle: 'Chức vụ người ký',
-  signer: 'Người ký',
-  recipients: 'Nơi nhận',
-  warningDays: 'Số ngày cảnh báo',
-  reminderEmails: 'Email nhắc việc',
-  reportFolder: 'Thư mục báo cáo',
-} as const;
-
-export type ConfigKey = keyof typeof CONFIG_LABELS;
 
 export interface Config {
   superior: string;
@@ -36,8 +20,6 @@ export interface Config {
   reminderEmails: string[];
   reportFolder: string;
 }
-
-export const DEFAULT_WARNING_DAYS = 7;
 
 export interface ConfigProblem extends Problem {
   /** 1-based sheet row of the label, or null when the label is absent. */

@@ -7,7 +7,7 @@ import type { Day } from './days';
 import type { Outcome } from './evaluate';
 import type { PeriodRow, TaskRow } from './rows';
 import { taskDueDay } from './rules';
-import { type PeriodStatus, STATUS, type TaskStatus } from './status';
+import { type PeriodStatus, STATUS, type TaskStatus } from '../contract/status';
 
 // ---- addresses ----
 

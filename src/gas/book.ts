@@ -7,7 +7,8 @@ import { type Config, parseConfig } from '../core/config';
 import { dayOfInstant, parseOffset } from '../core/days';
 import { UserError } from '../core/errors';
 import type { ColumnState, Grid } from '../core/evaluate';
-import { CONFIG_SHEET, type ColumnIndex, locateColumns, type SheetDef } from '../core/sheets';
+import { CONFIG_SHEET, type ColumnIndex, type SheetDef } from '../contract/sheets';
+import { headerList, locateColumns } from '../core/headers';
 import { asLiteralText } from '../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,9 +52,8 @@ export function readBlock<K extends string>(ss: Spreadsheet, def: SheetDef<K>, w
   const values = range.getValues();
   const found = locateColumns(def, values[0] ?? []);
   if (!found.ok) {
-    const names = found.missing.map((h) => `«${h}»`).join(', ');
     throw new UserError(
-      `Trang tính «${def.name}» thiếu cột ${names} ở dòng tiêu đề (dòng 1). Không có gì được ghi. Hãy thêm lại cột hoặc chạy CCHC › Thiết lập bảng tính.`,
+      `Trang tính «${def.name}» thiếu cột ${headerList(found.missing)} ở dòng tiêu đề (dòng 1). Không có gì được ghi. Hãy thêm lại cột hoặc chạy CCHC › Thiết lập bảng tính.`,
     );
   }
   const formats = withFormats ? percentFormats(sheet, def, found.cols, values.length) : undefined;

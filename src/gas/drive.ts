@@ -1,5 +1,5 @@
 /** Where report documents go in Drive (`Thư mục báo cáo`). */
-import { CONFIG_LABELS } from '../core/config';
+import { CONFIG_LABELS } from '../contract/settings';
 import { UserError } from '../core/errors';
 import { folderIdOf } from '../core/report/folder';
 

@@ -2,7 +2,7 @@
  * Creating the sheets of the template: values in one call, then formats, widths, validation and
  * protection per column, so the number of calls depends on the layout, never on the rows.
  */
-import { HEADER_BACKGROUND, type SheetLayout, type Validation } from '../../sheets-templates/layout';
+import { HEADER_BACKGROUND, SHARE_FORMAT, type SheetLayout, type Validation } from '../contract/layout';
 import type { Written } from '../core/fill';
 import type { OverviewLayout } from '../core/overview';
 
@@ -53,7 +53,7 @@ export function buildOverview(sheet: Sheet, layout: OverviewLayout): void {
   for (const r of layout.headerRows) sheet.getRange(r, 1, 1, width).setBackground(HEADER_BACKGROUND).setWrap(true);
   layout.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   const { column, fromRow, toRow } = layout.percent;
-  sheet.getRange(fromRow, column, toRow - fromRow + 1, 1).setNumberFormat('0.0%');
+  sheet.getRange(fromRow, column, toRow - fromRow + 1, 1).setNumberFormat(SHARE_FORMAT);
   const chart = sheet.newChart().asBarChart().setStacked().setTitle(layout.chart.title);
   for (const a1 of layout.chart.ranges) chart.addRange(sheet.getRange(a1));
   sheet.insertChart(

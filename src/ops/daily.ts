@@ -32,8 +32,8 @@ import {
   periodReminder,
   senderName,
 } from '../core/reminders-text';
-import { PERIODS, TASKS } from '../core/sheets';
-import { STATUS } from '../core/status';
+import { PERIODS, TASKS } from '../contract/sheets';
+import { STATUS } from '../contract/status';
 import { Mailer } from '../gas/mail';
 import { type LedgerStore, openLedger } from '../gas/mail-ledger';
 import { refresh, type Snapshot } from './refresh';

@@ -10,11 +10,10 @@ import {
   resultColumn,
   statusColumn,
 } from '../core/evaluate';
-import type { IndicatorRow, PeriodRow, TaskRow } from '../core/rows';
-import { rowParsers } from '../core/rows';
+import { type IndicatorRow, type PeriodRow, rowParsers, type TaskRow } from '../core/rows';
 import { type Clock, clockFor } from '../core/rules';
-import { INDICATORS, PERIODS, TASKS } from '../core/sheets';
-import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../core/status';
+import { INDICATORS, PERIODS, TASKS } from '../contract/sheets';
+import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../contract/status';
 import {
   type Block,
   readBlock,

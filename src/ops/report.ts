@@ -2,9 +2,9 @@
  * `generateReport` and the report menu items (SPEC §5): refresh, build the report model, render it
  * as a Google Doc in `Thư mục báo cáo`, record it in `Kỳ báo cáo` and `Lịch sử`.
  */
-import { CONFIG_SHEET } from '../core/sheets';
+import { CONFIG_SHEET } from '../contract/sheets';
 import { buildReport, findPeriod, nextDuePeriod } from '../core/report/model';
-import { STATUS } from '../core/status';
+import { STATUS } from '../contract/status';
 import { readConfig } from '../gas/book';
 import { renderReport } from '../gas/report/render';
 import { moveToFolder, reportFolder } from '../gas/drive';

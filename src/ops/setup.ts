@@ -3,11 +3,12 @@
  * rows only into sheets it creates. An existing sheet is left exactly as it is, whatever it holds;
  * the report names what was created and which kept sheets lack a required header.
  */
-import { SHEET_LAYOUTS, type SheetLayout } from '../../sheets-templates/layout';
+import { SHEET_LAYOUTS, type SheetLayout } from '../contract/layout';
 import { TEMPLATE } from '../../sheets-templates/template';
 import { sheetGrid, templateRows } from '../core/fill';
 import { overviewLayout } from '../core/overview';
-import { INDICATORS, locateColumns, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../core/sheets';
+import { INDICATORS, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
+import { headerList, locateColumns } from '../core/headers';
 import { spreadsheetClock } from '../gas/book';
 import { buildOverview, buildSheet } from '../gas/sheet-builder';
 import type { Done } from './run';
@@ -29,9 +30,7 @@ function missingHeaders(sheet: Sheet, def: SheetDef | undefined): string | null 
   if (!def) return null;
   const width = sheet.getLastColumn();
   const found = locateColumns(def, width ? sheet.getRange(1, 1, 1, width).getValues()[0]! : []);
-  return found.ok
-    ? null
-    : `«${sheet.getName()}» (thiếu cột ${found.missing.map((h) => `«${h}»`).join(', ')} ở dòng tiêu đề: hãy thêm lại)`;
+  return found.ok ? null : `«${sheet.getName()}» (thiếu cột ${headerList(found.missing)} ở dòng tiêu đề: hãy thêm lại)`;
 }
 
 export interface SetupResult {

@@ -14,12 +14,13 @@ import {
   engineFindings,
   type Finding,
 } from '../core/checks';
-import { type Config, CONFIG_LABELS, parseConfig } from '../core/config';
+import { type Config, parseConfig } from '../core/config';
+import { CONFIG_LABELS } from '../contract/settings';
 import { UserError } from '../core/errors';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../core/evaluate';
 import { rowParsers } from '../core/rows';
 import { clockFor } from '../core/rules';
-import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../core/sheets';
+import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { cellText, normalizeLabel, quote } from '../core/text';
 import { type Block, readBlock, spreadsheetClock } from '../gas/book';
 import type { Done } from './run';

@@ -5,7 +5,7 @@
  */
 import { Emulator } from '../../emulator/index';
 import type { SheetModel } from '../../emulator/services/spreadsheet';
-import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../../src/core/sheets';
+import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../../src/contract/sheets';
 
 /** A Date cell: midnight of a calendar day in the spreadsheet's zone, or any instant. */
 type DateSpec = { day: string } | { instant: number };

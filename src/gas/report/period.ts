@@ -3,9 +3,10 @@ import { instantOfDay } from '../../core/days';
 import { evaluatePeriodGrid, type Outcome } from '../../core/evaluate';
 import { type PeriodRow, rowParsers } from '../../core/rows';
 import { evaluatePeriod } from '../../core/rules';
-import { PERIODS } from '../../core/sheets';
-import { type PeriodStatus, statusBackground } from '../../core/status';
+import { PERIODS } from '../../contract/sheets';
+import { type PeriodStatus, statusBackground } from '../../contract/status';
 import { type Block, readBlock, spreadsheetClock } from '../book';
+import { DATE_FORMAT } from '../../contract/layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type Period = Outcome<PeriodRow, PeriodStatus>;
@@ -32,7 +33,7 @@ export function recordReport({ block, today, offsetMinutes }: Periods, period: P
   cell(block.cols.link).setValue(url);
   cell(block.cols.createdAt)
     .setValue(new Date(instantOfDay(today, offsetMinutes)))
-    .setNumberFormat('dd/mm/yyyy');
+    .setNumberFormat(DATE_FORMAT);
   const { status } = evaluatePeriod({ value: { ...period.row, link: url }, problems: period.problems }, today);
   cell(block.cols.status).setValue(status).setBackground(statusBackground(status));
 }
