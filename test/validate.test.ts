@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { generatedWorkbook, loadWorkbook } from '../emulator/fixtures';
 import { Emulator } from '../emulator/index';
-import { badAddresses, describeFinding } from '../src/core/checks';
+import { describeFinding } from '../src/core/checks';
+import { badAddresses } from '../src/core/email';
 import { AREA_LABELS } from '../src/contract/lists';
 import { matchArea } from '../src/core/areas';
 import { INDICATORS, LOG, PERIODS, TASKS } from '../src/contract/sheets';

@@ -3,33 +3,14 @@
  * getNumberFormats of the percent input columns where percents matter) and each computed column
  * is written with one call per attribute, so the number of calls never depends on the number of rows.
  */
-import { type Config, parseConfig } from '../core/config';
-import { dayOfInstant, parseOffset } from '../core/days';
 import { UserError } from '../core/errors';
 import type { ColumnState, Grid } from '../core/evaluate';
-import { CONFIG_SHEET, type ColumnIndex, type SheetDef } from '../contract/sheets';
+import type { ColumnIndex, SheetDef } from '../contract/sheets';
 import { headerList, locateColumns } from '../core/headers';
 import { asLiteralText } from '../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** A time zone as an offset, and today's calendar day in it. */
-export function zoneClock(timeZone: string): { offsetMinutes: number; today: number } {
-  const now = new Date();
-  const offsetMinutes = parseOffset(Utilities.formatDate(now, timeZone, 'Z'));
-  return { offsetMinutes, today: dayOfInstant(now.getTime(), offsetMinutes) };
-}
-
-/** The spreadsheet's time zone as an offset, and today's calendar day in it. */
-export function spreadsheetClock(ss: Spreadsheet): { offsetMinutes: number; today: number } {
-  return zoneClock(ss.getSpreadsheetTimeZone());
-}
-
-export function readConfig(ss: Spreadsheet): ReturnType<typeof parseConfig> {
-  const sheet = ss.getSheetByName(CONFIG_SHEET);
-  return parseConfig(sheet ? sheet.getDataRange().getValues() : []);
-}
 
 export interface Block<K extends string> {
   sheet: Sheet;
@@ -148,5 +129,3 @@ export function writeValueColumn(block: Block<string>, col: number, next: readon
   const now = block.grid.values.slice(1).map((r) => r[col]);
   return writeValues(columnRange(block, col), now, next);
 }
-
-export type { Config };
