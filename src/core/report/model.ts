@@ -132,7 +132,7 @@ export function findPeriod(periods: readonly Period[], code: string): Period {
 /** The period whose due date is next (today included); after the last one, the last one. */
 export function nextDuePeriod(periods: readonly Period[], today: Day): Period {
   const dated = periods.filter((p) => p.row.code && p.row.due != null).sort((a, b) => a.row.due! - b.row.due!);
-  const next = dated.find((p) => p.row.due! >= today) ?? dated.at(-1);
+  const next = dated.find((p) => p.row.due! >= today) ?? dated[dated.length - 1];
   if (!next) throw new UserError(`Trang «${PERIODS.name}» chưa có kỳ báo cáo nào có Mã kỳ và Hạn gửi.`);
   return next;
 }
