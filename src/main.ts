@@ -3,6 +3,7 @@
  * declaration, which is all Apps Script can call from menus and triggers.
  */
 import { handleEdit } from './ops/edit';
+import { confirmImportOperation, importPlanOperation } from './ops/import';
 import { nextDuePeriodCode, reportFromMenu, reportOperation } from './ops/report';
 import { refreshOperation } from './ops/refresh';
 import { menuAction, runLogged } from './ops/run';
@@ -14,6 +15,9 @@ const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Thiết lập bảng tính', 'setupWorkbook'],
   ['Cập nhật trạng thái', 'refreshStatuses'],
   ['Kiểm tra dữ liệu', 'validateData'],
+  null,
+  ['Nhập kế hoạch từ văn bản', 'importPlan'],
+  ['Xác nhận nhập kế hoạch', 'confirmImport'],
   null,
   ['Báo cáo quý I', 'reportQ1'],
   ['Báo cáo 6 tháng', 'reportH1'],
@@ -49,6 +53,26 @@ export function refreshStatuses(): void {
 
 export function validateData(): void {
   menuAction('Kiểm tra dữ liệu', validateOperation);
+}
+
+/** Reads the plan's document into `Nhập kế hoạch`; from the menu it asks for the document's link. */
+export function importPlan(docUrlOrId?: string): void {
+  let input = typeof docUrlOrId === 'string' ? docUrlOrId : '';
+  if (!input) {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.prompt(
+      'Nhập kế hoạch từ văn bản',
+      'Dán đường liên kết (hoặc mã) của Google Tài liệu chứa kế hoạch cải cách hành chính:',
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK || !answer.getResponseText().trim()) return;
+    input = answer.getResponseText();
+  }
+  menuAction('Nhập kế hoạch từ văn bản', (ss) => importPlanOperation(ss, input));
+}
+
+export function confirmImport(): void {
+  menuAction('Xác nhận nhập kế hoạch', confirmImportOperation);
 }
 
 /** Returns the new report's URL (callable from scripts and tests as well as menus). */

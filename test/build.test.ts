@@ -12,6 +12,8 @@ const GLOBALS = [
   'setupWorkbook',
   'refreshStatuses',
   'validateData',
+  'importPlan',
+  'confirmImport',
   'reportQ1',
   'reportH1',
   'reportQ3',

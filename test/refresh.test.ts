@@ -226,6 +226,8 @@ describe('onOpen', () => {
       'setupWorkbook',
       'refreshStatuses',
       'validateData',
+      'importPlan',
+      'confirmImport',
       'reportQ1',
       'reportH1',
       'reportQ3',
@@ -234,6 +236,6 @@ describe('onOpen', () => {
       'installTriggers',
       'removeTriggers',
     ]);
-    for (const fn of fns) expect(() => emu.run(fn)).not.toThrow();
+    for (const fn of fns) expect(() => emu.run(fn, [], { as: 'menu' })).not.toThrow();
   });
 });

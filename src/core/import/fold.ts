@@ -41,3 +41,14 @@ export function cleanLines(s: string): string[] {
     .map(clean)
     .filter(Boolean);
 }
+
+/** Every match of a global regex, as String.prototype.matchAll gives them (ES2020, not in the bundle's ES2019). */
+export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (let m = g.exec(s); m; m = g.exec(s)) {
+    out.push(m);
+    if (m[0] === '') g.lastIndex++;
+  }
+  return out;
+}

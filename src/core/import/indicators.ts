@@ -3,7 +3,7 @@
  * `tối thiểu 60%`, `ít nhất`, `từ … trở lên`, `không quá`, `dưới`, `tăng … bậc`, and two targets in
  * one sentence (`tương ứng là 60%, 55%`, or two clauses joined by `và` / `;`) → two indicators.
  */
-import { clean, fold } from './fold';
+import { allMatches, clean, fold } from './fold';
 
 export type Comparator = '≥' | '>' | '≤' | '<' | '=';
 
@@ -57,7 +57,7 @@ export function findTargets(text: string): Target[] {
     String.raw`(?:tuong\sung|lan\sluot)(?:\s+la)?\s*:?\s*(${NUM}\s*%(?:\s*(?:,|;|va)\s*${NUM}\s*%)+)`,
     'g',
   );
-  for (const m of f.matchAll(respectively)) {
+  for (const m of allMatches(respectively, f)) {
     const before = comparatorBefore(f, m.index!);
     const values = m[1]!.match(/\d{1,3}(?:[.,]\d{1,2})?/g)!;
     const start = before?.start ?? m.index!;
@@ -67,11 +67,12 @@ export function findTargets(text: string): Target[] {
   }
   const covered = (i: number) => found.some((t) => i >= t.start && i < t.end);
   // tăng (từ) 4 bậc (trở lên) · giảm ít nhất 10%
-  for (const m of f.matchAll(
+  for (const m of allMatches(
     new RegExp(
       String.raw`(?:tang|giam|cai\sthien)\s+(?:(?:it\snhat|toi\sthieu|tu)\s+)?${NUM}\s*(bac|%|diem|hang)(?:\s+tro\slen)?`,
       'g',
     ),
+    f,
   )) {
     const at = m.index!;
     if (covered(at)) continue;
@@ -84,7 +85,7 @@ export function findTargets(text: string): Target[] {
     });
   }
   // a number with a unit: 99% · 02 lớp · 15 ngày
-  for (const m of f.matchAll(new RegExp(String.raw`${NUM}\s*(%|[a-z]+(?=[\s,.;:)]|$))(\s+tro\slen)?`, 'g'))) {
+  for (const m of allMatches(new RegExp(String.raw`${NUM}\s*(%|[a-z]+(?=[\s,.;:)]|$))(\s+tro\slen)?`, 'g'), f)) {
     const at = m.index!;
     const end = at + m[0].length;
     if (covered(at) || isReference(text, at, at + m[1]!.length)) continue;
@@ -114,7 +115,7 @@ export interface IndicatorReading {
 /** A later year that a clause aims at (`đến năm 2025`, `giai đoạn 2026-2030`), or 0. */
 function laterYear(f: string, planYear: number): number {
   let latest = 0;
-  for (const m of f.matchAll(/(?:den|trong|vao)\s+nam\s+(\d{4})|giai doan\s+\d{4}\s*-\s*(\d{4})/g)) {
+  for (const m of allMatches(/(?:den|trong|vao)\s+nam\s+(\d{4})|giai doan\s+\d{4}\s*-\s*(\d{4})/g, f)) {
     const y = Number(m[1] ?? m[2]);
     if (y > planYear && y > latest) latest = y;
   }

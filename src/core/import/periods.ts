@@ -4,7 +4,7 @@
  * dates (the plan year when the date has none).
  */
 import { type Day, dayFromYmd, isValidYmd } from '../days';
-import { clean, fold } from './fold';
+import { allMatches, clean, fold } from './fold';
 
 export interface PeriodReading {
   code: 'Q1' | 'H1' | 'Q3' | 'NAM';
@@ -35,7 +35,7 @@ const NAMES: Record<PeriodReading['code'], (y: number) => string> = {
 export function readPeriods(text: string, planYear: number): PeriodReading[] {
   const f = fold(text);
   const out: PeriodReading[] = [];
-  for (const m of f.matchAll(CLAUSE)) {
+  for (const m of allMatches(CLAUSE, f)) {
     const code = codeOf(m[1]!.replace(/^(hang|ca) /, ''));
     const year = m[4] ? Number(m[4]) : planYear;
     const d = Number(m[2]);

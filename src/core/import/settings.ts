@@ -3,7 +3,7 @@
  * hành`, `Ký hiệu cơ quan`, `Địa danh`, `Năm kế hoạch`, `Thẩm quyền ký`, `Chức vụ người ký`,
  * `Người ký`, `Nơi nhận`, `Căn cứ kế hoạch` (its number and date).
  */
-import { clean, fold } from './fold';
+import { allMatches, clean, fold } from './fold';
 
 export interface SettingReading {
   label: string;
@@ -62,7 +62,7 @@ export function planYearOf(parts: DocumentParts, allText: string): number {
   const dated = /ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*(\d{4})/.exec(fold(parts.head.join(' ')));
   if (dated) return Number(dated[1]);
   const counts = new Map<number, number>();
-  for (const m of allText.matchAll(/\b(20\d{2})\b/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of allMatches(/\b(20\d{2})\b/g, allText)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best = new Date().getFullYear();
   let n = 0;
   for (const [y, c] of counts) if (c > n || (c === n && y > best)) [best, n] = [y, c];
