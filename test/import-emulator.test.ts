@@ -12,7 +12,7 @@ import { markdownBlocks } from '../scripts/plan-blocks';
 import { openAsGoogleDoc } from '../scripts/import-plan';
 import { REVIEW_HEADERS, REVIEW_SHEET } from '../src/core/import/review';
 import type { Block } from '../src/core/import/blocks';
-import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../src/core/sheets';
+import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 import { PLAN_CASES } from './support/plan-score';
 
 const SAMPLE = markdownBlocks(readFileSync(PLAN_CASES[0]!.file, 'utf8'));

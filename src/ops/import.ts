@@ -4,36 +4,47 @@
  * `Cấu hình` values. Rows are appended below the data, never over it; each imported review row
  * gets its new code in `Đã nhập`, and a row whose text is already in the sheet is not added again.
  */
+import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
+import type { Context } from '../core/context';
 import { UserError } from '../core/errors';
 import { parsePlan } from '../core/import/parse';
-import { nextCode, periodOf, REVIEW_HEADERS, REVIEW_SHEET, reviewColumns, reviewRow, settingOf } from '../core/import/review';
-import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../core/sheets';
+import {
+  nextCode,
+  periodOf,
+  type REVIEW_HEADERS,
+  REVIEW_SHEET,
+  reviewColumns,
+  reviewRow,
+  settingOf,
+} from '../core/import/review';
 import { asCellText, asLiteralText, cellText, normalizeLabel } from '../core/text';
-import { type Block, readBlock, readConfig } from '../gas/book';
+import { type Block, readBlock } from '../gas/book';
+import {
+  appendRows,
+  readConfigSheet,
+  readReviewSheet,
+  writeReviewColumn,
+  writeReviewSheet,
+  writeSettings,
+} from '../gas/import-sheets';
 import { readPlanDocument } from '../gas/plan-doc';
 import { refresh } from './refresh';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function importPlanOperation(ss: Spreadsheet, input: string): Done<number> {
+export function importPlanOperation(ss: Spreadsheet, ctx: Context, input: string): Done<number> {
   const { name, blocks } = readPlanDocument(input);
-  const { items } = parsePlan(blocks, { year: readConfig(ss).config.year ?? undefined });
+  const { items } = parsePlan(blocks, { year: ctx.config.year ?? undefined });
   if (!items.some((i) => i.kind === 'Nhiệm vụ' || i.kind === 'Chỉ tiêu')) {
     throw new UserError(
       `Không tìm thấy nhiệm vụ hay chỉ tiêu nào trong «${name}». Trang «${REVIEW_SHEET}» chưa được ghi. Hãy kiểm tra đây đúng là văn bản kế hoạch (có mục Nhiệm vụ, giải pháp hoặc Phụ lục nhiệm vụ).`,
     );
   }
-  const sheet = ss.getSheetByName(REVIEW_SHEET) ?? ss.insertSheet(REVIEW_SHEET);
-  const old = sheet.getDataRange();
-  old.clearContent();
-  old.clearDataValidations();
-  const rows = items.map(reviewRow).map((r) => r.map((v) => (typeof v === 'string' ? asLiteralText(v) : v)));
-  sheet.getRange(1, 1, rows.length + 1, REVIEW_HEADERS.length).setValues([[...REVIEW_HEADERS], ...rows]);
-  sheet
-    .getRange(2, REVIEW_HEADERS.indexOf('Nhập') + 1, rows.length, 1)
-    .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
-  sheet.setFrozenRows(1);
+  writeReviewSheet(
+    ss,
+    items.map(reviewRow).map((r) => r.map((v) => (typeof v === 'string' ? asLiteralText(v) : v))),
+  );
   const count = (kind: string) => items.filter((i) => i.kind === kind).length;
   const doubtful = items.filter((i) => i.doubt).length;
   const message = `Đã đọc «${name}»: ${count('Nhiệm vụ')} nhiệm vụ, ${count('Chỉ tiêu')} chỉ tiêu, ${count('Kỳ báo cáo')} kỳ báo cáo, ${count('Cấu hình')} mục cấu hình; ${doubtful} dòng cần xem lại.`;
@@ -44,28 +55,24 @@ export function importPlanOperation(ss: Spreadsheet, input: string): Done<number
   };
 }
 
-type Row = unknown[];
-
-/** New rows for one sheet, placed at its header positions, appended below its data in one write. */
-function appendRows(block: Block<string>, rows: Record<number, unknown>[]): void {
-  if (!rows.length) return;
-  const width = block.grid.values[0]!.length;
-  const grid = rows.map((r) => {
-    const row: Row = new Array(width).fill('');
+/** New rows for one sheet, each value at its header's position (header width). */
+function placed(block: Block<string>, rows: Record<number, unknown>[]): unknown[][] {
+  const width = block.grid.values[0]?.length ?? 0;
+  return rows.map((r) => {
+    const row: unknown[] = [];
+    for (let i = 0; i < width; i++) row.push('');
     for (const [col, v] of Object.entries(r)) if (Number(col) >= 0) row[Number(col)] = v;
     return row;
   });
-  block.sheet.getRange(block.rows + 2, 1, grid.length, width).setValues(grid);
 }
 
 const key = (s: unknown) => normalizeLabel(cellText(s));
 const text = (s: unknown) => asCellText(cellText(s));
 const settingValue = (v: string) => (/^\d+$/.test(v) ? Number(v) : asLiteralText(v));
 
-export function confirmImportOperation(ss: Spreadsheet): Done<number> {
-  const review = ss.getSheetByName(REVIEW_SHEET);
-  if (!review) throw new UserError(`Chưa có trang «${REVIEW_SHEET}». Hãy chạy CCHC › Nhập kế hoạch từ văn bản trước.`);
-  const values = review.getDataRange().getValues();
+export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<number> {
+  const values = readReviewSheet(ss);
+  if (!values) throw new UserError(`Chưa có trang «${REVIEW_SHEET}». Hãy chạy CCHC › Nhập kế hoạch từ văn bản trước.`);
   const c = reviewColumns(values[0] ?? []);
   const missing = (['Loại', 'Nội dung', 'Nhập', 'Đã nhập'] as const).filter((h) => c[h] < 0);
   if (missing.length) {
@@ -76,8 +83,8 @@ export function confirmImportOperation(ss: Spreadsheet): Done<number> {
   const tasks = readBlock(ss, TASKS, false);
   const indicators = readBlock(ss, INDICATORS, false);
   const periods = readBlock(ss, PERIODS, false);
-  const configSheet = ss.getSheetByName(CONFIG_SHEET);
-  const config = configSheet ? configSheet.getDataRange().getValues() : [];
+  const configSheet = readConfigSheet(ss);
+  const config = configSheet ?? [];
 
   const column = (b: Block<string>, col: number) => (col < 0 ? [] : b.grid.values.slice(1).map((r) => cellText(r[col])));
   const taskCodes = column(tasks, tasks.cols.code);
@@ -93,7 +100,7 @@ export function confirmImportOperation(ss: Spreadsheet): Done<number> {
   const configWrites: [row: number, value: string][] = [];
   const configAppends: [label: string, value: string][] = [];
   const marks = values.slice(1).map((r) => r[c['Đã nhập']]);
-  const at = (r: Row, h: (typeof REVIEW_HEADERS)[number]) => (c[h] < 0 ? '' : r[c[h]]);
+  const at = (r: unknown[], h: (typeof REVIEW_HEADERS)[number]) => (c[h] < 0 ? '' : r[c[h]]);
   let skipped = 0;
   const already = (i: number, mark: string) => {
     marks[i] = mark;
@@ -161,20 +168,24 @@ export function confirmImportOperation(ss: Spreadsheet): Done<number> {
     }
   });
 
-  appendRows(tasks, newTasks);
-  appendRows(indicators, newIndicators);
-  appendRows(periods, newPeriods);
   const settings = configWrites.length + configAppends.length;
   if (settings && !configSheet)
     throw new UserError(`Không tìm thấy trang tính «${CONFIG_SHEET}». Hãy chạy CCHC › Thiết lập bảng tính.`);
-  for (const [row, value] of configWrites) configSheet!.getRange(row + 1, 2).setValue(settingValue(value));
-  if (configAppends.length) {
-    configSheet!
-      .getRange(config.length + 1, 1, configAppends.length, 2)
-      .setValues(configAppends.map(([l, v]) => [text(l), settingValue(v)]));
-  }
-  if (values.length > 1) review.getRange(2, c['Đã nhập'] + 1, values.length - 1, 1).setValues(marks.map((m) => [m ?? '']));
-  if (newTasks.length || newIndicators.length || newPeriods.length) refresh(ss);
+  appendRows(tasks, placed(tasks, newTasks));
+  appendRows(indicators, placed(indicators, newIndicators));
+  appendRows(periods, placed(periods, newPeriods));
+  writeSettings(
+    ss,
+    config.length,
+    configWrites.map(([row, v]) => [row, settingValue(v)]),
+    configAppends.map(([l, v]) => [text(l), settingValue(v)]),
+  );
+  writeReviewColumn(
+    ss,
+    c['Đã nhập'],
+    marks.map((m) => m ?? ''),
+  );
+  if (newTasks.length || newIndicators.length || newPeriods.length) refresh(ss, ctx);
   const added = newTasks.length + newIndicators.length + newPeriods.length + settings;
   return {
     value: added,

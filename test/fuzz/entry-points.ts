@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { userEdit } from '../../emulator/edits';
-import { generatedWorkbook } from '../../emulator/fixtures';
+import { generatedWorkbook } from '../support/fixtures';
 import type { Emulator, ExecutionKind } from '../../emulator/index';
 import { columnLetters } from '../../emulator/services/spreadsheet';
 import { openAsGoogleDoc } from '../../scripts/import-plan';
+import { TASKS } from '../../src/contract/sheets';
 import { paragraph } from '../../src/core/import/blocks';
-import { TASKS } from '../../src/core/sheets';
 import { emulatorWith } from '../helpers';
 
 export interface EntryPoint {

@@ -2,7 +2,8 @@
  * The reform area a heading or a sentence is about, by meaning (docs/SPEC.md §8): the seven areas of
  * Nghị quyết 76/NQ-CP and the words plans use for them.
  */
-import { AREA_LABELS, type AreaNumber, matchArea } from '../areas';
+import { AREA_LABELS } from '../../contract/lists';
+import { type AreaNumber, matchArea } from '../areas';
 import { fold } from './fold';
 
 const MEANINGS: [RegExp, AreaNumber][] = [
@@ -31,4 +32,4 @@ export function areaByMeaning(text: string): AreaNumber | null {
   return MEANINGS.find(([re]) => re.test(f))?.[1] ?? null;
 }
 
-export const areaLabel = (area: AreaNumber | null): string => (area ? AREA_LABELS[area - 1] : '');
+export const areaLabel = (area: AreaNumber | null): string => (area ? (AREA_LABELS[area - 1] ?? '') : '');
