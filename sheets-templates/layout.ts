@@ -81,6 +81,17 @@ export const TASKS_LAYOUT: SheetLayout = {
     },
     { header: T.completed.header, width: 110, format: DATE_FORMAT },
     { header: T.note.header, width: 260, wrap: true },
+    { header: T.result.header, width: 320, wrap: true },
+    {
+      header: T.period.header,
+      width: 90,
+      validation: {
+        kind: 'list',
+        values: ['Q1', 'H1', 'Q3', 'NAM'],
+        strict: false,
+        help: 'Chỉ điền ở nhiệm vụ là báo cáo định kỳ: mã kỳ (Q1, H1, Q3, NAM) ở trang «Kỳ báo cáo». Gửi báo cáo (nhập Ngày gửi) là hoàn thành nhiệm vụ.',
+      },
+    },
     { header: T.status.header, width: 140 },
   ],
 };
@@ -136,6 +147,8 @@ export const PERIODS_LAYOUT: SheetLayout = {
     { header: P.remindDays.header, width: 120 },
     { header: P.from.header, width: 110, format: DATE_FORMAT },
     { header: P.to.header, width: 110, format: DATE_FORMAT },
+    { header: P.sentOn.header, width: 110, format: DATE_FORMAT },
+    { header: P.proposals.header, width: 360, wrap: true },
     { header: P.status.header, width: 140 },
     { header: P.createdAt.header, width: 130, format: DATE_FORMAT },
     { header: P.link.header, width: 320 },
@@ -170,6 +183,9 @@ export const CONFIG_HINTS: Record<ConfigKey, string> = {
   warningDays: 'Số ngày trước hạn mà nhiệm vụ chuyển sang «Sắp đến hạn» (mặc định 7).',
   reminderEmails: 'Các địa chỉ email nhận nhắc hạn báo cáo, cách nhau bằng dấu phẩy.',
   reportFolder: 'Đường dẫn hoặc mã thư mục Google Drive lưu báo cáo (để trống: thư mục chứa bảng tính).',
+  reportTemplate:
+    'Đường dẫn một Google Tài liệu mẫu mà mỗi báo cáo được tạo từ bản sao của nó: đầu trang có số trang (Chèn › Số trang, bỏ trang đầu). Để trống: báo cáo không có số trang.',
+  planBasis: 'Kế hoạch mà báo cáo trả lời, cho câu mở đầu, ví dụ: Kế hoạch số …/KH-UBND ngày …/…/2023 của UBND xã.',
 };
 
 export const LOG_LAYOUT: SheetLayout = {

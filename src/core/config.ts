@@ -17,6 +17,8 @@ export const CONFIG_LABELS = {
   warningDays: 'Số ngày cảnh báo',
   reminderEmails: 'Email nhắc việc',
   reportFolder: 'Thư mục báo cáo',
+  reportTemplate: 'Mẫu báo cáo',
+  planBasis: 'Căn cứ kế hoạch',
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_LABELS;
@@ -35,6 +37,10 @@ export interface Config {
   warningDays: number;
   reminderEmails: string[];
   reportFolder: string;
+  /** A Google Doc (URL or id) each report starts from, for its header with page numbers. */
+  reportTemplate: string;
+  /** The plan the report answers to, for its opening sentence. */
+  planBasis: string;
 }
 
 export const DEFAULT_WARNING_DAYS = 7;
@@ -90,6 +96,8 @@ export function parseConfig(rows: readonly (readonly unknown[])[]): { config: Co
       .split(/[,;\s]+/)
       .filter(Boolean),
     reportFolder: text('reportFolder'),
+    reportTemplate: text('reportTemplate'),
+    planBasis: text('planBasis'),
   };
   return { config, problems };
 }

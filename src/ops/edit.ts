@@ -7,10 +7,19 @@
  */
 import { type Box, parseA1 } from '../core/a1';
 import { UserError } from '../core/errors';
-import { evaluateIndicatorGrid, evaluateTaskGrid, type Grid, type Outcome, resultColumn, statusColumn } from '../core/evaluate';
+import {
+  evaluateIndicatorGrid,
+  evaluatePeriodGrid,
+  evaluateTaskGrid,
+  type Grid,
+  type Outcome,
+  resultColumn,
+  statusColumn,
+} from '../core/evaluate';
 import { rowParsers } from '../core/rows';
-import { clockFor } from '../core/rules';
-import { type ColumnIndex, CONFIG_SHEET, INDICATORS, locateColumns, type SheetDef, TASKS } from '../core/sheets';
+import { type Clock, clockFor, reportLinks } from '../core/rules';
+import { type ColumnIndex, CONFIG_SHEET, INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../core/sheets';
+import { cellText } from '../core/text';
 import { STATUS, type Status } from '../core/status';
 import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn, zoneClock } from '../gas/book';
 import { editContext } from '../gas/edit-context';
@@ -72,6 +81,14 @@ function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Ou
   writeStatusColumn(column, statusColumn(outcomes, column.now));
 }
 
+/** A report task's deadline and completion come from its period (one more read, only when needed). */
+function periodLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, parsers: ReturnType<typeof rowParsers>, clock: Clock) {
+  const values = ss.getSheetByName(PERIODS.name)?.getDataRange().getValues() ?? [];
+  const found = locateColumns(PERIODS, values[0] ?? []);
+  if (!found.ok) return null;
+  return reportLinks(evaluatePeriodGrid({ values }, found.cols, parsers, clock).filter((o) => o !== null));
+}
+
 function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edited = e.range;
   const sheet = edited.getSheet();
@@ -105,11 +122,10 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   withDocumentLock(() => {
     if (def === TASKS) {
-      writeStatuses(
-        block,
-        found.cols.status!,
-        evaluateTaskGrid(grid, found.cols as ColumnIndex<keyof typeof TASKS.columns>, parsers, clock),
-      );
+      const cols = found.cols as ColumnIndex<keyof typeof TASKS.columns>;
+      const linked = cols.period >= 0 && values.some((r) => cellText(r[cols.period]) !== '');
+      const links = linked ? periodLinks(e.source, parsers, clock) : null;
+      writeStatuses(block, cols.status, evaluateTaskGrid(grid, cols, parsers, clock, links));
       return;
     }
     const cols = found.cols as ColumnIndex<keyof typeof INDICATORS.columns>;

@@ -12,7 +12,7 @@ import {
 } from '../core/evaluate';
 import type { IndicatorRow, PeriodRow, TaskRow } from '../core/rows';
 import { rowParsers } from '../core/rows';
-import { type Clock, clockFor } from '../core/rules';
+import { type Clock, clockFor, reportLinks } from '../core/rules';
 import { INDICATORS, PERIODS, TASKS } from '../core/sheets';
 import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../core/status';
 import {
@@ -59,9 +59,9 @@ export function refresh(ss: Spreadsheet): Snapshot {
   const periodBlock = readBlock(ss, PERIODS, false);
 
   const parsers = rowParsers({ offsetMinutes });
-  const tasks = evaluateTaskGrid(taskBlock.grid, taskBlock.cols, parsers, clock);
-  const indicators = evaluateIndicatorGrid(indicatorBlock.grid, indicatorBlock.cols, parsers);
   const periods = evaluatePeriodGrid(periodBlock.grid, periodBlock.cols, parsers, clock);
+  const tasks = evaluateTaskGrid(taskBlock.grid, taskBlock.cols, parsers, clock, reportLinks(present(periods)));
+  const indicators = evaluateIndicatorGrid(indicatorBlock.grid, indicatorBlock.cols, parsers);
 
   let writes = writeStatuses(taskBlock, taskBlock.cols.status, tasks);
   writes += writeStatuses(indicatorBlock, indicatorBlock.cols.status, indicators);

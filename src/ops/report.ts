@@ -2,12 +2,13 @@
  * `generateReport` and the report menu items (SPEC §5): refresh, build the report model, render it
  * as a Google Doc in `Thư mục báo cáo`, record it in `Kỳ báo cáo` and `Lịch sử`.
  */
+import { CONFIG_LABELS } from '../core/config';
 import { CONFIG_SHEET } from '../core/sheets';
 import { buildReport, findPeriod, nextDuePeriod } from '../core/report/model';
 import { STATUS } from '../core/status';
 import { readConfig } from '../gas/book';
 import { renderReport } from '../gas/report/render';
-import { moveToFolder, reportFolder } from '../gas/drive';
+import { discardDocument, newReportDocument, reportFolder } from '../gas/drive';
 import { appendHistory, readHistory } from '../gas/report/history';
 import { readPeriods, recordReport } from '../gas/report/period';
 import { confirm } from '../gas/ui';
@@ -25,6 +26,10 @@ export interface CreatedReport {
   missingConfig: string[];
   configProblems: string[];
   dataErrors: number;
+  /** What each `[cần bổ sung: …]` of the draft asks for. */
+  gaps: string[];
+  /** Made without `Mẫu báo cáo`: no page numbers. */
+  withoutTemplate: boolean;
 }
 
 /**
@@ -44,9 +49,14 @@ export function createReport(ss: Spreadsheet, periodCode: string, refreshed?: Sn
 
   const snapshot = refreshed ?? refresh(ss);
   const report = buildReport({ ...snapshot, periods: periods.outcomes }, period.row.code!, history);
-  const doc = renderReport(report);
+  const doc = newReportDocument(report.name, folder, snapshot.config.reportTemplate);
+  try {
+    renderReport(report, doc);
+  } catch (e) {
+    discardDocument(doc.getId());
+    throw e;
+  }
   const url = doc.getUrl();
-  moveToFolder(doc.getId(), folder);
   recordReport(periods, period, url);
   appendHistory(ss, report.history, periods.offsetMinutes);
   return {
@@ -57,6 +67,8 @@ export function createReport(ss: Spreadsheet, periodCode: string, refreshed?: Sn
     missingConfig: report.missingConfig,
     configProblems: snapshot.configProblems,
     dataErrors: report.dataErrors,
+    gaps: report.gaps,
+    withoutTemplate: !snapshot.config.reportTemplate.trim(),
   };
 }
 
@@ -67,6 +79,18 @@ export function reportMessage(r: CreatedReport): string {
     const names = r.missingConfig.map((l) => `«${l}»`).join(', ');
     lines.push(
       `Trang «${CONFIG_SHEET}» còn thiếu: ${names}. Báo cáo ghi dấu «…» ở những chỗ đó: hãy bổ sung rồi tạo lại, hoặc sửa thẳng trong văn bản.`,
+    );
+  }
+  if (r.gaps.length) {
+    lines.push(
+      `Bản nháp có ${r.gaps.length} chỗ «[cần bổ sung: …]» (tô vàng) cần cán bộ bổ sung trước khi trình ký:`,
+      ...r.gaps.slice(0, 10).map((g) => `- ${g}`),
+    );
+    if (r.gaps.length > 10) lines.push(`- … và ${r.gaps.length - 10} chỗ khác.`);
+  }
+  if (r.withoutTemplate) {
+    lines.push(
+      `Văn bản chưa có số trang: mở văn bản, chọn Chèn › Số trang (bỏ trang đầu). Để lần sau tự có, hãy dán đường dẫn một văn bản mẫu có sẵn số trang vào ô «${CONFIG_LABELS.reportTemplate}» (trang Cấu hình).`,
     );
   }
   if (r.configProblems.length) lines.push(`Cấu hình chưa đúng (đã dùng giá trị mặc định): ${r.configProblems.join('; ')}.`);

@@ -18,7 +18,7 @@ import { type Config, CONFIG_LABELS, parseConfig } from '../core/config';
 import { UserError } from '../core/errors';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../core/evaluate';
 import { rowParsers } from '../core/rows';
-import { clockFor } from '../core/rules';
+import { clockFor, reportLinks } from '../core/rules';
 import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../core/sheets';
 import { cellText, normalizeLabel, quote } from '../core/text';
 import { type Block, readBlock, spreadsheetClock } from '../gas/book';
@@ -85,9 +85,12 @@ export function collectFindings(ss: Spreadsheet): Finding[] {
   const parsers = rowParsers({ offsetMinutes });
   const findings: Finding[] = [];
 
+  const periods = tryRead(ss, PERIODS, false, findings);
+  const periodOutcomes = periods ? evaluatePeriodGrid(periods.grid, periods.cols, parsers, clock) : [];
   const tasks = tryRead(ss, TASKS, true, findings);
   if (tasks) {
-    const outcomes = evaluateTaskGrid(tasks.grid, tasks.cols, parsers, clock);
+    const links = reportLinks(periodOutcomes.filter((o) => o !== null));
+    const outcomes = evaluateTaskGrid(tasks.grid, tasks.cols, parsers, clock, links);
     const rows = dataRows(tasks.grid, outcomes);
     const T = TASKS.columns;
     findings.push(
@@ -109,9 +112,8 @@ export function collectFindings(ss: Spreadsheet): Finding[] {
       ...areaFindings(INDICATORS.name, rows, indicators.cols.area, I.area.header),
     );
   }
-  const periods = tryRead(ss, PERIODS, false, findings);
   if (periods) {
-    const outcomes = evaluatePeriodGrid(periods.grid, periods.cols, parsers, clock);
+    const outcomes = periodOutcomes;
     findings.push(
       ...engineFindings(PERIODS.name, outcomes),
       ...duplicateCodes(PERIODS.name, dataRows(periods.grid, outcomes), periods.cols.code, PERIODS.columns.code.header),
