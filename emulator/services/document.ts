@@ -136,6 +136,9 @@ function signatureError(owner: string, method: string, args: unknown[]): AppsScr
   return new AppsScriptError(`The parameters (${types}) don't match the method signature for DocumentApp.${owner}.${method}.`);
 }
 
+/** Any element of a document body (for the Docs API model). */
+export type ElementModelLike = ElementModel;
+
 abstract class ElementModel extends ServiceObject {
   readonly service = 'document' as const;
   abstract readonly type: keyof typeof ELEMENT_TYPE;

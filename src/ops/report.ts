@@ -50,13 +50,13 @@ export function createReport(ss: Spreadsheet, periodCode: string, refreshed?: Sn
   const snapshot = refreshed ?? refresh(ss);
   const report = buildReport({ ...snapshot, periods: periods.outcomes }, period.row.code!, history);
   const doc = newReportDocument(report.name, folder, snapshot.config.reportTemplate);
+  const url = doc.getUrl();
   try {
     renderReport(report, doc);
   } catch (e) {
     discardDocument(doc.getId());
     throw e;
   }
-  const url = doc.getUrl();
   recordReport(periods, period, url);
   appendHistory(ss, report.history, periods.offsetMinutes);
   return {

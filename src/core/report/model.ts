@@ -52,11 +52,11 @@ export interface TableColumn {
 
 /**
  * `heading` (I.–V.), `subheading` (1., 2. …) and `annexHeading` are kept with what follows; a
- * table's first row repeats on every page; `groupRows` are the indexes of area rows (bold).
+ * table's first row (its header) repeats on every page.
  */
 export type Block =
-  | { kind: 'heading' | 'subheading' | 'paragraph' | 'item' | 'annexTitle' | 'annexHeading'; text: string }
-  | { kind: 'table'; columns: readonly TableColumn[]; rows: string[][]; groupRows: number[] }
+  | { kind: 'heading' | 'subheading' | 'paragraph' | 'item' | 'annexTitle' | 'annexHeading' | 'annexArea'; text: string }
+  | { kind: 'table'; columns: readonly TableColumn[]; rows: string[][] }
   | { kind: 'pageBreak' };
 
 export interface Figures {
@@ -329,7 +329,22 @@ function figuresSentence(tasks: readonly TaskAtCutoff[]): string {
   return `${parts.join('; ')}.`;
 }
 
-function areaBlocks(area: Area, previous: Map<string, Previous>, gaps: Gaps, heading = true): Block[] {
+/** A past period's report task that is done: sending the report is its result. */
+const sentReport = (t: TaskAtCutoff) => !!t.row.period && !t.isThisReport && isDone(t) && t.row.completed != null;
+
+function sentReportSentence(t: TaskAtCutoff, periodNames: ReadonlyMap<string, string>): string {
+  const name = periodNames.get(normalizeLabel(t.row.period ?? '')) ?? t.row.period!;
+  const late = t.status === STATUS.doneLate ? ' (trễ hạn)' : '';
+  return `Đã gửi báo cáo kết quả cải cách hành chính ${lowerFirst(name)} ngày ${formatDmy(t.row.completed!)}${late}.`;
+}
+
+function areaBlocks(
+  area: Area,
+  previous: Map<string, Previous>,
+  periodNames: ReadonlyMap<string, string>,
+  gaps: Gaps,
+  heading = true,
+): Block[] {
   const out: Block[] = heading ? [{ kind: 'subheading', text: area.title }] : [];
   if (!area.tasks.length && !area.indicators.length) {
     out.push({ kind: 'paragraph', text: 'Kế hoạch không giao nhiệm vụ, chỉ tiêu thuộc lĩnh vực này.' });
@@ -345,7 +360,10 @@ function areaBlocks(area: Area, previous: Map<string, Previous>, gaps: Gaps, hea
         text: `- Kết quả của ${withResult.length - RESULTS_PER_AREA_MAX} nhiệm vụ khác được ghi tại cột «${TASKS.columns.result.header}» của bảng theo dõi.`,
       });
     }
-    const silent = area.tasks.filter((t) => isDone(t) && !t.isThisReport && !oneLine(t.row.result));
+    for (const t of area.tasks.filter((t) => sentReport(t) && !oneLine(t.row.result))) {
+      out.push({ kind: 'item', text: `- ${sentReportSentence(t, periodNames)}` });
+    }
+    const silent = area.tasks.filter((t) => isDone(t) && !t.isThisReport && !sentReport(t) && !oneLine(t.row.result));
     if (silent.length) {
       const codes = namedList(silent.map(codeOf), 'nhiệm vụ');
       out.push({
@@ -526,40 +544,41 @@ function taskState(t: TaskAtCutoff): string {
 }
 
 /**
- * Rows of an annex table grouped by area, at most ANNEX_ROWS_MAX items: when cut, the rows the
- * text must name (`keep`) go first, and a closing row counts the rest.
+ * An annex as one table per area (its title kept with the table, the header row repeated), at
+ * most ANNEX_ROWS_MAX rows in all: when cut, the rows the text must name (`keep`) go first, and a
+ * closing row counts the rest.
  */
-function annexTable<R>(
+function annexTables<R>(
   columns: readonly TableColumn[],
   areas: readonly Area[],
   rowsOf: (a: Area) => readonly R[],
   cells: (r: R) => string[],
   keep: (r: R) => boolean,
   noun: string,
-): Block {
+): Block[] {
   const all = areas.flatMap((a) => rowsOf(a));
   let chosen = new Set(all);
   if (all.length > ANNEX_ROWS_MAX) {
     const first = all.filter(keep);
     chosen = new Set([...first, ...all.filter((r) => !keep(r))].slice(0, ANNEX_ROWS_MAX));
   }
-  const rows: string[][] = [columns.map((c) => c.title)];
-  const groupRows: number[] = [];
+  const out: Block[] = [];
+  let last: string[][] | null = null;
   for (const a of areas) {
     const items = rowsOf(a).filter((r) => chosen.has(r));
     if (!items.length) continue;
-    groupRows.push(rows.length);
-    const label = a.number <= 7 ? AREA_LABELS[a.number - 1]!.replace(/^\d+\.\s*/, '') : OTHER_AREA_TITLE.replace(/^\d+\.\s*/, '');
-    rows.push([String(a.number), label, ...columns.slice(2).map(() => '')]);
-    items.forEach((r, i) => rows.push([`${a.number}.${i + 1}`, ...cells(r)]));
+    const label = a.number <= 7 ? AREA_LABELS[a.number - 1]! : `${a.number}. ${OTHER_AREA_TITLE.replace(/^\d+\.\s*/, '')}`;
+    last = [columns.map((c) => c.title), ...items.map((r, i) => [String(i + 1), ...cells(r)])];
+    out.push({ kind: 'annexArea', text: label }, { kind: 'table', columns, rows: last });
   }
   const left = all.length - chosen.size;
-  if (left) rows.push(['', `… và ${left} ${noun} khác (xem bảng tính)`, ...columns.slice(2).map(() => '')]);
-  return { kind: 'table', columns, rows, groupRows };
+  if (left && last) last.push(['', `… và ${left} ${noun} khác (xem bảng tính)`, ...columns.slice(2).map(() => '')]);
+  if (!out.length) out.push({ kind: 'paragraph', text: `Kế hoạch không có ${noun} nào.` });
+  return out;
 }
 
 function annexBlocks(areas: readonly Area[]): Block[] {
-  const tasks = annexTable(
+  const tasks = annexTables(
     ANNEX_TASK_COLUMNS,
     areas,
     (a) => a.tasks,
@@ -573,7 +592,7 @@ function annexBlocks(areas: readonly Area[]): Block[] {
     (t) => t.status === STATUS.overdue,
     'nhiệm vụ',
   );
-  const indicators = annexTable(
+  const indicators = annexTables(
     ANNEX_INDICATOR_COLUMNS,
     areas,
     (a) => a.indicators,
@@ -592,9 +611,9 @@ function annexBlocks(areas: readonly Area[]): Block[] {
     { kind: 'pageBreak' },
     { kind: 'annexTitle', text: HEADINGS.annex },
     { kind: 'annexHeading', text: HEADINGS.annexTasks },
-    tasks,
+    ...tasks,
     { kind: 'annexHeading', text: HEADINGS.annexIndicators },
-    indicators,
+    ...indicators,
   ];
 }
 
@@ -640,6 +659,7 @@ export function buildReport(input: ReportInput, periodCode: string, history: rea
   const dueByCode = new Map(input.periods.map((p) => [normalizeLabel(p.row.code ?? ''), p.row.due ?? null]));
   const previous = previousResults(history, dueByCode, { code, due: period.row.due ?? null });
   const gaps = new Gaps();
+  const periodNames = new Map(input.periods.map((p) => [normalizeLabel(p.row.code ?? ''), oneLine(p.row.name) || p.row.code!]));
 
   const basis = oneLine(config.planBasis) || `Kế hoạch cải cách hành chính năm ${clock.planYear}`;
   const from = period.row.from ?? null;
@@ -652,9 +672,9 @@ export function buildReport(input: ReportInput, periodCode: string, history: rea
     },
     { kind: 'paragraph', text: `Số liệu tính ${span}.` },
     { kind: 'heading', text: HEADINGS.direction },
-    ...areaBlocks(direction!, previous, gaps, false),
+    ...areaBlocks(direction!, previous, periodNames, gaps, false),
     { kind: 'heading', text: HEADINGS.results },
-    ...results.flatMap((a) => areaBlocks(a, previous, gaps)),
+    ...results.flatMap((a) => areaBlocks(a, previous, periodNames, gaps)),
     ...assessment(areas, cutoff, clock.planYear, gaps),
     ...nextSteps(input, areas, period),
     ...proposals(period, gaps),

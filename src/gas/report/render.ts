@@ -48,6 +48,7 @@ const STYLES = {
   item: { size: 14, align: 'JUSTIFY', firstLine: INDENT, after: 6 },
   annexTitle: { size: 14, bold: true, align: 'CENTER', after: 6 },
   annexHeading: { size: 14, bold: true, align: 'LEFT', before: 6, after: 6 },
+  annexArea: { size: 13, bold: true, align: 'LEFT', before: 6, after: 3 },
   rule: { size: 2, align: 'CENTER', line: 1 },
   cell: { size: 12 },
   spacer: { size: 6, line: 1 },
@@ -160,12 +161,12 @@ function headerBlock(body: Body, report: Report): void {
   rule(table.getCell(2, 1), RULE.motto);
 }
 
-/** `rows` starts with the header row; `groupRows` (area rows) are bold like it. */
-function dataTable(body: Body, columns: readonly TableColumn[], rows: readonly string[][], groupRows: readonly number[]): void {
+/** `rows` starts with the header row (bold). */
+function dataTable(body: Body, columns: readonly TableColumn[], rows: readonly string[][]): void {
   const table = body.appendTable(rows.map((r) => [...r]));
   table.setBorderWidth(0.5);
   table.editAsText().setAttributes(textAttributes(STYLES.cell));
-  for (const r of [0, ...groupRows]) table.getRow(r).editAsText().setBold(true);
+  table.getRow(0).editAsText().setBold(true);
   setColumnWidths(
     table,
     columns.map((c) => c.share),
@@ -174,7 +175,7 @@ function dataTable(body: Body, columns: readonly TableColumn[], rows: readonly s
 }
 
 function bodyBlock(body: Body, block: Block): void {
-  if (block.kind === 'table') dataTable(body, block.columns, block.rows, block.groupRows);
+  if (block.kind === 'table') dataTable(body, block.columns, block.rows);
   else if (block.kind === 'pageBreak') body.appendPageBreak();
   else {
     const p = paragraph(body, block.text, STYLES[block.kind]);
@@ -219,4 +220,45 @@ export function renderReport(report: Report, doc: Document): void {
   closingBlock(body, report);
   for (const block of report.annex) bodyBlock(body, block);
   doc.saveAndClose();
+  keepAndRepeat(doc.getId(), report);
+}
+
+const KEPT: ReadonlySet<Block['kind']> = new Set(['heading', 'subheading', 'annexTitle', 'annexHeading', 'annexArea']);
+const ANNEX_FIRST_CELL = 'STT';
+
+/**
+ * Headings kept with what follows and table header rows repeated on each page: DocumentApp has
+ * neither, the Docs API has both (paragraphStyle.keepWithNext, pinTableHeaderRows), so one
+ * `Documents.get` and one `batchUpdate` set them, whatever the number of rows.
+ */
+function keepAndRepeat(id: string, report: Report): void {
+  const kept = new Set<string>();
+  // Headings, and lines that introduce a list (ending with a colon).
+  for (const b of [...report.body, ...report.annex])
+    if ('text' in b && (KEPT.has(b.kind) || b.text.endsWith(':'))) kept.add(b.text);
+  const docs = Docs!.Documents!;
+  const content = docs.get(id).body?.content ?? [];
+  // pinTableHeaderRows is newer than the type package.
+  const requests: object[] = [];
+  const textOf = (p: GoogleAppsScript.Docs.Schema.Paragraph | undefined) =>
+    (p?.elements ?? [])
+      .map((e) => e.textRun?.content ?? '')
+      .join('')
+      .replace(/\n$/, '');
+  for (const el of content) {
+    if (el.paragraph && kept.has(textOf(el.paragraph))) {
+      requests.push({
+        updateParagraphStyle: {
+          range: { startIndex: el.startIndex, endIndex: el.endIndex },
+          paragraphStyle: { keepWithNext: true },
+          fields: 'keepWithNext',
+        },
+      });
+    }
+    const first = el.table?.tableRows?.[0]?.tableCells?.[0]?.content?.[0]?.paragraph;
+    if (el.table && textOf(first) === ANNEX_FIRST_CELL) {
+      requests.push({ pinTableHeaderRows: { tableStartLocation: { index: el.startIndex }, pinnedHeaderRowsCount: 1 } });
+    }
+  }
+  if (requests.length) docs.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
 }
