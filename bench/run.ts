@@ -2,10 +2,12 @@
  * `npm run bench`: builds dist/, then runs every operation of OPERATIONS through the emulator on
  * generated workbooks of 100 … 50,000 task rows (dailyCheck also on the template), with the naive
  * cell-by-cell refresh measured alongside. Progress goes to stderr, the markdown report to stdout,
- * every figure to bench/results.json.
+ * every figure to out/bench-results.json, or with --update to the committed bench/results.json.
  *   npm run bench -- --sizes 100,1000 --out /tmp/results.json
+ *   npm run bench -- --update
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,9 +24,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string' },
-    out: { type: 'string', default: `${ROOT}bench/results.json` },
+    out: { type: 'string' },
+    update: { type: 'boolean', default: false },
   },
 });
+// A casual run leaves the committed results alone; only --update replaces them.
+const outPath = args.out ?? `${ROOT}${args.update ? 'bench/results.json' : 'out/bench-results.json'}`;
 const sizes = args.sizes ? args.sizes.split(',').map(Number) : [...SIZES];
 if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--sizes must be positive integers, got ${args.sizes}`);
 // ICU may report the zone by its older canonical name.
@@ -98,7 +103,7 @@ const report = [
   '',
   bundleLine(bundle),
   '',
-  'Targets (issue #6):',
+  'Targets (bench/targets.ts):',
   '',
   targetList(targets),
   '',
@@ -106,8 +111,9 @@ const report = [
 ].join('\n');
 process.stdout.write(`${report}\n`);
 
+mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(
-  args.out!,
+  outPath,
   `${JSON.stringify(
     {
       measuredAt: new Date().toISOString(),
@@ -130,6 +136,6 @@ writeFileSync(
     2,
   )}\n`,
 );
-progress(`wrote ${args.out}`);
+progress(`wrote ${outPath}`);
 
 if ([...measurements, ...naive].some((m) => m.outcome.kind === 'failed')) process.exitCode = 1;

@@ -1,5 +1,5 @@
 /**
- * Two operations at once (issue 7). Every writing entry point takes the document lock first; when
+ * Two operations at once (docs/SPEC.md §1, docs/maintainers.md › Quality rules). Every writing entry point takes the document lock first; when
  * another execution holds it past the wait, the operation writes nothing at all (sheets, `Nhật ký`,
  * documents, Drive, mail, triggers, properties) and says so in Vietnamese: a dialog from the menu,
  * a toast from onEdit, the thrown message from generateReport and from dailyCheck (Apps Script

@@ -1,5 +1,5 @@
 /**
- * Injection (issue 7): text that comes from users stays text wherever the script writes it. In
+ * Injection (docs/SPEC.md §1, docs/maintainers.md › Quality rules): text that comes from users stays text wherever the script writes it. In
  * cells (`Nhật ký`, `Lịch sử`, computed columns) a value starting with = + - @ is never turned
  * into a formula, and text Sheets would read as a number or date is not turned into one; in mails
  * user text is HTML-escaped and only the script's own links are links; in report documents user

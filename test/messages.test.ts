@@ -1,6 +1,6 @@
 /**
  * Every message a user can see (dialogs, toasts, notes, `Nhật ký`, mails, report text) is
- * Vietnamese with full diacritics, in NFC (issue 7). The messages are collected from the source:
+ * Vietnamese with full diacritics, in NFC (docs/maintainers.md › Quality rules). The messages are collected from the source:
  * every string literal and template text in src/ that reads as words (it has a space or a
  * non-ASCII letter), leaving out module names, type literals and the few code strings listed
  * below. Quoted user values «…», placeholders, URLs, addresses and numbers are not words.

@@ -1,7 +1,8 @@
 /** The `Tổng quan` sheet: live formulas over the status columns, its chart, and the .xlsx export. */
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
 import { Emulator } from '../emulator/index';
@@ -136,6 +137,7 @@ describe('Tổng quan', () => {
     await saveXlsx(emu.spreadsheet, path);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
+    rmSync(dirname(path), { recursive: true });
     const ws = wb.getWorksheet(OVERVIEW_SHEET)!;
     const values = emu.spreadsheet.getSheetByName(OVERVIEW_SHEET)!.getDataRange().getValues();
     let formulas = 0;

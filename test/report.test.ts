@@ -1,5 +1,4 @@
 /** generateReport and the report menus through the built bundle in the emulator (SPEC §5). */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { docxBuffer } from '../emulator/docx';
@@ -270,8 +269,6 @@ describe('generateReport (Q3 of the fixture)', () => {
 
   it('saves the same document as .docx: A4, margins, fonts, header, tables, signature', async () => {
     const buffer = await docxBuffer(doc);
-    mkdirSync('out', { recursive: true });
-    writeFileSync('out/test-bao-cao-Q3.docx', buffer);
     const xml = unzip(buffer)['word/document.xml']!;
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toMatch(/<w:pgMar w:top="1134"[^>]* w:right="850" w:bottom="1134" w:left="1701"/);

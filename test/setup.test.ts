@@ -1,4 +1,4 @@
-/** setupWorkbook through the built bundle in the emulator (SPEC §1, §4; issue #3). */
+/** setupWorkbook through the built bundle in the emulator (docs/SPEC.md §1, §4). */
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../emulator/index';
 import { headersOf, putSheet } from '../emulator/fixtures';

@@ -1,5 +1,5 @@
 /**
- * Bad input gets a clear answer and nothing is lost (issue #3): over random workbooks — shuffled
+ * Bad input gets a clear answer and nothing is lost (docs/SPEC.md §1, §2): over random workbooks — shuffled
  * and extra columns, noisy headers, blank rows, numbers and dates as text, Dates, stray spaces,
  * line breaks, emoji — setupWorkbook, refreshStatuses, validateData and onEdit never change an
  * input cell and never throw to the user.

@@ -1,0 +1,36 @@
+/**
+ * Writes `.clasp.json` (untracked: each maintainer's own script) from a script id or the script
+ * editor's URL, so a set-up leaves the working tree clean. `--check` only says whether it is there.
+ *   npm run clasp:project -- --script-id 1AbC…            (Project settings › IDs › Script ID)
+ *   npm run clasp:project -- --script-id https://script.google.com/home/projects/1AbC…/edit
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseOptions, runCli, UsageError } from './cli';
+
+const FILE = '.clasp.json';
+const ID = /^[A-Za-z0-9_-]{20,}$/;
+
+const OPTIONS = {
+  'script-id': { value: 'ID_HOẶC_URL', check: (v: string) => (scriptId(v) ? undefined : 'không phải mã dự án Apps Script') },
+  check: {},
+};
+
+/** The id itself, or the one inside an editor URL (`/projects/<id>/` or `/d/<id>/`). */
+function scriptId(value: string): string | undefined {
+  const id = /\/(?:projects|d)\/([A-Za-z0-9_-]+)/.exec(value)?.[1] ?? value.trim();
+  return ID.test(id) ? id : undefined;
+}
+
+await runCli(() => {
+  const args = parseOptions(OPTIONS);
+  if (args.check) {
+    const id = existsSync(FILE) ? (JSON.parse(readFileSync(FILE, 'utf8')) as { scriptId?: string }).scriptId : undefined;
+    if (!id || !ID.test(id))
+      throw new UsageError(`Chưa có ${FILE}: chạy npm run clasp:project -- --script-id <mã dự án Apps Script>.`);
+    return;
+  }
+  const id = args['script-id'] && scriptId(args['script-id']);
+  if (!id) throw new UsageError('Cần --script-id: mã dự án trong Apps Script › Cài đặt dự án › Mã tập lệnh.');
+  writeFileSync(FILE, `${JSON.stringify({ scriptId: id, rootDir: 'dist' }, null, 2)}\n`);
+  console.log(`Đã ghi ${FILE} (rootDir dist): npm run push sẽ gửi bản đã kiểm thử lên dự án ${id}.`);
+});
