@@ -81,7 +81,7 @@ export const TASKS_LAYOUT: SheetLayout = {
     },
     { header: T.completed.header, width: 110, format: DATE_FORMAT },
     { header: T.note.header, width: 260, wrap: true },
-    { header: T.result.header, width: 320, wrap: true },
+    { header: T.narrative.header, width: 320, wrap: true },
     {
       header: T.period.header,
       width: 90,

@@ -72,7 +72,7 @@ export interface TaskRow {
   progress: number | null;
   completed: Day | null;
   note: string;
-  result: string;
+  narrative: string;
   period: string;
 }
 
@@ -88,7 +88,7 @@ export const TASK_INPUTS = [
   'progress',
   'completed',
   'note',
-  'result',
+  'narrative',
   'period',
 ] as const satisfies readonly Keys<typeof TASKS>[];
 
@@ -105,7 +105,7 @@ const taskSchema = (ctx: ParseContext) =>
     progress: percentCell,
     completed: dayCell(ctx.offsetMinutes),
     note: textCell,
-    result: textCell,
+    narrative: textCell,
     period: textCell,
   });
 

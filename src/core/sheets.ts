@@ -38,7 +38,7 @@ export const TASKS = {
     completed: input('Ngày hoàn thành'),
     note: optional('Ghi chú'),
     /** What was done, in the staff's words: the report's narrative (docs/SPEC.md §1). */
-    result: optional('Kết quả thực hiện'),
+    narrative: optional('Kết quả thực hiện'),
     /** A period code: this task is that period's report (docs/SPEC.md §3). */
     period: optional('Kỳ báo cáo'),
     status: computed('Trạng thái'),

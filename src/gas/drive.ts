@@ -50,8 +50,7 @@ export function newReportDocument(name: string, folder: Folder, template: string
   const id = DOC_ID.exec(setting)?.[1] ?? (/^[A-Za-z0-9_-]{10,}$/.test(setting) ? setting : null);
   let copy: GoogleAppsScript.Drive.File;
   try {
-    if (id === null) throw new Error('not a document');
-    copy = DriveApp.getFileById(id).makeCopy(name, folder);
+    copy = DriveApp.getFileById(id ?? setting).makeCopy(name, folder);
   } catch {
     throw new UserError(
       `Không mở được văn bản mẫu «${setting}» (ô «${CONFIG_LABELS.reportTemplate}», trang Cấu hình): đó không phải là đường dẫn một Google Tài liệu mà tài khoản của bạn mở được. Chưa có báo cáo nào được tạo. Hãy dán đường dẫn tài liệu mẫu (https://docs.google.com/document/d/…), hoặc để trống ô đó.`,

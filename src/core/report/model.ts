@@ -352,23 +352,23 @@ function areaBlocks(
   }
   if (area.tasks.length) {
     out.push({ kind: 'paragraph', text: figuresSentence(area.tasks) });
-    const withResult = area.tasks.filter((t) => oneLine(t.row.result) && !t.completedLater && t.status !== STATUS.error);
-    for (const t of withResult.slice(0, RESULTS_PER_AREA_MAX)) out.push({ kind: 'item', text: `- ${sentence(t.row.result)}` });
+    const withResult = area.tasks.filter((t) => oneLine(t.row.narrative) && !t.completedLater && t.status !== STATUS.error);
+    for (const t of withResult.slice(0, RESULTS_PER_AREA_MAX)) out.push({ kind: 'item', text: `- ${sentence(t.row.narrative)}` });
     if (withResult.length > RESULTS_PER_AREA_MAX) {
       out.push({
         kind: 'item',
-        text: `- Kết quả của ${withResult.length - RESULTS_PER_AREA_MAX} nhiệm vụ khác được ghi tại cột «${TASKS.columns.result.header}» của bảng theo dõi.`,
+        text: `- Kết quả của ${withResult.length - RESULTS_PER_AREA_MAX} nhiệm vụ khác được ghi tại cột «${TASKS.columns.narrative.header}» của bảng theo dõi.`,
       });
     }
-    for (const t of area.tasks.filter((t) => sentReport(t) && !oneLine(t.row.result))) {
+    for (const t of area.tasks.filter((t) => sentReport(t) && !oneLine(t.row.narrative))) {
       out.push({ kind: 'item', text: `- ${sentReportSentence(t, periodNames)}` });
     }
-    const silent = area.tasks.filter((t) => isDone(t) && !t.isThisReport && !sentReport(t) && !oneLine(t.row.result));
+    const silent = area.tasks.filter((t) => isDone(t) && !t.isThisReport && !sentReport(t) && !oneLine(t.row.narrative));
     if (silent.length) {
       const codes = namedList(silent.map(codeOf), 'nhiệm vụ');
       out.push({
         kind: 'item',
-        text: `- ${gaps.ask(`kết quả thực hiện của nhiệm vụ đã hoàn thành ${codes} (cột «${TASKS.columns.result.header}»)`)}`,
+        text: `- ${gaps.ask(`kết quả thực hiện của nhiệm vụ đã hoàn thành ${codes} (cột «${TASKS.columns.narrative.header}»)`)}`,
       });
     }
   }
