@@ -138,7 +138,7 @@ export const ANNEX_INDICATOR_COLUMNS: readonly TableColumn[] = [
 
 /** Rows named in the text of one list (overdue, missed, next steps); the rest are counted. */
 export const TEXT_LIST_MAX = 10;
-/** `Kết quả thực hiện` items quoted per area; the rest are counted. */
+/** `Kết quả thực hiện` items and indicators stated per area; the rest are counted. */
 export const RESULTS_PER_AREA_MAX = 15;
 /** Rows of each annex table; the rest are counted in a closing row (the Doc stays far below 1 M characters). */
 export const ANNEX_ROWS_MAX = 300;
@@ -374,7 +374,12 @@ function areaBlocks(
   }
   if (area.indicators.length) {
     out.push({ kind: 'paragraph', text: `Về chỉ tiêu (${area.indicators.length}):` });
-    for (const i of area.indicators) out.push({ kind: 'item', text: `- ${indicatorSentence(i, previous)}` });
+    // Missed ones first, so that a cut list still names them.
+    const shown = [...area.indicators].sort((x, y) => Number(y.status === STATUS.missed) - Number(x.status === STATUS.missed));
+    for (const i of shown.slice(0, RESULTS_PER_AREA_MAX)) out.push({ kind: 'item', text: `- ${indicatorSentence(i, previous)}` });
+    if (shown.length > RESULTS_PER_AREA_MAX) {
+      out.push({ kind: 'item', text: `- Kết quả của ${shown.length - RESULTS_PER_AREA_MAX} chỉ tiêu khác: xem Phụ lục II.` });
+    }
   }
   return out;
 }
@@ -545,8 +550,8 @@ function taskState(t: TaskAtCutoff): string {
 
 /**
  * An annex as one table per area (its title kept with the table, the header row repeated), at
- * most ANNEX_ROWS_MAX rows in all: when cut, the rows the text must name (`keep`) go first, and a
- * closing row counts the rest.
+ * most ANNEX_ROWS_MAX rows in all: when cut, each area's first row and the rows the text must name
+ * (`keep`) go first, and a closing row counts the rest.
  */
 function annexTables<R>(
   columns: readonly TableColumn[],
@@ -559,8 +564,13 @@ function annexTables<R>(
   const all = areas.flatMap((a) => rowsOf(a));
   let chosen = new Set(all);
   if (all.length > ANNEX_ROWS_MAX) {
-    const first = all.filter(keep);
-    chosen = new Set([...first, ...all.filter((r) => !keep(r))].slice(0, ANNEX_ROWS_MAX));
+    // Every area keeps its table (so the document's shape does not depend on which rows are cut).
+    const firsts = areas.map((a) => rowsOf(a)[0]).filter((r): r is R => r !== undefined);
+    chosen = new Set();
+    for (const r of [...firsts, ...all.filter(keep), ...all]) {
+      if (chosen.size >= ANNEX_ROWS_MAX) break;
+      chosen.add(r);
+    }
   }
   const out: Block[] = [];
   let last: string[][] | null = null;
