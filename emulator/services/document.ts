@@ -332,6 +332,11 @@ export class ParagraphModel extends ElementModel {
     this.mark = attrs;
   }
 
+  appendPageBreak() {
+    this.pageBreak = true;
+    return new PageBreakModel();
+  }
+
   appendInlineImage(blob: BlobModel) {
     if (!(blob instanceof BlobModel)) throw signatureError(this.kind, 'appendInlineImage', [blob]);
     const type = blob.getContentType() ?? '';

@@ -176,7 +176,7 @@ function dataTable(body: Body, columns: readonly TableColumn[], rows: readonly s
 
 function bodyBlock(body: Body, block: Block): void {
   if (block.kind === 'table') dataTable(body, block.columns, block.rows);
-  else if (block.kind === 'pageBreak') body.appendPageBreak();
+  else if (block.kind === 'pageBreak') paragraph(body, '', STYLES.spacer).appendPageBreak();
   else {
     const p = paragraph(body, block.text, STYLES[block.kind]);
     if (block.text.includes(GAP_OPEN)) highlightGaps(p, block.text);
