@@ -1,7 +1,7 @@
 /** The workbooks the bench runs on: generated ones of n task rows, and the Tú Xuyên template. */
 import { readFileSync } from 'node:fs';
-import { Emulator } from '../emulator/index';
-import { generatedWorkbook, loadWorkbook, type WorkbookData } from '../emulator/fixtures';
+import type { Emulator } from '../emulator/index';
+import { productEmulator, generatedWorkbook, loadWorkbook, type WorkbookData } from '../test/support/fixtures';
 
 /** "Today" of every run: Q1 and H1 are overdue without a report, Q3 is due in 5 days. */
 export const TODAY = '2023-08-20';
@@ -38,7 +38,7 @@ export function template(): Workload {
 
 /** A fresh emulator on `bundleDir` (default: dist/) holding the workload, clock at TODAY. */
 export function emulatorFor(w: Workload, bundleDir?: string): Emulator {
-  const emu = new Emulator(bundleDir ? { bundleDir } : {});
+  const emu = productEmulator(bundleDir ? { bundleDir } : {});
   emu.setToday(TODAY);
   loadWorkbook(emu, w.data);
   return emu;

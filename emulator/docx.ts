@@ -25,8 +25,6 @@ import {
   WidthType,
 } from 'docx';
 import { writeFileSync } from 'node:fs';
-import { LOG } from '../src/core/sheets';
-import type { Emulator } from './index';
 import { type DocumentModel, ParagraphModel, type TableCellModel, TableModel } from './services/document';
 
 const twips = (pt: number) => Math.round(pt * 20);
@@ -173,15 +171,7 @@ export async function docxBuffer(doc: DocumentModel): Promise<Buffer> {
   return Packer.toBuffer(file);
 }
 
-/**
- * Runs `generateReport(code)` as the script editor or a trigger would (no UI) and saves the new
- * document as `<dir>/bao-cao-<code>.docx`.
- */
-export async function saveReportDocx(emu: Emulator, code: string, dir: string) {
-  const run = emu.run<string>('generateReport', [code], { as: 'editor' });
-  const doc = emu.documentApp.openByUrl(run.value);
-  const path = `${dir}/bao-cao-${code}.docx`;
+/** Saves an emulated document as a .docx file. */
+export async function saveDocx(doc: DocumentModel, path: string): Promise<void> {
   writeFileSync(path, await docxBuffer(doc));
-  const log = emu.spreadsheet.getSheetByName(LOG.name)!.getDataRange().getValues();
-  return { path, doc, url: run.value, documentCalls: run.calls.count('document'), message: String(log.at(-1)![3]) };
 }

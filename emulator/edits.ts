@@ -1,12 +1,13 @@
 /**
  * A user typing or pasting into the sheet, as the Sheets editor does it: data validation that
  * rejects input refuses the whole edit; a warning-only protection asks first (the user confirms);
- * text becomes numbers, percentages and dates (dd/mm/yyyy, a vi_VN spreadsheet) as on entry; then
+ * text becomes numbers, percentages and dates in the spreadsheet's locale (emulator/entry.ts); then
  * the simple trigger onEdit(e) runs with e.range, e.value and e.oldValue (single cell only).
  */
-import { isValidYmd } from '../src/core/days';
+import { entered } from './entry';
 import type { Emulator, Execution } from './index';
-import { type CellValue, entered, type RangeModel } from './services/spreadsheet';
+import { localeRules } from './locale';
+import type { RangeModel } from './services/spreadsheet';
 
 export interface EditOutcome {
   /** False when a validation rule that rejects input refused the entry (nothing changed). */
@@ -15,24 +16,6 @@ export interface EditOutcome {
   messages: string[];
   /** The onEdit execution, when the edit went in. */
   execution?: Execution;
-}
-
-const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function typed(emu: Emulator, v: unknown): { value: CellValue; formula?: string; format?: string } {
-  if (typeof v === 'string') {
-    const s = v.trim();
-    const m = DMY.exec(s);
-    const y = YMD.exec(s);
-    const [year, month, day] = m ? [m[3], m[2], m[1]].map(Number) : y ? [y[1], y[2], y[3]].map(Number) : [];
-    // Text that is not a real day (31/02/2023) stays text.
-    if (year !== undefined && isValidYmd(year, month!, day!)) {
-      return { value: emu.date(`${year}-${pad(month!)}-${pad(day!)}`), format: 'dd/mm/yyyy' };
-    }
-  }
-  return entered(v);
 }
 
 /**
@@ -56,19 +39,21 @@ export function userEdit(
     throw new Error('input does not fit the range');
 
   const messages: string[] = [];
-  const entries = grid.map((row) => row.map((v) => typed(emu, v)));
+  const ss = emu.spreadsheet;
+  const entries = grid.map((row) => row.map((v) => entered(v, ss)));
+  const words = localeRules(ss.locale);
   for (let i = 0; i < range.numRows; i++) {
     for (let j = 0; j < range.numColumns; j++) {
       const rule = sheet.cell(range.row + i, range.column + j).validation;
       if (rule && !rule.accepts(entries[i]![j]!.value)) {
-        messages.push(rule.helpText || 'Dữ liệu bạn đã nhập không hợp lệ.');
+        messages.push(rule.helpText || words.invalidEntry);
         if (!rule.allowInvalid) return { accepted: false, messages };
       }
     }
   }
   for (const p of sheet.protections) {
     const hit = entries.some((row, i) => row.some((_, j) => p.covers(range.row + i, range.column + j)));
-    if (hit && p.warningOnly) messages.push(p.description || 'Bạn đang chỉnh sửa một phần của trang tính không nên thay đổi.');
+    if (hit && p.warningOnly) messages.push(p.description || words.protectedWarning);
   }
 
   const single = range.numRows === 1 && range.numColumns === 1;

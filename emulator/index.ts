@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { AppsScriptError } from './errors';
+import { Faults, faultMessage } from './faults';
 import { instantIn } from './zone';
 import { CallCounter, rangeTraffic, type ServiceName, type Traffic } from './calls';
 import { Realm, type ServiceObject } from './realm';
@@ -18,7 +20,7 @@ import { MailAppModel, MailState } from './services/mail';
 import { PropertiesServiceModel } from './services/properties';
 import { ScriptAppModel, TriggerStore } from './services/script';
 import { SessionModel } from './services/session';
-import { AppsScriptError, RangeModel, SheetModel, SpreadsheetAppModel, SpreadsheetModel } from './services/spreadsheet';
+import { RangeModel, SheetModel, SpreadsheetAppModel, SpreadsheetModel } from './services/spreadsheet';
 import { UiModel, UiState } from './services/ui';
 import { UtilitiesService } from './services/utilities';
 
@@ -29,6 +31,11 @@ export interface RunOptions {
   as?: ExecutionKind;
   /** Whom it runs as (default: the emulator's user); a trigger runs as the user who created it. */
   user?: string;
+  /**
+   * False: the script runs outside its container (a standalone script or web app), where
+   * getActiveSpreadsheet() and LockService.getDocumentLock() return null. Default true.
+   */
+  bound?: boolean;
 }
 
 export interface Execution<T = unknown> {
@@ -50,8 +57,10 @@ export class ScriptError extends Error {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DAY_MS = 86_400_000;
-/** Apps Script stops an execution after 6 minutes. */
+/** Apps Script stops an execution after 6 minutes (Quotas for Google Services: script runtime). */
 export const MAX_EXECUTION_MS = 6 * 60_000;
+/** ... and a simple trigger after 30 seconds (Simple triggers: restrictions). */
+export const MAX_SIMPLE_TRIGGER_MS = 30_000;
 
 const EXCEEDED = 'Exceeded maximum execution time';
 
@@ -72,9 +81,16 @@ function loadBundle(dir: string): vm.Script {
 }
 
 export interface EmulatorOptions {
-  /** The clock's start (default: 2023-08-20 09:00 in the spreadsheet's zone). */
+  /** The clock's start (default: 2024-01-15 09:00 UTC). */
   now?: Date;
+  /** The spreadsheet's time zone (default: the manifest's). */
   timeZone?: string;
+  /** The spreadsheet's locale (default: en_US, as a spreadsheet made by an en_US account). */
+  locale?: string;
+  /** The bound spreadsheet's name (default: "Untitled spreadsheet"). */
+  name?: string;
+  /** The Drive folder that holds the spreadsheet (default: the root of My Drive). */
+  folder?: string;
   user?: string;
   /** Folder of the built code and its manifest (default: dist/). */
   bundleDir?: string;
@@ -102,17 +118,24 @@ export class Emulator {
   readonly scopesUsed = new Set<string>();
   /** Calls of every execution since the emulator was made. */
   readonly allCalls = new CallCounter();
+  /** Transient faults to inject at chosen service calls (emulator/faults.ts). */
+  readonly faults = new Faults();
   private readonly bundle: vm.Script;
 
   constructor(options: EmulatorOptions = {}) {
     const dir = options.bundleDir ?? `${ROOT}dist`;
     this.bundle = loadBundle(dir);
     this.manifest = JSON.parse(readFileSync(`${dir}/appsscript.json`, 'utf8'));
-    this.spreadsheet = new SpreadsheetModel('CCHC tracker', options.timeZone ?? this.manifest.timeZone);
-    this.user = options.user ?? 'vanphong@tuxuyen.example';
+    this.spreadsheet = new SpreadsheetModel(
+      options.name ?? 'Untitled spreadsheet',
+      options.timeZone ?? this.manifest.timeZone,
+      options.locale ?? 'en_US',
+    );
+    this.user = options.user ?? 'user@example.com';
     const ss = this.spreadsheet;
-    this.driveApp.addFile(new FileModel(ss.id, ss.name, MIME.spreadsheet, ss.getUrl()), this.driveApp.addFolder('CCHC'));
-    this.now = options.now?.getTime() ?? Date.parse('2023-08-20T09:00:00+07:00');
+    const folder = options.folder ? this.driveApp.addFolder(options.folder) : this.driveApp.root;
+    this.driveApp.addFile(new FileModel(ss.id, ss.name, MIME.spreadsheet, ss.getUrl()), folder);
+    this.now = options.now?.getTime() ?? Date.UTC(2024, 0, 15, 9);
   }
 
   /** Sets the clock to `hour` o'clock of a calendar day ("2023-08-20") in the spreadsheet's zone. */
@@ -134,12 +157,12 @@ export class Emulator {
     const as = options.as ?? 'menu';
     const calls = new CallCounter();
     const logs: string[] = [];
-    const limit = { endsAt: this.now + MAX_EXECUTION_MS, exceeded: false };
+    const limit = { endsAt: this.now + (as === 'simple' ? MAX_SIMPLE_TRIGGER_MS : MAX_EXECUTION_MS), exceeded: false };
     const realm: Realm = new Realm(
       () => this.now,
       (obj) => this.expose(obj, realm, calls, as, limit),
     );
-    this.installGlobals(realm, as, logs, options.user ?? this.user);
+    this.installGlobals(realm, as, logs, options.user ?? this.user, options.bound ?? true);
     realm.run(this.bundle);
     const target = realm.global(fn);
     if (typeof target !== 'function') throw new Error(`The bundle has no global function ${fn}`);
@@ -161,19 +184,19 @@ export class Emulator {
     }
   }
 
-  private installGlobals(realm: Realm, as: ExecutionKind, logs: string[], user: string): void {
+  private installGlobals(realm: Realm, as: ExecutionKind, logs: string[], user: string, bound: boolean): void {
     const uiModel = new UiModel(this.ui);
     const lock = new LockModel(this.locks, (ms) => (this.now += ms));
     const services: Record<string, ServiceObject> = {
       SpreadsheetApp: new SpreadsheetAppModel(
-        () => this.spreadsheet,
+        () => (bound ? this.spreadsheet : null),
         () => {
           if (as === 'time' || as === 'editor')
             throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
           return uiModel;
         },
       ),
-      LockService: new LockServiceModel(lock),
+      LockService: new LockServiceModel(lock, bound),
       PropertiesService: this.properties,
       // No active user where nobody is at the keyboard: simple triggers and time-driven runs.
       Session: new SessionModel(() => (as === 'simple' || as === 'time' ? '' : user), user, this.manifest.timeZone),
@@ -219,6 +242,11 @@ export class Emulator {
           for (const c of counters) c.add(target.service, method);
           if (emulator.now > limit.endsAt) limit.exceeded = true;
           if (limit.exceeded) throw realm.error(EXCEEDED);
+          const fault = emulator.faults.check({ index: calls.total(), service: target.service, method });
+          if (fault)
+            throw realm.error(
+              faultMessage(fault, { index: calls.total(), service: target.service, method }, documentIdOf(target, emulator)),
+            );
           emulator.now += emulator.callCostMs[target.service] ?? 0;
           const started = performance.now();
           try {
@@ -260,6 +288,15 @@ export class Emulator {
   get dialogs(): string[] {
     return this.ui.dialogs.map((d) => d.message);
   }
+}
+
+/** The id named in "Service … failed while accessing document with id …". */
+function documentIdOf(target: ServiceObject, emu: Emulator): string {
+  if (target.service === 'document') {
+    const id = (target as { id?: unknown }).id;
+    return typeof id === 'string' ? id : (emu.documentApp.documents.at(-1)?.id ?? '');
+  }
+  return emu.spreadsheet.id;
 }
 
 /** Cells a call carried: a Range call's range, or the row that appendRow adds. */

@@ -11,9 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { saveReportDocx } from '../emulator/docx';
-import { loadWorkbook, type WorkbookData } from '../emulator/fixtures';
-import { Emulator } from '../emulator/index';
+import { saveReportDocx } from '../test/support/report-docx';
+import { productEmulator, loadWorkbook, type WorkbookData } from '../test/support/fixtures';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,7 +33,7 @@ function fail(message: string): never {
 }
 
 async function templateReport(): Promise<string> {
-  const emu = new Emulator();
+  const emu = productEmulator();
   emu.setToday(args.today!);
   loadWorkbook(
     emu,

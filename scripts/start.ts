@@ -7,10 +7,11 @@
  * A wrong option ends it with one Vietnamese line and exit code 2 (scripts/cli.ts).
  */
 import { mkdirSync } from 'node:fs';
-import { Emulator } from '../emulator/index';
-import { saveReportDocx } from '../emulator/docx';
+import type { Emulator } from '../emulator/index';
+import { saveReportDocx } from '../test/support/report-docx';
+import { productEmulator } from '../test/support/fixtures';
 import { saveXlsx } from '../emulator/xlsx';
-import { INDICATORS, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/core/sheets';
+import { INDICATORS, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 import { checkIsoDay, parseOptions, runCli, UsageError } from './cli';
 
 // One line per option; its `check` runs before anything else does.
@@ -22,7 +23,7 @@ const OPTIONS = {
 
 await runCli(async () => {
   const args = parseOptions(OPTIONS);
-  const emu = new Emulator();
+  const emu = productEmulator();
   emu.setToday(args.today!);
   // A new spreadsheet as Sheets makes it (one empty sheet), set up from the menu, then refreshed.
   emu.spreadsheet.insertSheet('Trang tính1');

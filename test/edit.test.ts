@@ -1,10 +1,10 @@
 /** onEdit(e) through the built bundle, with edits typed and pasted as the Sheets editor makes them. */
 import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
-import { putSheet } from '../emulator/fixtures';
+import { putSheet } from './support/fixtures';
 import type { SheetModel } from '../emulator/services/spreadsheet';
 import { DataValidationBuilderModel } from '../emulator/services/validation';
-import { INDICATORS, TASKS } from '../src/core/sheets';
+import { INDICATORS, TASKS } from '../src/contract/sheets';
 import { emulatorWith, snapshotValues } from './helpers';
 
 const T = TASKS.columns;

@@ -1,10 +1,10 @@
 /** Shared set-up for integration tests: an emulator on the built bundle with a small workbook. */
-import { Emulator, type EmulatorOptions } from '../emulator/index';
-import { LOG } from '../src/core/sheets';
-import { loadWorkbook, type WorkbookData } from '../emulator/fixtures';
+import type { Emulator, EmulatorOptions } from '../emulator/index';
+import { LOG } from '../src/contract/sheets';
+import { productEmulator, loadWorkbook, type WorkbookData } from './support/fixtures';
 
 export function emulatorWith(data: WorkbookData, today = '2023-08-20', options: EmulatorOptions = {}): Emulator {
-  const emu = new Emulator(options);
+  const emu = productEmulator(options);
   emu.setToday(today);
   loadWorkbook(emu, { ...data, config: [['Năm kế hoạch', 2023], ['Số ngày cảnh báo', 7], ...(data.config ?? [])] });
   return emu;

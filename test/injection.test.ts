@@ -6,9 +6,9 @@
  * text is plain text and nothing is a link.
  */
 import { describe, expect, it } from 'vitest';
-import { Emulator, ScriptError } from '../emulator/index';
-import { loadWorkbook, type WorkbookData } from '../emulator/fixtures';
-import { LOG, PERIODS, TASKS } from '../src/core/sheets';
+import { type Emulator, ScriptError } from '../emulator/index';
+import { productEmulator, loadWorkbook, type WorkbookData } from './support/fixtures';
+import { LOG, PERIODS, TASKS } from '../src/contract/sheets';
 import { asCellText, asLiteralText } from '../src/core/text';
 import { HOSTILE_TEXT } from './fuzz/arbitraries';
 import { emulatorWith } from './helpers';
@@ -106,7 +106,7 @@ describe('text written into cells', () => {
   });
 
   it('writes who ran an operation and what it said in `Nhật ký` as text', () => {
-    const emu = new Emulator({ user: '=cmd@evil.example' });
+    const emu = productEmulator({ user: '=cmd@evil.example' });
     emu.setToday('2023-08-20');
     loadWorkbook(emu, hostileWorkbook());
     emu.run('refreshStatuses');

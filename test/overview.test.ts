@@ -5,15 +5,16 @@ import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
-import { Emulator } from '../emulator/index';
+import type { Emulator } from '../emulator/index';
 import { saveXlsx } from '../emulator/xlsx';
-import { AREA_LABELS } from '../src/core/areas';
+import { AREA_LABELS } from '../src/contract/lists';
 import { OTHER_AREA, overviewLayout, TOTAL } from '../src/core/overview';
-import { INDICATORS, OVERVIEW_SHEET, TASKS } from '../src/core/sheets';
-import { INDICATOR_STATUSES, TASK_STATUSES } from '../src/core/status';
+import { INDICATORS, OVERVIEW_SHEET, TASKS } from '../src/contract/sheets';
+import { INDICATOR_STATUSES, TASK_STATUSES } from '../src/contract/status';
+import { productEmulator } from './support/fixtures';
 
 function setUpTemplate(): Emulator {
-  const emu = new Emulator();
+  const emu = productEmulator();
   emu.setToday('2023-08-20');
   emu.run('setupWorkbook');
   return emu;
@@ -157,7 +158,7 @@ describe('Tổng quan', () => {
 
 describe("the emulator's formula evaluator", () => {
   it('answers as Sheets does for the forms it knows, and #NAME? for the others', () => {
-    const emu = new Emulator();
+    const emu = productEmulator();
     const s = emu.spreadsheet.insertSheet("Bảng 'A'");
     s.load([
       ['Trạng thái', 'x'],

@@ -1,8 +1,8 @@
 /** refreshStatuses through the built bundle in the emulator (SPEC §1–§3, §7). */
 import { describe, expect, it } from 'vitest';
 import { ScriptError } from '../emulator/index';
-import { generatedWorkbook, putSheet } from '../emulator/fixtures';
-import { INDICATORS, PERIODS, TASKS } from '../src/core/sheets';
+import { generatedWorkbook, putSheet } from './support/fixtures';
+import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 import { emulatorWith, snapshotValues } from './helpers';
 
 const T = TASKS.columns;

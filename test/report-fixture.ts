@@ -1,5 +1,5 @@
 /** A workbook with every status a report shows, for the report tests (today: 20/08/2023). */
-import type { Row, WorkbookData } from '../emulator/fixtures';
+import type { Row, WorkbookData } from './support/fixtures';
 
 export const FULL_CONFIG: [string, unknown][] = [
   ['Cơ quan chủ quản', 'UBND HUYỆN VĂN QUAN'],

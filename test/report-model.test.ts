@@ -1,12 +1,13 @@
 /** The report model (src/core/report), built directly from typed rows: content, order, placeholders. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { headersOf, type Row, type WorkbookData } from '../emulator/fixtures';
+import { headersOf, type Row, type WorkbookData } from './support/fixtures';
 import { parseConfig } from '../src/core/config';
 import { type Day, dayFromYmd, ymdOf } from '../src/core/days';
 import { UserError } from '../src/core/errors';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../src/core/evaluate';
-import { AREA_LABELS, matchArea } from '../src/core/areas';
+import { AREA_LABELS } from '../src/contract/lists';
+import { matchArea } from '../src/core/areas';
 import { folderIdOf } from '../src/core/report/folder';
 import { dateLine, formatNumber } from '../src/core/report/format';
 import { type HistoryEntry, parseHistory, previousResults } from '../src/core/report/history';
@@ -24,7 +25,8 @@ import {
 } from '../src/core/report/model';
 import { rowParsers } from '../src/core/rows';
 import { reportLinks } from '../src/core/rules';
-import { INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
+import { INDICATORS, PERIODS, type SheetDef, TASKS } from '../src/contract/sheets';
+import { locateColumns } from '../src/core/headers';
 import { FULL_CONFIG, MISSED_INDICATORS, OVERDUE_TASKS, reportWorkbook } from './report-fixture';
 
 const TODAY = dayFromYmd(2023, 8, 20);

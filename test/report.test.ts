@@ -2,10 +2,10 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { docxBuffer } from '../emulator/docx';
-import { generatedWorkbook, putSheet, type Row } from '../emulator/fixtures';
+import { generatedWorkbook, putSheet, type Row } from './support/fixtures';
 import { type Emulator, ScriptError } from '../emulator/index';
 import { type DocumentModel, ParagraphModel, type TableCellModel, TableModel } from '../emulator/services/document';
-import { AREA_LABELS } from '../src/core/areas';
+import { AREA_LABELS } from '../src/contract/lists';
 import { HISTORY_HEADERS } from '../src/core/report/history';
 import { ANNEX_ROWS_MAX, HEADINGS, OTHER_AREA_TITLE, RESULT_AREA_TITLES } from '../src/core/report/model';
 import { emulatorWith, snapshotValues } from './helpers';

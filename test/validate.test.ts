@@ -1,10 +1,12 @@
 /** validateData through the built bundle, and the checks behind it (src/core/checks.ts, areas.ts). */
 import { describe, expect, it } from 'vitest';
-import { generatedWorkbook, loadWorkbook } from '../emulator/fixtures';
-import { Emulator } from '../emulator/index';
-import { badAddresses, describeFinding } from '../src/core/checks';
-import { AREA_LABELS, matchArea } from '../src/core/areas';
-import { INDICATORS, LOG, PERIODS, TASKS } from '../src/core/sheets';
+import { productEmulator, generatedWorkbook, loadWorkbook } from './support/fixtures';
+import type { Emulator } from '../emulator/index';
+import { describeFinding } from '../src/core/checks';
+import { badAddresses } from '../src/core/email';
+import { AREA_LABELS } from '../src/contract/lists';
+import { matchArea } from '../src/core/areas';
+import { INDICATORS, LOG, PERIODS, TASKS } from '../src/contract/sheets';
 import { emulatorWith } from './helpers';
 
 const AREA = AREA_LABELS[0];
@@ -152,7 +154,7 @@ describe('validateData', () => {
 
   it('reads each sheet in one block: the same number of calls for 100 and 5,000 rows', () => {
     const counts = [100, 5_000].map((n) => {
-      const emu = new Emulator();
+      const emu = productEmulator();
       loadWorkbook(emu, generatedWorkbook(n));
       return emu.run('validateData').calls.count('spreadsheet');
     });
@@ -161,7 +163,7 @@ describe('validateData', () => {
   });
 
   it('reads the template without a single error', () => {
-    const emu = new Emulator();
+    const emu = productEmulator();
     emu.run('setupWorkbook');
     emu.run('validateData');
     expect(emu.dialogs.at(-1)).toMatch(/^Không tìm thấy lỗi dữ liệu nào/);

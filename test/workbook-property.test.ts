@@ -7,9 +7,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
-import { generatedWorkbook, loadWorkbook, putSheet, type Row } from '../emulator/fixtures';
-import { Emulator } from '../emulator/index';
-import { INDICATORS, LOG, locateColumns, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
+import { productEmulator, generatedWorkbook, loadWorkbook, putSheet, type Row } from './support/fixtures';
+import type { Emulator } from '../emulator/index';
+import { INDICATORS, LOG, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../src/contract/sheets';
+import { locateColumns } from '../src/core/headers';
 
 const DEFS: SheetDef[] = [TASKS, INDICATORS, PERIODS];
 
@@ -60,7 +61,7 @@ function sheetCase(def: SheetDef): fc.Arbitrary<SheetCase> {
 }
 
 function build(cases: SheetCase[], config: [string, unknown][]): Emulator {
-  const emu = new Emulator();
+  const emu = productEmulator();
   emu.setToday('2023-08-20');
   loadWorkbook(emu, { config });
   DEFS.forEach((def, i) => {
@@ -157,7 +158,7 @@ describe('random workbooks', () => {
     const tasks: Row[] = data.tasks!.map((t, i) =>
       i % 7 === 3 ? {} : i % 11 === 0 ? { ...t, 'Tiến độ (%)': noise[i % noise.length] } : t,
     );
-    const emu = new Emulator();
+    const emu = productEmulator();
     emu.setToday('2023-08-20');
     loadWorkbook(emu, { ...data, tasks });
     putSheet(emu, 'Ghi chép riêng', ['A', 'B'], [{ A: 'của tôi', B: 1 }]);

@@ -9,11 +9,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Emulator } from '../emulator/index';
-import type { WorkbookData } from '../emulator/fixtures';
+import type { Emulator } from '../emulator/index';
+import type { WorkbookData } from './support/fixtures';
+import { productEmulator } from './support/fixtures';
 import { eachDay, fireDailyTriggers, type Firing } from '../emulator/schedule';
 import type { SentMail } from '../emulator/services/mail';
-import { CONFIG_SHEET, PERIODS, TASKS } from '../src/core/sheets';
+import { CONFIG_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 
 const template = JSON.parse(
   readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8'),
@@ -122,7 +123,7 @@ interface Year {
 }
 
 function simulateYear(): Year {
-  const emu = new Emulator();
+  const emu = productEmulator();
   emu.setToday('2022-12-31', 9);
   setUpOffice(emu);
   const firings: Firing[] = [];

@@ -1,6 +1,7 @@
 /** Embedded charts: Sheet.newChart() builders, insertChart, getCharts, removeChart. */
 import { ServiceObject } from '../realm';
-import { AppsScriptError, type RangeModel, type SheetModel } from './spreadsheet';
+import { AppsScriptError } from '../errors';
+import type { RangeModel, SheetModel } from './spreadsheet';
 
 export interface ChartPosition {
   row: number;

@@ -7,7 +7,7 @@
  */
 import { ServiceObject } from '../realm';
 import { type DocumentAppModel, type ElementModelLike, ParagraphModel, TableModel } from './document';
-import { AppsScriptError } from './spreadsheet';
+import { AppsScriptError } from '../errors';
 
 interface Located {
   start: number;

@@ -8,10 +8,17 @@
 import { ServiceObject } from '../realm';
 import type { DriveAppModel } from './drive';
 import { FileModel, MIME } from './drive';
-import { AppsScriptError } from './spreadsheet';
+import { AppsScriptError } from '../errors';
 import { BlobModel } from './utilities';
 
 type Attrs = Record<string, unknown>;
+
+/**
+ * Google Docs holds about 1.02 million characters ("Files you can store in Google Drive"); the
+ * emulator refuses edits past 1,000,000 characters of body text (stricter: paragraph breaks count).
+ */
+export const MAX_DOCUMENT_CHARS = 1_000_000;
+export const DOCUMENT_TOO_LARGE = `The document would exceed the maximum size of ${MAX_DOCUMENT_CHARS} characters.`;
 
 const keys = <K extends string>(...names: K[]) => Object.fromEntries(names.map((n) => [n, n])) as { [P in K]: P };
 
@@ -146,6 +153,14 @@ abstract class ElementModel extends ServiceObject {
   children: ElementModel[] = [];
   /** This element's own attributes, as set (unset ones are absent). */
   protected own: Attrs = {};
+
+  /** Refuses an edit that would take the document this element belongs to past its size limit. */
+  protected guardGrowth(added: number): void {
+    let root: ElementModel = this;
+    while (root.parent) root = root.parent;
+    if (root.type === 'BODY_SECTION' && root.getText().length + added > MAX_DOCUMENT_CHARS)
+      throw new AppsScriptError(DOCUMENT_TOO_LARGE);
+  }
 
   getType() {
     return this.type;
@@ -327,6 +342,7 @@ export class ParagraphModel extends ElementModel {
   /** Keeps the style of the first character; returns nothing, as on Apps Script. */
   setText(text: string): void {
     if (typeof text !== 'string') throw signatureError(this.kind, 'setText', [text]);
+    this.guardGrowth(text.length - this.getText().length);
     const attrs = { ...(this.runs[0]?.attrs ?? this.mark) };
     this.runs = text ? [{ text, attrs }] : [];
     this.mark = attrs;
@@ -351,6 +367,7 @@ export class ParagraphModel extends ElementModel {
 
   appendText(text: string) {
     if (typeof text !== 'string') throw signatureError(this.kind, 'appendText', [text]);
+    this.guardGrowth(text.length);
     const start = this.getText().length;
     this.runs.push({ text, attrs: { ...(this.runs.at(-1)?.attrs ?? this.mark) } });
     return new TextModel([this], start, start + text.length - 1);
@@ -498,6 +515,7 @@ abstract class ContainerModel extends ElementModel {
         `Index (${index}) must be less than or equal to the number of child elements (${this.children.length}).`,
       );
     }
+    this.guardGrowth(el.getText().length + 1);
     el.parent = this;
     this.children.splice(index, 0, el);
     if (this.children.at(-1) === el && el instanceof TableModel) this.insertAt(this.children.length, new ParagraphModel());

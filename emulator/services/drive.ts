@@ -3,7 +3,7 @@
  * Apps Script's errors for items the user cannot open or cannot write to.
  */
 import { ServiceObject } from '../realm';
-import { AppsScriptError } from './spreadsheet';
+import { AppsScriptError } from '../errors';
 
 /** What the user may do with an item: open and add to it, only open it, or not even see it. */
 export type Access = 'edit' | 'view' | 'none';

@@ -10,7 +10,7 @@
  * The document, script and user locks are one lock here: stricter than Apps Script, never kinder.
  */
 import { ServiceObject } from '../realm';
-import { AppsScriptError } from './spreadsheet';
+import { AppsScriptError } from '../errors';
 
 export class LockState {
   /** Another execution holds the lock for this long from now (ms); Infinity: never released. */
@@ -89,12 +89,16 @@ export class LockServiceModel extends ServiceObject {
   readonly kind = 'LockService';
   readonly service = 'lock' as const;
 
-  constructor(private readonly lock: LockModel) {
+  constructor(
+    private readonly lock: LockModel,
+    private readonly bound: boolean,
+  ) {
     super();
   }
 
+  /** Null outside a container document (a standalone script or web app), as the reference says. */
   getDocumentLock() {
-    return this.lock;
+    return this.bound ? this.lock : null;
   }
   getScriptLock() {
     return this.lock;

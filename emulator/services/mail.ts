@@ -4,7 +4,7 @@
  * for bad addresses. `MailState` is the host side that tests read and set.
  */
 import { ServiceObject } from '../realm';
-import { AppsScriptError } from './spreadsheet';
+import { AppsScriptError } from '../errors';
 
 type Options = GoogleAppsScript.Mail.MailAdvancedParameters;
 

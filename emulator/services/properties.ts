@@ -1,6 +1,6 @@
 /** PropertiesService with Apps Script's quotas: 9 KB per value, 500 KB per store. */
 import { ServiceObject } from '../realm';
-import { AppsScriptError } from './spreadsheet';
+import { AppsScriptError } from '../errors';
 
 export const MAX_VALUE_BYTES = 9 * 1024;
 export const MAX_STORE_BYTES = 500 * 1024;

@@ -6,7 +6,7 @@
  */
 import { ServiceObject } from '../realm';
 import { offsetMinutes } from '../zone';
-import { AppsScriptError } from './spreadsheet';
+import { AppsScriptError } from '../errors';
 
 type Script = typeof GoogleAppsScript.Script;
 type EnumNames<E> = { [K in keyof E]: K };

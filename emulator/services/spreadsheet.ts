@@ -4,14 +4,17 @@
  * data validation, protections and embedded charts. Methods behave as Apps
  * Script's do, including their errors (messages as Apps Script words them in English).
  */
+import { type CellValue, type Entry, entered, enteredNote } from '../entry';
+import { AppsScriptError } from '../errors';
 import { evaluateFormula, withFormulaCache } from '../formulas';
+import { LOCALES, localeRules } from '../locale';
 import { ServiceObject } from '../realm';
 import { EmbeddedChartBuilderModel, type EmbeddedChartModel } from './charts';
 import { PROTECTION_TYPE, ProtectionModel } from './protection';
 import { formatDate } from './utilities';
 import { DATA_VALIDATION_CRITERIA, DataValidationBuilderModel, DataValidationModel } from './validation';
 
-export type CellValue = string | number | boolean | Date;
+export type { CellValue };
 type Grid<T> = (T | undefined)[][];
 
 export const DEFAULT_BACKGROUND = '#ffffff';
@@ -19,19 +22,21 @@ export const DEFAULT_BACKGROUND = '#ffffff';
 export const AUTOMATIC_FORMAT = '0.###############';
 export const DEFAULT_COLUMN_WIDTH = 100;
 
+function isTimeZone(tz: unknown): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: String(tz) });
+    return typeof tz === 'string' && tz !== '';
+  } catch {
+    return false;
+  }
+}
+
 function at<T>(grid: Grid<T>, r: number, c: number): T | undefined {
   return grid[r]?.[c];
 }
 
 function put<T>(grid: Grid<T>, r: number, c: number, v: T | undefined): void {
   (grid[r] ??= [])[c] = v;
-}
-
-export class AppsScriptError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'Exception';
-  }
 }
 
 const COLUMN_LETTERS = (n: number): string => {
@@ -48,29 +53,6 @@ function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
-}
-
-/** Converts a value written by the script as Sheets does for a user's entry. */
-export function entered(v: unknown): { value: CellValue; formula?: string; format?: string } {
-  if (v === null || v === undefined) return { value: '' };
-  if (v instanceof Date) return { value: new Date(v.getTime()), format: 'dd/MM/yyyy' };
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new AppsScriptError(`Cannot set a non-finite number (${v}) in a cell.`);
-    return { value: v };
-  }
-  if (typeof v === 'boolean') return { value: v };
-  if (typeof v === 'string') {
-    if (v.startsWith("'")) return { value: v.slice(1) };
-    if (v.startsWith('=') && v.length > 1) return { value: '', formula: v };
-    const s = v.trim();
-    if (/^[+-]?\d+(\.\d+)?$/.test(s)) return { value: Number(s) };
-    const pct = /^([+-]?\d+(\.\d+)?)\s*%$/.exec(s);
-    if (pct) return { value: Number(pct[1]) / 100, format: '0%' };
-    // Sheets reads other text that starts with + or - as a formula, and fails to parse it.
-    if (/^[+-]/.test(v)) return { value: '#ERROR!', formula: `=${v}` };
-    return { value: v };
-  }
-  throw new AppsScriptError(`The parameters (${typeof v}) don't match the method signature for SpreadsheetApp.Range.setValues.`);
 }
 
 export function displayValue(v: CellValue | undefined, format: string | undefined, timeZone: string): string {
@@ -100,8 +82,9 @@ export class SpreadsheetModel extends ServiceObject {
   toasts: string[] = [];
 
   constructor(
-    public name = 'CCHC tracker',
-    public timeZone = 'Asia/Ho_Chi_Minh',
+    public name: string,
+    public timeZone: string,
+    public locale: string,
     readonly id = 'spreadsheet-1',
   ) {
     super();
@@ -123,7 +106,15 @@ export class SpreadsheetModel extends ServiceObject {
     return this.timeZone;
   }
   setSpreadsheetTimeZone(tz: string) {
+    if (!isTimeZone(tz)) throw new AppsScriptError('Invalid argument: timeZone');
     this.timeZone = tz;
+  }
+  getSpreadsheetLocale() {
+    return this.locale;
+  }
+  setSpreadsheetLocale(locale: string) {
+    if (!(String(locale) in LOCALES)) throw new AppsScriptError('Invalid argument: locale');
+    this.locale = String(locale);
   }
   getSheets() {
     return [...this.sheets];
@@ -145,7 +136,7 @@ export class SpreadsheetModel extends ServiceObject {
   }
 
   insertSheet(name?: string, index?: number): SheetModel {
-    const sheetName = name ?? `Trang tính${this.sheets.length + 1}`;
+    const sheetName = name ?? `${localeRules(this.locale).sheetName}${this.sheets.length + 1}`;
     if (this.getSheetByName(sheetName)) {
       throw new AppsScriptError(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
     }
@@ -176,7 +167,10 @@ export class SheetModel extends ServiceObject {
   readonly backgrounds: Grid<string> = [];
   readonly notes: Grid<string> = [];
   readonly bold: Grid<boolean> = [];
+  readonly wraps: Grid<boolean> = [];
   readonly validations: Grid<DataValidationModel> = [];
+  /** Smart chips: a cell that holds one shows its title; its link is in the rich text value. */
+  readonly chips: Grid<SmartChip> = [];
   readonly protections: ProtectionModel[] = [];
   readonly charts: EmbeddedChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
@@ -331,7 +325,17 @@ export class SheetModel extends ServiceObject {
   }
 
   private grids(): Grid<unknown>[] {
-    return [this.values, this.formulas, this.formats, this.backgrounds, this.notes, this.bold, this.validations];
+    return [
+      this.values,
+      this.formulas,
+      this.formats,
+      this.backgrounds,
+      this.notes,
+      this.bold,
+      this.wraps,
+      this.validations,
+      this.chips,
+    ];
   }
 
   /** Grows the sheet as inserting rows/columns does. */
@@ -406,14 +410,27 @@ export class SheetModel extends ServiceObject {
       background: at(this.backgrounds, r - 1, c - 1) ?? DEFAULT_BACKGROUND,
       note: at(this.notes, r - 1, c - 1) ?? '',
       bold: at(this.bold, r - 1, c - 1) ?? false,
+      wrap: at(this.wraps, r - 1, c - 1) ?? false,
       validation: at(this.validations, r - 1, c - 1) ?? null,
+      chip: at(this.chips, r - 1, c - 1) ?? null,
     };
+  }
+
+  /**
+   * Host-side: puts a smart chip in a cell, as a user inserting one (@-mention of a person or a
+   * Drive file). The cell's value is the chip's title: a person's name (their address when no
+   * name is known), a file's name.
+   */
+  putChip(r: number, c: number, chip: SmartChip) {
+    this.setCell(r, c, 'values', chip.title);
+    this.setCell(r, c, 'formulas', undefined);
+    this.setCell(r, c, 'chips', chip);
   }
 
   setCell(
     r: number,
     c: number,
-    attr: 'values' | 'formulas' | 'formats' | 'backgrounds' | 'notes' | 'bold' | 'validations',
+    attr: 'values' | 'formulas' | 'formats' | 'backgrounds' | 'notes' | 'bold' | 'wraps' | 'validations' | 'chips',
     v: unknown,
   ) {
     put(this[attr] as Grid<unknown>, r - 1, c - 1, v);
@@ -519,9 +536,15 @@ export class RangeModel extends ServiceObject {
     return this;
   }
 
-  private enter = (r: number, c: number, v: unknown) => {
-    const e = entered(v);
+  /** Every value is converted before any cell changes: a write that fails changes nothing. */
+  private entries(data: unknown, method: string): Entry[][] {
+    this.checkShape(data, method);
+    return data.map((row) => row.map((v) => entered(v, this.sheet.parent, method)));
+  }
+
+  private store = (r: number, c: number, e: Entry) => {
     this.sheet.setCell(r, c, 'values', e.value);
+    if (at(this.sheet.chips, r - 1, c - 1)) this.sheet.setCell(r, c, 'chips', undefined);
     // Only touch the formula grid when there is a formula to set or clear (it stays sparse).
     if (e.formula !== undefined || at(this.sheet.formulas, r - 1, c - 1) !== undefined)
       this.sheet.setCell(r, c, 'formulas', e.formula);
@@ -535,10 +558,10 @@ export class RangeModel extends ServiceObject {
     return this.sheet.valueAt(this.row, this.column);
   }
   setValues(data: unknown) {
-    return this.write(data, 'setValues', this.enter);
+    return this.write(this.entries(data, 'setValues'), 'setValues', this.store);
   }
   setValue(v: unknown) {
-    return this.fill(v, this.enter);
+    return this.fill(entered(v, this.sheet.parent, 'setValue'), this.store);
   }
   getDisplayValues() {
     const tz = this.sheet.parent.timeZone;
@@ -551,6 +574,19 @@ export class RangeModel extends ServiceObject {
     return this.getDisplayValues()[0]![0]!;
   }
 
+  getRichTextValue() {
+    return this.getRichTextValues()[0]![0]!;
+  }
+  getRichTextValues() {
+    const tz = this.sheet.parent.timeZone;
+    return this.read((r, c) => {
+      const x = this.sheet.cell(r, c);
+      // Apps Script gives null for a cell whose value is not text (a number, a date, a boolean).
+      if (x.value !== '' && typeof x.value !== 'string') return null;
+      return new RichTextValueModel(displayValue(x.value, x.format, tz), x.chip?.url ?? null);
+    });
+  }
+
   getFormulas() {
     return this.readGrid(this.sheet.formulas, '');
   }
@@ -558,10 +594,12 @@ export class RangeModel extends ServiceObject {
     return this.sheet.cell(this.row, this.column).formula;
   }
   setFormulas(data: unknown) {
-    return this.write<string>(data, 'setFormulas', (r, c, f) => this.enter(r, c, f ? (f.startsWith('=') ? f : `=${f}`) : ''));
+    this.checkShape(data, 'setFormulas');
+    const formulas = data.map((row) => row.map((f) => (f ? (String(f).startsWith('=') ? String(f) : `=${f}`) : '')));
+    return this.write(this.entries(formulas, 'setFormulas'), 'setFormulas', this.store);
   }
   setFormula(f: string) {
-    return this.fill(f.startsWith('=') ? f : `=${f}`, this.enter);
+    return this.fill(entered(String(f).startsWith('=') ? f : `=${f}`, this.sheet.parent, 'setFormula'), this.store);
   }
 
   getNumberFormats() {
@@ -599,10 +637,10 @@ export class RangeModel extends ServiceObject {
     return this.sheet.cell(this.row, this.column).note;
   }
   setNotes(data: unknown) {
-    return this.write<string | null>(data, 'setNotes', (r, c, v) => this.sheet.setCell(r, c, 'notes', v ? String(v) : undefined));
+    return this.write<string | null>(data, 'setNotes', (r, c, v) => this.sheet.setCell(r, c, 'notes', enteredNote(v)));
   }
   setNote(note: string | null) {
-    return this.fill(note ? String(note) : undefined, (r, c, v) => this.sheet.setCell(r, c, 'notes', v));
+    return this.fill(enteredNote(note), (r, c, v) => this.sheet.setCell(r, c, 'notes', v));
   }
 
   getFontWeights() {
@@ -644,10 +682,14 @@ export class RangeModel extends ServiceObject {
     return p;
   }
 
-  // Presentation-only setters that the model does not keep.
-  setWrap(_w: boolean) {
-    return this;
+  getWrap() {
+    return this.sheet.cell(this.row, this.column).wrap;
   }
+  setWrap(w: boolean) {
+    return this.fill(Boolean(w) || undefined, (r, c, v) => this.sheet.setCell(r, c, 'wraps', v));
+  }
+
+  // Presentation-only setters that the model does not keep.
   setVerticalAlignment(_a: string) {
     return this;
   }
@@ -662,7 +704,43 @@ export class RangeModel extends ServiceObject {
     return this.fill(undefined, (r, c) => {
       this.sheet.setCell(r, c, 'values', undefined);
       this.sheet.setCell(r, c, 'formulas', undefined);
+      if (at(this.sheet.chips, r - 1, c - 1)) this.sheet.setCell(r, c, 'chips', undefined);
     });
+  }
+}
+
+/** A smart chip in a cell: a person (link mailto:address) or a Drive file (link: its URL). */
+export interface SmartChip {
+  kind: 'person' | 'file';
+  title: string;
+  url: string;
+}
+
+export function personChip(email: string, name = email): SmartChip {
+  return { kind: 'person', title: name, url: `mailto:${email}` };
+}
+
+export function fileChip(title: string, url: string): SmartChip {
+  return { kind: 'file', title, url };
+}
+
+/** A cell's rich text: its text and its link (a whole-cell link, as a chip gives). */
+export class RichTextValueModel extends ServiceObject {
+  readonly kind = 'RichTextValue';
+  readonly service = 'spreadsheet' as const;
+
+  constructor(
+    private readonly text: string,
+    private readonly link: string | null,
+  ) {
+    super();
+  }
+
+  getText() {
+    return this.text;
+  }
+  getLinkUrl() {
+    return this.link;
   }
 }
 
@@ -687,7 +765,7 @@ export class SpreadsheetAppModel extends ServiceObject {
   readonly service = 'spreadsheet' as const;
 
   constructor(
-    private readonly active: () => SpreadsheetModel,
+    private readonly active: () => SpreadsheetModel | null,
     private readonly ui: () => ServiceObject,
   ) {
     super();

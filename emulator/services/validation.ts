@@ -4,7 +4,8 @@
  * or pastes (see emulator/edits.ts), never to values a script writes, as Apps Script does.
  */
 import { ServiceObject } from '../realm';
-import { AppsScriptError, type CellValue } from './spreadsheet';
+import { AppsScriptError } from '../errors';
+import type { CellValue } from './spreadsheet';
 
 export const DATA_VALIDATION_CRITERIA = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',

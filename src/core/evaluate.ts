@@ -23,8 +23,8 @@ import {
   problemNote,
   type ReportLink,
 } from './rules';
-import type { ColumnIndex, INDICATORS, PERIODS, TASKS } from './sheets';
-import { type IndicatorStatus, type PeriodStatus, type Status, statusBackground, type TaskStatus } from './status';
+import type { ColumnIndex, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
+import { type IndicatorStatus, type PeriodStatus, type Status, statusBackground, type TaskStatus } from '../contract/status';
 
 export interface Grid {
   /** Row 0 is the header row; values as getValues returns them. */

@@ -3,9 +3,10 @@
  * into the emulator without service calls, and a snapshot of every attribute of every cell for
  * "nothing else changed" checks.
  */
-import { Emulator } from '../../emulator/index';
+import type { Emulator } from '../../emulator/index';
 import type { SheetModel } from '../../emulator/services/spreadsheet';
-import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../../src/core/sheets';
+import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../../src/contract/sheets';
+import { productEmulator } from '../support/fixtures';
 
 /** A Date cell: midnight of a calendar day in the spreadsheet's zone, or any instant. */
 type DateSpec = { day: string } | { instant: number };
@@ -51,7 +52,7 @@ export function materialise(emu: Emulator, v: ValueSpec): string | number | bool
 }
 
 export function install(spec: WorkbookSpec): Emulator {
-  const emu = new Emulator({ timeZone: spec.timeZone });
+  const emu = productEmulator({ timeZone: spec.timeZone });
   emu.setToday(spec.today, spec.hour);
   for (const s of spec.sheets) {
     const sheet = emu.spreadsheet.insertSheet(s.name);

@@ -6,7 +6,7 @@ import type { Day } from '../days';
 import type { Outcome } from '../evaluate';
 import type { PeriodRow, TaskRow } from '../rows';
 import { type Clock, evaluateTask } from '../rules';
-import { STATUS, type TaskStatus } from '../status';
+import { STATUS, type TaskStatus } from '../../contract/status';
 import { normalizeLabel } from '../text';
 
 type Task = Outcome<TaskRow, TaskStatus>;

@@ -6,17 +6,19 @@
  * date. Where only staff can give the words, the text holds a `[cần bổ sung: …]` placeholder.
  * Pure: the Google Doc renderer, the .docx export and the tests all read this model.
  */
-import { CONFIG_LABELS, type Config, type ConfigKey } from '../config';
+import { CONFIG_LABELS, type ConfigKey } from '../../contract/settings';
+import type { Config } from '../config';
 import { type Day, formatDmy, lastDayOfYear } from '../days';
 import { UserError } from '../errors';
 import type { Outcome } from '../evaluate';
 import { round2 } from '../numbers';
 import type { IndicatorRow, PeriodRow, TaskRow } from '../rows';
-import { type Clock, type Comparator, parseComparator, taskDueDay } from '../rules';
-import { PERIODS, TASKS } from '../sheets';
-import { type IndicatorStatus, type PeriodStatus, STATUS, type TaskStatus } from '../status';
+import { type Clock, parseComparator, taskDueDay } from '../rules';
+import { type Comparator, AREA_LABELS } from '../../contract/lists';
+import { PERIODS, TASKS } from '../../contract/sheets';
+import { type IndicatorStatus, type PeriodStatus, STATUS, type TaskStatus } from '../../contract/status';
 import { foldDiacritics, normalizeLabel } from '../text';
-import { AREA_LABELS, matchArea } from '../areas';
+import { matchArea } from '../areas';
 import { cutoffOf, type TaskAtCutoff, taskAtCutoff } from './cutoff';
 import {
   dateLine,
@@ -177,7 +179,7 @@ export function findPeriod(periods: readonly Period[], code: string): Period {
 /** The period whose due date is next (today included); after the last one, the last one. */
 export function nextDuePeriod(periods: readonly Period[], today: Day): Period {
   const dated = periods.filter((p) => p.row.code && p.row.due != null).sort((a, b) => a.row.due! - b.row.due!);
-  const next = dated.find((p) => p.row.due! >= today) ?? dated.at(-1);
+  const next = dated.find((p) => p.row.due! >= today) ?? dated[dated.length - 1];
   if (!next) throw new UserError(`Trang «${PERIODS.name}» chưa có kỳ báo cáo nào có Mã kỳ và Hạn gửi.`);
   return next;
 }

@@ -7,6 +7,7 @@
  * DocumentApp has no paragraph borders, so the two header rules are inline images of one black
  * pixel stretched to a line 1 px high (Body.appendHorizontalRule would span the whole cell).
  */
+import { discardDocument, newReportDocument } from '../drive';
 import { GAP_OPEN, RECIPIENTS_TITLE, type Block, type Report, type TableColumn } from '../../core/report/model';
 
 type Document = GoogleAppsScript.Document.Document;
@@ -197,8 +198,24 @@ function closingBlock(body: Body, report: Report): void {
   styleSpacerAfter(table);
 }
 
+/**
+ * The report as a new document in `folder` (a copy of `Mẫu báo cáo` when `template` names one);
+ * its URL. A document whose rendering fails part-way goes to the trash.
+ */
+export function createReportDocument(report: Report, folder: GoogleAppsScript.Drive.Folder, template: string): string {
+  const doc = newReportDocument(report.name, folder, template);
+  const url = doc.getUrl();
+  try {
+    renderReport(report, doc);
+  } catch (e) {
+    discardDocument(doc.getId());
+    throw e;
+  }
+  return url;
+}
+
 /** Renders into `doc`: a new document, or a copy of `Mẫu báo cáo` (its header kept, its body cleared). */
-export function renderReport(report: Report, doc: Document): void {
+function renderReport(report: Report, doc: Document): void {
   const body = doc.getBody();
   body.clear();
   const A = DocumentApp.Attribute;

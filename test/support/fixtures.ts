@@ -2,13 +2,29 @@
  * Workbooks for tests and `npm start`: sheets written straight into the emulator's model (no
  * service calls), in the layout of SPEC §1.
  */
-import { AREA_LABELS } from '../src/core/areas';
-import { isValidYmd } from '../src/core/days';
-import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from '../src/core/sheets';
-import type { Emulator } from './index';
-import type { SheetModel } from './services/spreadsheet';
+import { AREA_LABELS } from '../../src/contract/lists';
+import { isValidYmd } from '../../src/core/days';
+import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from '../../src/contract/sheets';
+import { Emulator, type EmulatorOptions } from '../../emulator/index';
+import type { SheetModel } from '../../emulator/services/spreadsheet';
 
 export type Row = Record<string, unknown>;
+
+/**
+ * The emulator as the product's users have it: a Vietnamese commune office's spreadsheet (vi_VN
+ * locale, the manifest's Asia/Ho_Chi_Minh zone) in a Drive folder, the office's account, and the
+ * clock on a day of the sample plan year (2023-08-20, 09:00).
+ */
+export function productEmulator(options: EmulatorOptions = {}): Emulator {
+  return new Emulator({
+    name: 'CCHC tracker',
+    locale: 'vi_VN',
+    folder: 'CCHC',
+    user: 'vanphong@tuxuyen.example',
+    now: new Date('2023-08-20T09:00:00+07:00'),
+    ...options,
+  });
+}
 
 export interface WorkbookData {
   config?: [string, unknown][];
