@@ -77,3 +77,37 @@ export function copyBesideOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 export function discardCopy(copy: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   DriveApp.getFileById(copy.getId()).setTrashed(true);
 }
+
+const DOC_ID = /\/document\/d\/([A-Za-z0-9_-]{10,})/;
+
+/**
+ * A new Google Doc named `name` in `folder`: a copy of `Mẫu báo cáo` when it is set (its header,
+ * with the page numbers DocumentApp cannot insert, comes along), else a blank document.
+ */
+export function newReportDocument(name: string, folder: Folder, template: string): GoogleAppsScript.Document.Document {
+  const setting = template.trim();
+  if (!setting) {
+    const doc = DocumentApp.create(name);
+    fileInFolder(doc, folder);
+    return doc;
+  }
+  const id = DOC_ID.exec(setting)?.[1] ?? (/^[A-Za-z0-9_-]{10,}$/.test(setting) ? setting : null);
+  let copy: GoogleAppsScript.Drive.File;
+  try {
+    copy = DriveApp.getFileById(id ?? setting).makeCopy(name, folder);
+  } catch {
+    throw new UserError(
+      `Không mở được văn bản mẫu «${setting}» (ô «${CONFIG_LABELS.reportTemplate}», trang Cấu hình): đó không phải là đường dẫn một Google Tài liệu mà tài khoản của bạn mở được. Chưa có báo cáo nào được tạo. Hãy dán đường dẫn tài liệu mẫu (https://docs.google.com/document/d/…), hoặc để trống ô đó.`,
+    );
+  }
+  return DocumentApp.openById(copy.getId());
+}
+
+/** A document whose rendering failed goes to the bin rather than stay half-made in the folder. */
+export function discardDocument(id: string): void {
+  try {
+    DriveApp.getFileById(id).setTrashed(true);
+  } catch {
+    // The error that stopped the report is the one to report.
+  }
+}

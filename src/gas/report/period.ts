@@ -35,6 +35,10 @@ export function recordReport({ block, today, offsetMinutes }: Periods, period: P
   cell(block.cols.createdAt)
     .setValue(new Date(instantOfDay(today, offsetMinutes)))
     .setNumberFormat(DATE_FORMAT);
-  const { status } = evaluatePeriod({ value: { ...period.row, link: url }, problems: period.problems }, today);
+  const { status } = evaluatePeriod(
+    { value: { ...period.row, link: url }, problems: period.problems },
+    today,
+    block.cols.sentOn >= 0,
+  );
   cell(block.cols.status).setValue(status).setBackground(statusBackground(status));
 }
