@@ -1,8 +1,9 @@
 /**
- * `dailyCheck` (SPEC §6), run by the daily trigger with no UI and no active user: refresh the
- * statuses; for each period due soon or overdue without a report, create the draft report and
- * remind `Email nhắc việc`; send each task owner one digest. What went out is recorded first, so a
- * second run never repeats it; the quota is checked before sending; the run stops starting new
+ * `dailyCheck` (docs/SPEC.md §6), run by the daily trigger with no UI and no active user: refresh
+ * the statuses; for each period that enters its reminder window without a report, create the draft
+ * report and remind `Email nhắc việc`, and remind again on its occasions until `Ngày gửi` is typed;
+ * send a task owner a digest on the days something changed for them. What went out is recorded
+ * first (the ledger, src/core/reminders.ts), so a second run never repeats it; the quota is checked before sending; the run stops starting new
  * work well before Apps Script's 6-minute limit; one period's or owner's failure stops nothing else.
  */
 import type { Day } from '../core/days';
@@ -10,10 +11,12 @@ import { splitAddresses } from '../core/email';
 import {
   collectDigests,
   type Digest,
+  digestItems,
   digestKey,
   digestsToSend,
-  encodeDigestDay,
+  encodeDigestRecord,
   encodePeriodRecord,
+  markSent,
   type PeriodWork,
   periodKey,
   periodsToRemind,
@@ -67,7 +70,7 @@ export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: nu
   outcome.unowned = scan.unowned;
   outcome.badAddresses = scan.badAddresses;
   const store = openLedger(today);
-  const periods = periodsToRemind(snapshot.periods, store.ledger, today);
+  const periods = periodsToRemind(snapshot.periods, store.ledger, today, snapshot.tracksSending);
   const digests = digestsToSend(scan.digests, store.ledger, today);
 
   if (periods.length || digests.length) {
@@ -83,7 +86,13 @@ export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: nu
       outcome,
       recipients: recipients.valid,
       mailer: new Mailer(senderName(config.issuer)),
-      ctx: { today, office: config.issuer, tasksUrl: sheetUrl(ss, TASKS.name), periodsUrl: sheetUrl(ss, PERIODS.name) },
+      ctx: {
+        today,
+        office: config.issuer,
+        tracksSending: snapshot.tracksSending,
+        tasksUrl: sheetUrl(ss, TASKS.name),
+        periodsUrl: sheetUrl(ss, PERIODS.name),
+      },
       outOfTime: () => Date.now() - startedAt > TIME_BUDGET_MS,
       noTimeForDraft: () => Date.now() - startedAt > DRAFT_BUDGET_MS,
     };
@@ -150,7 +159,8 @@ function sendRecorded(run: Run, label: string, mail: Mail, key: string, value: s
 function remindPeriod(run: Run, w: PeriodWork): void {
   const { record } = w;
   const key = periodKey(w.instance);
-  let draft: DraftState = record.draft ? { url: record.draft } : null;
+  // The link in the row: this check's draft, or a report staff made themselves.
+  let draft: DraftState = w.link ? { url: w.link, earlier: true } : null;
   if (w.createDraft && run.noTimeForDraft()) {
     // Tomorrow's run makes the draft and sends the reminder with its link.
     run.outcome.deferred.push(`bản nháp kỳ ${w.code}`);
@@ -171,7 +181,7 @@ function remindPeriod(run: Run, w: PeriodWork): void {
   }
   if (!w.mail) return;
   const stored = record.draftDay !== undefined || record.mailDay !== undefined ? encodePeriodRecord(record) : undefined;
-  const sent = { ...record, mailDay: run.today, ...(record.draft ? { draftSent: true } : {}) };
+  const sent = markSent(record, w.occasions, run.today);
   if (!run.recipients.length) {
     // Nobody to remind: settled for today, said in the log.
     run.store.set(key, encodePeriodRecord(sent));
@@ -185,7 +195,7 @@ function remindPeriod(run: Run, w: PeriodWork): void {
 }
 
 function sendDigest(run: Run, d: Digest): void {
-  const previous = run.store.ledger.digestDay.get(d.to);
+  const previous = run.store.ledger.digests.get(d.to);
   const mail = digestMail(d, run.ctx);
   const label = digestLabel(d.to);
   const sent = sendRecorded(
@@ -193,8 +203,8 @@ function sendDigest(run: Run, d: Digest): void {
     label,
     mail,
     digestKey(d.to),
-    encodeDigestDay(run.today),
-    previous === undefined ? undefined : encodeDigestDay(previous),
+    encodeDigestRecord({ day: run.today, items: digestItems(d, run.today) }),
+    previous === undefined ? undefined : encodeDigestRecord(previous),
   );
   if (sent) run.outcome.digests.push(d.to);
 }

@@ -26,6 +26,8 @@ export interface Snapshot {
   tasks: Outcome<TaskRow, TaskStatus>[];
   indicators: Outcome<IndicatorRow, IndicatorStatus>[];
   periods: Outcome<PeriodRow, PeriodStatus>[];
+  /** `Kỳ báo cáo` has the `Ngày gửi` column (a workbook of an earlier version may not). */
+  tracksSending: boolean;
   /** Service writes made (0 when every computed cell was already up to date). */
   writes: number;
 }
@@ -62,6 +64,7 @@ export function refresh(ss: Spreadsheet, ctx: Context): Snapshot {
     tasks: present(tasks),
     indicators: present(indicators),
     periods: present(periods),
+    tracksSending: periodBlock.cols.sentOn >= 0,
     writes,
   };
 }
