@@ -176,12 +176,20 @@ describe('setupWorkbook on a half-filled workbook', () => {
     const before = fullState(emu) as { name: string }[];
     emu.run('setupWorkbook');
     const after = fullState(emu) as { name: string }[];
-    for (const name of [TASKS.name, CONFIG_SHEET, 'Trang tính1']) {
+    for (const name of [TASKS.name, 'Trang tính1']) {
       expect(
         after.find((s) => s.name === name),
         name,
       ).toEqual(before.find((s) => s.name === name));
     }
+    // Cấu hình keeps every cell; the labels of the schema migration are appended below them.
+    type State = { name: string; cells: unknown[][][] };
+    const [configBefore, configAfter] = [before, after].map((st) => st.find((s) => s.name === CONFIG_SHEET) as State);
+    expect({ ...configAfter, cells: configAfter!.cells.slice(0, configBefore!.cells.length) }).toEqual(configBefore);
+    expect(configAfter!.cells.slice(configBefore!.cells.length).map((r) => r.map((c) => c[0]))).toEqual([
+      ['Căn cứ kế hoạch', ''],
+      ['Mẫu báo cáo', ''],
+    ]);
     // Existing sheets keep their places; new ones follow the template sheet before them.
     expect(emu.spreadsheet.sheets.map((s) => s.name)).toEqual([
       OVERVIEW_SHEET,

@@ -2,7 +2,7 @@
  * Creating the sheets of the template: values in one call, then formats, widths, validation and
  * protection per column, so the number of calls depends on the layout, never on the rows.
  */
-import { HEADER_BACKGROUND, SHARE_FORMAT, type SheetLayout, type Validation } from '../contract/layout';
+import { type ColumnLayout, HEADER_BACKGROUND, SHARE_FORMAT, type SheetLayout, type Validation } from '../contract/layout';
 import type { Written } from '../core/fill';
 import type { OverviewLayout } from '../core/overview';
 
@@ -41,6 +41,28 @@ export function createSheet(ss: Spreadsheet, position: number, layout: SheetLayo
     sheet.getRange(1, c, rows, 1).protect().setDescription(COMPUTED_WARNING).setWarningOnly(true);
   }
   if (layout.protectSheet) sheet.protect().setDescription(LOG_WARNING).setWarningOnly(true);
+}
+
+/**
+ * Appends `columns` after column `after` of an existing sheet (docs/SPEC.md §4 migrations): their
+ * header cells styled as setup styles headers, their width, and their data cells' format, wrap and
+ * validation. Nothing else of the sheet is touched.
+ */
+export function appendColumns(sheet: Sheet, after: number, columns: readonly ColumnLayout[]): void {
+  const lacking = after + columns.length - sheet.getMaxColumns();
+  if (lacking > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), lacking);
+  const header = sheet.getRange(1, after + 1, 1, columns.length);
+  header.setValues([columns.map((c) => c.header)]);
+  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
+  const rows = sheet.getMaxRows();
+  columns.forEach((col, i) => {
+    sheet.setColumnWidth(after + i + 1, col.width);
+    if (rows < 2 || (!col.format && !col.wrap && !col.validation)) return;
+    const data = sheet.getRange(2, after + i + 1, rows - 1, 1);
+    if (col.format) data.setNumberFormat(col.format);
+    if (col.wrap) data.setWrap(true);
+    if (col.validation) data.setDataValidation(rule(col.validation));
+  });
 }
 
 /** Creates the overview as the first sheet: its formulas in one call, bold rows, the share-met format, and one chart. */
