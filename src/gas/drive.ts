@@ -1,6 +1,6 @@
 /** Where report documents go in Drive (`Thư mục báo cáo`). */
 import { CONFIG_LABELS } from '../contract/settings';
-import { UserError } from '../core/errors';
+import { isTransient, UserError } from '../core/errors';
 import { folderIdOf } from '../core/report/folder';
 
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -14,7 +14,8 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
   }
   try {
     return DriveApp.getFolderById(id);
-  } catch {
+  } catch (e) {
+    if (isTransient(e)) throw e;
     throw new UserError(
       `Không mở được thư mục báo cáo «${setting}» (ô «${CONFIG_LABELS.reportFolder}», trang Cấu hình): thư mục không tồn tại hoặc tài khoản của bạn không có quyền truy cập. Chưa có báo cáo nào được tạo. Hãy kiểm tra đường dẫn, xin quyền chỉnh sửa thư mục, hoặc để trống ô đó để lưu báo cáo cạnh bảng tính.`,
     );
@@ -22,19 +23,28 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
 }
 
 /**
- * Moves a new document into the folder and returns its link; when the move is refused the document
- * goes to the bin, not left astray.
+ * A new blank document named `name` in the folder. When the move is refused, or a service fails
+ * this once, the document goes to the bin, not left astray.
  */
-export function fileInFolder(doc: GoogleAppsScript.Document.Document, folder: Folder): string {
-  const url = doc.getUrl();
-  const file = DriveApp.getFileById(doc.getId());
+export function newReportDocument(name: string, folder: Folder): GoogleAppsScript.Document.Document {
+  const doc = DocumentApp.create(name);
   try {
-    file.moveTo(folder);
-  } catch {
-    file.setTrashed(true);
+    DriveApp.getFileById(doc.getId()).moveTo(folder);
+  } catch (e) {
+    discardDocument(doc.getId());
+    if (isTransient(e)) throw e;
     throw new UserError(
       `Không lưu được báo cáo vào thư mục «${folder.getName()}»: tài khoản của bạn chỉ được xem, không được thêm tệp vào thư mục đó. Chưa có gì được ghi vào bảng tính. Hãy xin quyền chỉnh sửa thư mục hoặc chọn thư mục khác ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình).`,
     );
   }
-  return url;
+  return doc;
+}
+
+/** A document whose report failed half-way goes to the bin rather than stay half-made in the folder. */
+export function discardDocument(id: string): void {
+  try {
+    DriveApp.getFileById(id).setTrashed(true);
+  } catch {
+    // The error that stopped the report is the one to report.
+  }
 }

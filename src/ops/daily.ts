@@ -6,6 +6,7 @@
  * work well before Apps Script's 6-minute limit; one period's or owner's failure stops nothing else.
  */
 import type { Day } from '../core/days';
+import { isTransient } from '../core/errors';
 import { splitAddresses } from '../core/email';
 import {
   collectDigests,
@@ -47,8 +48,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** No new draft or mail is started after this much of the run (Apps Script stops it at 6 minutes). */
 export const TIME_BUDGET_MS = 270_000;
 
-/** An error's own message, without its final full stop (it is quoted inside a sentence). */
-const shortError = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
+/**
+ * An error's own message, without its final full stop (it is quoted inside a sentence); a service
+ * that failed this once is named as such: the next run does that part again.
+ */
+function shortError(e: unknown): string {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
+  return isTransient(e) ? `dịch vụ của Google tạm thời gặp sự cố («${message}»), sẽ thử lại ở lần chạy sau` : message;
+}
 
 /** One daily check under the document lock; `startedAt` is when the execution began. */
 export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: number): Done<DailyOutcome> {
@@ -100,18 +107,26 @@ interface Run {
   mailer: Mailer;
   ctx: MailContext;
   outOfTime: () => boolean;
+  /** A service failed this once: the rest is left to the next run. */
+  serviceFailed?: boolean;
 }
 
-/** Runs one period's or owner's work unless time is up; a failure is noted and the rest goes on. */
+/**
+ * Runs one period's or owner's work unless time is up; a failure is noted and the rest goes on.
+ * After a service failed, the rest waits for the next run instead: it would likely fail too, and
+ * the next run then does the work in the order this one would have (later drafts see earlier ones
+ * in `Lịch sử`).
+ */
 function isolate(run: Run, label: string, work: () => void): void {
-  if (run.outOfTime()) {
-    run.outcome.deferred.push(label);
+  if (run.outOfTime() || run.serviceFailed) {
+    (run.serviceFailed ? run.outcome.afterFailure : run.outcome.deferred).push(label);
     return;
   }
   try {
     work();
   } catch (e) {
     run.outcome.errors.push(`${label}: ${shortError(e)}`);
+    if (isTransient(e)) run.serviceFailed = true;
   }
 }
 
@@ -146,13 +161,21 @@ function remindPeriod(run: Run, w: PeriodWork): void {
   let draft: DraftState = record.draft ? { url: record.draft } : null;
   if (w.createDraft) {
     try {
-      const report = createReport(run.ss, run.context, w.code, run.snapshot);
+      // The ledger learns of the draft before its link makes it final (a draft it did not know of
+      // would get no reminder), and forgets it again should the draft fail after all.
+      const before = encodePeriodRecord(record);
+      const known = record.draftDay !== undefined || record.mailDay !== undefined;
+      const report = createReport(run.ss, run.context, w.code, run.snapshot, {
+        record: (url) => run.store.set(key, encodePeriodRecord({ ...record, draft: url, draftDay: run.today })),
+        undo: () => (known ? run.store.set(key, before) : run.store.remove(key)),
+      });
       Object.assign(record, { draft: report.url, draftDay: run.today });
-      run.store.set(key, encodePeriodRecord(record));
       draft = { url: report.url, missingConfig: report.missingConfig, dataErrors: report.dataErrors };
       const gaps = draftGaps(draft);
       run.outcome.drafts.push(`${report.periodName || w.name}${gaps ? ` (${gaps})` : ''}`);
     } catch (e) {
+      // The next run makes the draft and sends the reminder with its link, as one.
+      if (isTransient(e)) throw e;
       draft = { problem: shortError(e) };
       run.outcome.errors.push(`bản nháp kỳ ${w.code}: ${draft.problem}`);
     }

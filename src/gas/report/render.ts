@@ -154,8 +154,8 @@ function closingBlock(body: Body, report: Report): void {
   styleSpacerAfter(table);
 }
 
-export function renderReport(report: Report): Document {
-  const doc = DocumentApp.create(report.name);
+/** Writes the report into a new, blank document. */
+export function renderReport(report: Report, doc: Document): void {
   const body = doc.getBody();
   const A = DocumentApp.Attribute;
   body.setAttributes({
@@ -174,5 +174,4 @@ export function renderReport(report: Report): Document {
   paragraph(body, report.summary, STYLES.summary);
   for (const block of report.body) bodyBlock(body, block);
   closingBlock(body, report);
-  return doc;
 }
