@@ -1,6 +1,6 @@
 /**
  * `npm start`: the template workbook through the real bundle in the local Apps Script emulator:
- * setupWorkbook on a new spreadsheet, then refreshStatuses. Prints tasks and indicators with their
+ * setupWorkbook on a new spreadsheet, loadSamplePlan, then refreshStatuses. Prints tasks and indicators with their
  * statuses and the overview, and writes out/cchc-tracker.xlsx.
  *   npm start -- --today 2023-08-20
  *   npm start -- --report Q3        also generateReport('Q3') → out/bao-cao-Q3.docx
@@ -28,7 +28,8 @@ await runCli(async () => {
   // A new spreadsheet as Sheets makes it (one empty sheet), set up from the menu, then refreshed.
   emu.spreadsheet.insertSheet('Trang tính1');
   emu.run('setupWorkbook');
-  const setupMessage = emu.dialogs.at(-1);
+  emu.run('loadSamplePlan');
+  const setupMessage = emu.dialogs.slice(-2).join('\n');
   if (args.report !== undefined) checkPeriodCode(emu, args.report);
   console.log(setupMessage);
   const run = emu.run('refreshStatuses');

@@ -8,12 +8,15 @@ import { handleEdit } from './ops/edit';
 import { nextDuePeriodCode, reportFromMenu, reportOperation } from './ops/report';
 import { refreshOperation } from './ops/refresh';
 import { menuAction, runLogged } from './ops/run';
+import { startNewYearOperation, NEW_YEAR_ACTION } from './ops/new-year';
+import { loadSampleOperation } from './ops/sample';
 import { setupOperation } from './ops/setup';
 import { dailyCheckRun, installTriggersOperation, removeTriggersOperation } from './ops/triggers';
 import { validateOperation } from './ops/validate';
 
 const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Thiết lập bảng tính', 'setupWorkbook'],
+  ['Nạp kế hoạch mẫu', 'loadSamplePlan'],
   ['Cập nhật trạng thái', 'refreshStatuses'],
   ['Kiểm tra dữ liệu', 'validateData'],
   null,
@@ -25,6 +28,8 @@ const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   null,
   ['Bật nhắc việc tự động', 'installTriggers'],
   ['Tắt nhắc việc tự động', 'removeTriggers'],
+  null,
+  [NEW_YEAR_ACTION, 'startNewYear'],
 ];
 
 /** Simple trigger: builds the `CCHC` menu (no services that need authorisation here). */
@@ -37,7 +42,16 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function setupWorkbook(): void {
-  menuAction('Thiết lập bảng tính', (ss, ctx) => setupOperation(ss, ctx, TEMPLATE));
+  menuAction('Thiết lập bảng tính', setupOperation);
+}
+
+export function loadSamplePlan(): void {
+  menuAction('Nạp kế hoạch mẫu', (ss, ctx) => loadSampleOperation(ss, ctx, TEMPLATE));
+}
+
+/** Returns the new workbook's URL (undefined when it could not be made: the dialog says why). */
+export function startNewYear(): string | undefined {
+  return menuAction(NEW_YEAR_ACTION, startNewYearOperation);
 }
 
 export function refreshStatuses(): void {

@@ -12,6 +12,8 @@ const GLOBALS = [
   'onOpen',
   'onEdit',
   'setupWorkbook',
+  'loadSamplePlan',
+  'startNewYear',
   'refreshStatuses',
   'validateData',
   'reportQ1',

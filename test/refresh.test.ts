@@ -224,6 +224,7 @@ describe('onOpen', () => {
     const fns = menu.items.filter((i) => i !== null).map((i) => i!.functionName);
     expect(fns).toEqual([
       'setupWorkbook',
+      'loadSamplePlan',
       'refreshStatuses',
       'validateData',
       'reportQ1',
@@ -233,6 +234,7 @@ describe('onOpen', () => {
       'reportNextDue',
       'installTriggers',
       'removeTriggers',
+      'startNewYear',
     ]);
     for (const fn of fns) expect(() => emu.run(fn)).not.toThrow();
   });

@@ -19,6 +19,8 @@ export const OWN_HANDLERS: readonly string[] = [
   'onOpen',
   'onEdit',
   'setupWorkbook',
+  'loadSamplePlan',
+  'startNewYear',
   'refreshStatuses',
   'validateData',
   'reportQ1',

@@ -50,6 +50,7 @@ const EDIT: EntryPoint = {
 export const ENTRY_POINTS: readonly EntryPoint[] = [
   run('onOpen', 'simple'),
   run('setupWorkbook', 'menu'),
+  run('loadSamplePlan', 'menu'),
   run('refreshStatuses', 'menu'),
   run('validateData', 'menu'),
   EDIT,
@@ -62,6 +63,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   run('installTriggers', 'menu'),
   run('dailyCheck', 'time'),
   run('removeTriggers', 'menu'),
+  run('startNewYear', 'menu'),
 ];
 
 export const REMINDER_ADDRESS = 'vanphong@tuxuyen.example';
