@@ -23,10 +23,15 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
 }
 
 /**
- * A new blank document named `name` in the folder. When the move is refused, or a service fails
- * this once, the document goes to the bin, not left astray.
+ * A new blank document named `name` in the folder, filled by `fill`; returns its link. When the
+ * move is refused or anything fails (a service this once, the filling), the document goes to the
+ * bin, not left astray or half-made.
  */
-export function newReportDocument(name: string, folder: Folder): GoogleAppsScript.Document.Document {
+export function newReportDocument(
+  name: string,
+  folder: Folder,
+  fill: (doc: GoogleAppsScript.Document.Document, url: string) => void,
+): string {
   const doc = DocumentApp.create(name);
   try {
     DriveApp.getFileById(doc.getId()).moveTo(folder);
@@ -37,7 +42,14 @@ export function newReportDocument(name: string, folder: Folder): GoogleAppsScrip
       `Không lưu được báo cáo vào thư mục «${folder.getName()}»: tài khoản của bạn chỉ được xem, không được thêm tệp vào thư mục đó. Chưa có gì được ghi vào bảng tính. Hãy xin quyền chỉnh sửa thư mục hoặc chọn thư mục khác ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình).`,
     );
   }
-  return doc;
+  try {
+    const url = doc.getUrl();
+    fill(doc, url);
+    return url;
+  } catch (e) {
+    discardDocument(doc.getId());
+    throw e;
+  }
 }
 
 /** A document whose report failed half-way goes to the bin rather than stay half-made in the folder. */
@@ -74,12 +86,26 @@ export function copyBesideOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     }
   }
   const copy = ss.copy(name);
-  if (!folder) return { copy, url: copy.getUrl(), folder: null };
+  // A service failing this once sends the copy to the bin: the user is told to try again, and the
+  // re-run makes one copy in the folder, as a clean run would.
   try {
-    DriveApp.getFileById(copy.getId()).moveTo(folder);
-    return { copy, url: copy.getUrl(), folder: folder.getName() };
-  } catch {
-    return { copy, url: copy.getUrl(), folder: null };
+    let filed = folder;
+    if (folder) {
+      try {
+        DriveApp.getFileById(copy.getId()).moveTo(folder);
+      } catch (e) {
+        if (isTransient(e)) throw e;
+        filed = null;
+      }
+    }
+    return { copy, url: copy.getUrl(), folder: filed ? filed.getName() : null };
+  } catch (e) {
+    try {
+      discardCopy(copy);
+    } catch {
+      // The error that stopped it is the one to report.
+    }
+    throw e;
   }
 }
 

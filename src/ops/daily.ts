@@ -88,7 +88,7 @@ export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: nu
       ctx: { today, office: config.issuer, tasksUrl: sheetUrl(ss, TASKS.name), periodsUrl: sheetUrl(ss, PERIODS.name) },
       outOfTime: () => Date.now() - startedAt > TIME_BUDGET_MS,
     };
-    for (const w of periods) isolate(run, periodLabel(w.code), () => remindPeriod(run, w));
+    for (const w of periods) isolate(run, periodLabel(w.code), () => remindPeriod(run, w), true);
     for (const d of digests) isolate(run, digestLabel(d.to), () => sendDigest(run, d));
   }
   return { value: outcome, message: describeDailyRun(outcome) };
@@ -107,26 +107,24 @@ interface Run {
   mailer: Mailer;
   ctx: MailContext;
   outOfTime: () => boolean;
-  /** A service failed this once: the rest is left to the next run. */
-  serviceFailed?: boolean;
+  /** A service failed while making a draft: the remaining periods are left to the next run. */
+  draftFailed?: boolean;
 }
 
 /**
  * Runs one period's or owner's work unless time is up; a failure is noted and the rest goes on.
- * After a service failed, the rest waits for the next run instead: it would likely fail too, and
- * the next run then does the work in the order this one would have (later drafts see earlier ones
- * in `Lịch sử`).
+ * Once a service failed while making a draft, the periods after it wait for the next run, which
+ * then makes the drafts in this run's order (a later draft sees the earlier ones in `Lịch sử`).
  */
-function isolate(run: Run, label: string, work: () => void): void {
-  if (run.outOfTime() || run.serviceFailed) {
-    (run.serviceFailed ? run.outcome.afterFailure : run.outcome.deferred).push(label);
+function isolate(run: Run, label: string, work: () => void, waitsForDrafts = false): void {
+  if (run.outOfTime() || (waitsForDrafts && run.draftFailed)) {
+    (run.outOfTime() ? run.outcome.deferred : run.outcome.afterFailure).push(label);
     return;
   }
   try {
     work();
   } catch (e) {
     run.outcome.errors.push(`${label}: ${shortError(e)}`);
-    if (isTransient(e)) run.serviceFailed = true;
   }
 }
 
@@ -175,7 +173,10 @@ function remindPeriod(run: Run, w: PeriodWork): void {
       run.outcome.drafts.push(`${report.periodName || w.name}${gaps ? ` (${gaps})` : ''}`);
     } catch (e) {
       // The next run makes the draft and sends the reminder with its link, as one.
-      if (isTransient(e)) throw e;
+      if (isTransient(e)) {
+        run.draftFailed = true;
+        throw e;
+      }
       draft = { problem: shortError(e) };
       run.outcome.errors.push(`bản nháp kỳ ${w.code}: ${draft.problem}`);
     }

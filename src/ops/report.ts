@@ -6,7 +6,7 @@ import { CONFIG_SHEET } from '../contract/sheets';
 import { buildReport, findPeriod, nextDuePeriod } from '../core/report/model';
 import { STATUS } from '../contract/status';
 import { renderReport } from '../gas/report/render';
-import { discardDocument, newReportDocument, reportFolder } from '../gas/drive';
+import { newReportDocument, reportFolder } from '../gas/drive';
 import { appendHistory, readHistory } from '../gas/report/history';
 import { readPeriods, recordReport } from '../gas/report/period';
 import { confirm } from '../gas/ui';
@@ -65,16 +65,13 @@ export function createReport(
   const report = buildReport({ ...snapshot, config, clock, periods: periods.outcomes }, period.row.code!, history);
   // The period row's link is the last write: should anything fail before it, the document goes to
   // the bin and what was written is taken back, so that a re-run makes exactly one report.
-  const doc = newReportDocument(report.name, folder);
-  let url: string;
-  try {
-    url = doc.getUrl();
+  const url = newReportDocument(report.name, folder, (doc, link) => {
     renderReport(report, doc);
     const undoHistory = appendHistory(ss, report.history, ctx.offsetMinutes);
     try {
-      beforeLink?.record(url);
+      beforeLink?.record(link);
       try {
-        recordReport(periods, period, url);
+        recordReport(periods, period, link);
       } catch (e) {
         beforeLink?.undo();
         throw e;
@@ -83,10 +80,7 @@ export function createReport(
       undoHistory();
       throw e;
     }
-  } catch (e) {
-    discardDocument(doc.getId());
-    throw e;
-  }
+  });
   return {
     url,
     name: report.name,

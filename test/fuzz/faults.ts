@@ -138,7 +138,13 @@ export function finalState(emu: Emulator): string {
   const state = {
     sheets: workbookState(emu).filter((s) => s.name !== LOG.name),
     docs,
-    outbox: emu.mail.outbox.map(({ at: _at, ...m }) => m),
+    // Each mail exactly once; the order is not the user's concern (a re-run sends what failed last).
+    outbox: emu.mail.outbox.map(({ at: _at, ...m }) => JSON.stringify(m)).sort(),
+    // Every file in Drive not in the bin (a copied workbook too), by name and type.
+    files: emu.driveApp.files
+      .filter((f) => !f.trashed)
+      .map((f) => `${f.mimeType} ${f.name} in ${f.parent?.name ?? ''}`)
+      .sort(),
     properties: [...emu.properties.document.data].sort(),
     triggers: emu.triggers.all.map((t) => JSON.stringify(t.spec)).sort(),
   };
