@@ -3,8 +3,9 @@
  * declaration, which is all Apps Script can call from menus and triggers.
  */
 import { TEMPLATE } from '../sheets-templates/template';
-import { addMenu } from './gas/ui';
+import { addMenu, promptText } from './gas/ui';
 import { handleEdit } from './ops/edit';
+import { confirmImportOperation, importPlanOperation } from './ops/import';
 import { nextDuePeriodCode, reportFromMenu, reportOperation } from './ops/report';
 import { refreshOperation } from './ops/refresh';
 import { menuAction, runLogged } from './ops/run';
@@ -19,6 +20,9 @@ const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Nạp kế hoạch mẫu', 'loadSamplePlan'],
   ['Cập nhật trạng thái', 'refreshStatuses'],
   ['Kiểm tra dữ liệu', 'validateData'],
+  null,
+  ['Nhập kế hoạch từ văn bản', 'importPlan'],
+  ['Xác nhận nhập kế hoạch', 'confirmImport'],
   null,
   ['Báo cáo quý I', 'reportQ1'],
   ['Báo cáo 6 tháng', 'reportH1'],
@@ -60,6 +64,23 @@ export function refreshStatuses(): void {
 
 export function validateData(): void {
   menuAction('Kiểm tra dữ liệu', validateOperation);
+}
+
+/** Reads the plan's document into `Nhập kế hoạch`; from the menu it asks for the document's link. */
+export function importPlan(docUrlOrId?: string): void {
+  const input =
+    typeof docUrlOrId === 'string' && docUrlOrId.trim()
+      ? docUrlOrId
+      : promptText(
+          'Nhập kế hoạch từ văn bản',
+          'Dán đường liên kết (hoặc mã) của Google Tài liệu chứa kế hoạch cải cách hành chính:',
+        );
+  if (input === null) return;
+  menuAction('Nhập kế hoạch từ văn bản', (ss, ctx) => importPlanOperation(ss, ctx, input));
+}
+
+export function confirmImport(): void {
+  menuAction('Xác nhận nhập kế hoạch', confirmImportOperation);
 }
 
 /** Returns the new report's URL (callable from scripts and tests as well as menus). */

@@ -16,6 +16,8 @@ const GLOBALS = [
   'startNewYear',
   'refreshStatuses',
   'validateData',
+  'importPlan',
+  'confirmImport',
   'reportQ1',
   'reportH1',
   'reportQ3',

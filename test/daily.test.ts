@@ -363,7 +363,8 @@ describe('dailyCheck with the report generator', () => {
     expect(names).toEqual(
       ['Quý I năm 2023', '6 tháng đầu năm 2023', 'Quý III năm 2023'].map((n) => `Báo cáo CCHC ${n} - ỦY BAN NHÂN DÂN XÃ MẪU`),
     );
-    expect(links.map((p) => p.status)).toEqual(['Đã tạo báo cáo', 'Đã tạo báo cáo', 'Đã tạo báo cáo', 'Chưa đến hạn']);
+    // A draft that was made but not sent is still overdue past its due date (SPEC §3).
+    expect(links.map((p) => p.status)).toEqual(['Quá hạn', 'Quá hạn', 'Đã tạo báo cáo', 'Chưa đến hạn']);
     expect(links[3]!.link).toBe('');
     const history = emu.spreadsheet.getSheetByName('Lịch sử')!.getDataRange().getValues().slice(1);
     expect(history.map((r) => r[1])).toEqual(['Q1', 'H1', 'Q3'].flatMap((code) => Array(tasks / 5).fill(code)));

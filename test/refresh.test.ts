@@ -227,6 +227,8 @@ describe('onOpen', () => {
       'loadSamplePlan',
       'refreshStatuses',
       'validateData',
+      'importPlan',
+      'confirmImport',
       'reportQ1',
       'reportH1',
       'reportQ3',
@@ -236,6 +238,6 @@ describe('onOpen', () => {
       'removeTriggers',
       'startNewYear',
     ]);
-    for (const fn of fns) expect(() => emu.run(fn)).not.toThrow();
+    for (const fn of fns) expect(() => emu.run(fn, [], { as: 'menu' })).not.toThrow();
   });
 });

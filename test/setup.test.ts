@@ -121,7 +121,7 @@ describe('setupWorkbook then loadSamplePlan on a new spreadsheet', () => {
 
   it('protects the computed columns with a warning only, and Nhật ký and Tổng quan as sheets', () => {
     const tasks = sheet(emu, TASKS.name);
-    expect(tasks.getProtections('RANGE').map((p) => [p.range.getA1Notation(), p.warningOnly])).toEqual([['L1:L1000', true]]);
+    expect(tasks.getProtections('RANGE').map((p) => [p.range.getA1Notation(), p.warningOnly])).toEqual([['N1:N1000', true]]);
     const indicators = sheet(emu, INDICATORS.name);
     expect(indicators.getProtections('RANGE').map((p) => p.range.getA1Notation())).toEqual(['K1:K1000', 'L1:L1000']);
     expect(sheet(emu, PERIODS.name).getProtections('RANGE')).toHaveLength(3);

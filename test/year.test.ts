@@ -176,11 +176,12 @@ describe('a simulated year of the template plan', () => {
         ymdOf(localDay((r[pcol('Ngày tạo báo cáo')] as Date).getTime())),
         Boolean(r[pcol('Liên kết báo cáo')]),
       ]);
+    // Nobody typed a Ngày gửi: past its due date each draft is still overdue (SPEC §3).
     expect(drafted).toEqual([
-      ['Q1', 'Đã tạo báo cáo', '2023-02-15', true],
-      ['H1', 'Đã tạo báo cáo', '2023-05-15', true],
-      ['Q3', 'Đã tạo báo cáo', '2023-08-15', true],
-      ['NAM', 'Đã tạo báo cáo', '2023-11-10', true],
+      ['Q1', 'Quá hạn', '2023-02-15', true],
+      ['H1', 'Quá hạn', '2023-05-15', true],
+      ['Q3', 'Quá hạn', '2023-08-15', true],
+      ['NAM', 'Quá hạn', '2023-11-10', true],
     ]);
     const draftLines = emu.spreadsheet
       .getSheetByName('Nhật ký')!

@@ -10,6 +10,7 @@ import type { CellValue } from './spreadsheet';
 export const DATA_VALIDATION_CRITERIA = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
   NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+  CHECKBOX: 'CHECKBOX',
 } as const;
 
 type Criteria = keyof typeof DATA_VALIDATION_CRITERIA;
@@ -43,6 +44,7 @@ export class DataValidationModel extends ServiceObject {
   /** Whether a value (as stored after entry) satisfies the rule; blank cells always do. */
   accepts(v: CellValue): boolean {
     if (v === '') return true;
+    if (this.criteria === 'CHECKBOX') return typeof v === 'boolean';
     if (this.criteria === 'VALUE_IN_LIST') return (this.args[0] as string[]).some((x) => String(x) === String(v));
     const [min, max] = this.args as [number, number];
     return typeof v === 'number' && v >= min && v <= max;
@@ -65,6 +67,13 @@ export class DataValidationBuilderModel extends ServiceObject {
     }
     this.criteria = 'VALUE_IN_LIST';
     this.args = [values.map(String), showDropdown];
+    return this;
+  }
+
+  /** A checkbox cell: TRUE when ticked, FALSE when not. */
+  requireCheckbox() {
+    this.criteria = 'CHECKBOX';
+    this.args = [];
     return this;
   }
 

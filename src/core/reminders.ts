@@ -147,8 +147,9 @@ export function periodsToRemind(periods: readonly Outcome<PeriodRow, PeriodStatu
     if (due == null) continue;
     const instance = periodInstance(code, due);
     const record: PeriodRecord = { ...ledger.periods.get(instance) };
-    const open = o.status === STATUS.dueSoon || o.status === STATUS.overdue;
-    const unannounced = o.status === STATUS.reported && record.draft !== undefined && !record.draftSent;
+    // A draft made stops the reminders, as before `Ngày gửi` existed (reminding until it is sent: to do).
+    const open = (o.status === STATUS.dueSoon || o.status === STATUS.overdue) && !o.row.link;
+    const unannounced = !!o.row.link && record.draft !== undefined && !record.draftSent && o.row.sentOn == null;
     const createDraft = open && record.draft === undefined;
     const mail = (open || unannounced) && record.mailDay !== today;
     if (createDraft || mail) work.push({ code, name: o.row.name || code, due, instance, createDraft, mail, record });

@@ -23,41 +23,20 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
 }
 
 /**
- * A new blank document named `name` in the folder, filled by `fill`; returns its link. When the
- * move is refused or anything fails (a service this once, the filling), the document goes to the
- * bin, not left astray or half-made.
+ * Moves a new document into the folder and returns its link; when the move is refused, or a
+ * service fails this once, the document goes to the bin, not left astray.
  */
-export function newReportDocument(
-  name: string,
-  folder: Folder,
-  fill: (doc: GoogleAppsScript.Document.Document, url: string) => void,
-): string {
-  const doc = DocumentApp.create(name);
+export function fileInFolder(doc: GoogleAppsScript.Document.Document, folder: Folder): string {
   try {
+    const url = doc.getUrl();
     DriveApp.getFileById(doc.getId()).moveTo(folder);
+    return url;
   } catch (e) {
     discardDocument(doc.getId());
     if (isTransient(e)) throw e;
     throw new UserError(
       `Không lưu được báo cáo vào thư mục «${folder.getName()}»: tài khoản của bạn chỉ được xem, không được thêm tệp vào thư mục đó. Chưa có gì được ghi vào bảng tính. Hãy xin quyền chỉnh sửa thư mục hoặc chọn thư mục khác ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình).`,
     );
-  }
-  try {
-    const url = doc.getUrl();
-    fill(doc, url);
-    return url;
-  } catch (e) {
-    discardDocument(doc.getId());
-    throw e;
-  }
-}
-
-/** A document whose report failed half-way goes to the bin rather than stay half-made in the folder. */
-export function discardDocument(id: string): void {
-  try {
-    DriveApp.getFileById(id).setTrashed(true);
-  } catch {
-    // The error that stopped the report is the one to report.
   }
 }
 
@@ -112,4 +91,44 @@ export function copyBesideOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 /** A copy that could not be prepared goes to the bin rather than stay half made. */
 export function discardCopy(copy: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   DriveApp.getFileById(copy.getId()).setTrashed(true);
+}
+
+const DOC_ID = /\/document\/d\/([A-Za-z0-9_-]{10,})/;
+
+/**
+ * A new Google Doc named `name` in `folder`: a copy of `Mẫu báo cáo` when it is set (its header,
+ * with the page numbers DocumentApp cannot insert, comes along), else a blank document.
+ */
+export function newReportDocument(name: string, folder: Folder, template: string): GoogleAppsScript.Document.Document {
+  const setting = template.trim();
+  if (!setting) {
+    const doc = DocumentApp.create(name);
+    fileInFolder(doc, folder);
+    return doc;
+  }
+  const id = DOC_ID.exec(setting)?.[1] ?? (/^[A-Za-z0-9_-]{10,}$/.test(setting) ? setting : null);
+  let copy: GoogleAppsScript.Drive.File;
+  try {
+    copy = DriveApp.getFileById(id ?? setting).makeCopy(name, folder);
+  } catch (e) {
+    if (isTransient(e)) throw e;
+    throw new UserError(
+      `Không mở được văn bản mẫu «${setting}» (ô «${CONFIG_LABELS.reportTemplate}», trang Cấu hình): đó không phải là đường dẫn một Google Tài liệu mà tài khoản của bạn mở được. Chưa có báo cáo nào được tạo. Hãy dán đường dẫn tài liệu mẫu (https://docs.google.com/document/d/…), hoặc để trống ô đó.`,
+    );
+  }
+  try {
+    return DocumentApp.openById(copy.getId());
+  } catch (e) {
+    discardDocument(copy.getId());
+    throw e;
+  }
+}
+
+/** A document whose rendering failed goes to the bin rather than stay half-made in the folder. */
+export function discardDocument(id: string): void {
+  try {
+    DriveApp.getFileById(id).setTrashed(true);
+  } catch {
+    // The error that stopped the report is the one to report.
+  }
 }

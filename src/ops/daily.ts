@@ -47,6 +47,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** No new draft or mail is started after this much of the run (Apps Script stops it at 6 minutes). */
 export const TIME_BUDGET_MS = 270_000;
+/**
+ * No new draft is started after this much (docs/SPEC.md §6): a draft of a large workbook takes
+ * minutes, and one cut off at 6:00 would leave its ledger unwritten and be made twice.
+ */
+export const DRAFT_BUDGET_MS = 150_000;
 
 /**
  * An error's own message, without its final full stop (it is quoted inside a sentence); a service
@@ -87,6 +92,7 @@ export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: nu
       mailer: new Mailer(senderName(config.issuer)),
       ctx: { today, office: config.issuer, tasksUrl: sheetUrl(ss, TASKS.name), periodsUrl: sheetUrl(ss, PERIODS.name) },
       outOfTime: () => Date.now() - startedAt > TIME_BUDGET_MS,
+      noTimeForDraft: () => Date.now() - startedAt > DRAFT_BUDGET_MS,
     };
     for (const w of periods) isolate(run, periodLabel(w.code), () => remindPeriod(run, w), true);
     for (const d of digests) isolate(run, digestLabel(d.to), () => sendDigest(run, d));
@@ -107,6 +113,7 @@ interface Run {
   mailer: Mailer;
   ctx: MailContext;
   outOfTime: () => boolean;
+  noTimeForDraft: () => boolean;
   /** A service failed while making a draft: the remaining periods are left to the next run. */
   draftFailed?: boolean;
 }
@@ -157,6 +164,11 @@ function remindPeriod(run: Run, w: PeriodWork): void {
   const { record } = w;
   const key = periodKey(w.instance);
   let draft: DraftState = record.draft ? { url: record.draft } : null;
+  if (w.createDraft && run.noTimeForDraft()) {
+    // Tomorrow's run makes the draft and sends the reminder with its link.
+    run.outcome.deferred.push(`bản nháp kỳ ${w.code}`);
+    return;
+  }
   if (w.createDraft) {
     try {
       // The ledger learns of the draft before its link makes it final (a draft it did not know of

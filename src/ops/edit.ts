@@ -7,12 +7,23 @@
  */
 import { type Box, parseA1 } from '../core/a1';
 import { isTransient, transientMessage, UserError } from '../core/errors';
-import { evaluateIndicatorGrid, evaluateTaskGrid, type Grid, type Outcome, resultColumn, statusColumn } from '../core/evaluate';
-import { type ColumnIndex, CONFIG_SHEET, INDICATORS, type SheetDef, TASKS } from '../contract/sheets';
+import {
+  evaluateIndicatorGrid,
+  evaluatePeriodGrid,
+  evaluateTaskGrid,
+  type Grid,
+  type Outcome,
+  resultColumn,
+  statusColumn,
+} from '../core/evaluate';
+import type { rowParsers } from '../core/rows';
+import { type Clock, reportLinks } from '../core/rules';
+import { type ColumnIndex, CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { locateColumns } from '../core/headers';
+import { cellText } from '../core/text';
 import { STATUS, type Status } from '../contract/status';
 import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
-import { editedA1, editedSheet, readFormats, readHeader, readRows } from '../gas/edit';
+import { editedA1, editedSheet, readFormats, readHeader, readRows, readSheetValues } from '../gas/edit';
 import { editContext, refreshEditContext } from '../gas/edit-context';
 import { withDocumentLock } from '../gas/lock';
 import { toast } from '../gas/ui';
@@ -46,6 +57,14 @@ function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Ou
   writeStatusColumn(column, statusColumn(outcomes, column.now));
 }
 
+/** A report task's deadline and completion come from its period (one more read, only when needed). */
+function periodLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, parsers: ReturnType<typeof rowParsers>, clock: Clock) {
+  const values = readSheetValues(ss, PERIODS.name);
+  const found = locateColumns(PERIODS, values[0] ?? []);
+  if (!found.ok) return null;
+  return reportLinks(evaluatePeriodGrid({ values }, found.cols, parsers, clock).filter((o) => o !== null));
+}
+
 function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edited = editedSheet(e);
   const { name } = edited;
@@ -75,11 +94,10 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   withDocumentLock(() => {
     if (def === TASKS) {
-      writeStatuses(
-        block,
-        found.cols.status!,
-        evaluateTaskGrid(grid, found.cols as ColumnIndex<keyof typeof TASKS.columns>, parsers, clock),
-      );
+      const cols = found.cols as ColumnIndex<keyof typeof TASKS.columns>;
+      const linked = cols.period >= 0 && values.some((r) => cellText(r[cols.period]) !== '');
+      const links = linked ? periodLinks(e.source, parsers, clock) : null;
+      writeStatuses(block, cols.status, evaluateTaskGrid(grid, cols, parsers, clock, links));
       return;
     }
     const cols = found.cols as ColumnIndex<keyof typeof INDICATORS.columns>;

@@ -15,6 +15,7 @@ import type { IndicatorRow, PeriodRow, TaskRow } from '../core/rows';
 import { INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../contract/status';
 import { type Block, readBlock, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
+import { reportLinks } from '../core/rules';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,9 +45,9 @@ export function refresh(ss: Spreadsheet, ctx: Context): Snapshot {
   const indicatorBlock = readBlock(ss, INDICATORS, true);
   const periodBlock = readBlock(ss, PERIODS, false);
 
-  const tasks = evaluateTaskGrid(taskBlock.grid, taskBlock.cols, parsers, clock);
-  const indicators = evaluateIndicatorGrid(indicatorBlock.grid, indicatorBlock.cols, parsers);
   const periods = evaluatePeriodGrid(periodBlock.grid, periodBlock.cols, parsers, clock);
+  const tasks = evaluateTaskGrid(taskBlock.grid, taskBlock.cols, parsers, clock, reportLinks(present(periods)));
+  const indicators = evaluateIndicatorGrid(indicatorBlock.grid, indicatorBlock.cols, parsers);
 
   let writes = writeStatuses(taskBlock, taskBlock.cols.status, tasks);
   writes += writeStatuses(indicatorBlock, indicatorBlock.cols.status, indicators);

@@ -2,11 +2,12 @@
  * `generateReport` and the report menu items (SPEC §5): refresh, build the report model, render it
  * as a Google Doc in `Thư mục báo cáo`, record it in `Kỳ báo cáo` and `Lịch sử`.
  */
+import { CONFIG_LABELS } from '../contract/settings';
 import { CONFIG_SHEET } from '../contract/sheets';
 import { buildReport, findPeriod, nextDuePeriod } from '../core/report/model';
 import { STATUS } from '../contract/status';
-import { renderReport } from '../gas/report/render';
-import { newReportDocument, reportFolder } from '../gas/drive';
+import { createReportDocument } from '../gas/report/render';
+import { reportFolder } from '../gas/drive';
 import { appendHistory, readHistory } from '../gas/report/history';
 import { readPeriods, recordReport } from '../gas/report/period';
 import { confirm } from '../gas/ui';
@@ -28,6 +29,10 @@ export interface CreatedReport {
   missingConfig: string[];
   configProblems: string[];
   dataErrors: number;
+  /** What each `[cần bổ sung: …]` of the draft asks for. */
+  gaps: string[];
+  /** Made without `Mẫu báo cáo`: no page numbers. */
+  withoutTemplate: boolean;
 }
 
 /**
@@ -64,9 +69,8 @@ export function createReport(
   const { config, clock } = ctx;
   const report = buildReport({ ...snapshot, config, clock, periods: periods.outcomes }, period.row.code!, history);
   // The period row's link is the last write: should anything fail before it, the document goes to
-  // the bin and what was written is taken back, so that a re-run makes exactly one report.
-  const url = newReportDocument(report.name, folder, (doc, link) => {
-    renderReport(report, doc);
+  // the trash and what was written is taken back, so that a re-run makes exactly one report.
+  const url = createReportDocument(report, folder, config.reportTemplate, (link) => {
     const undoHistory = appendHistory(ss, report.history, ctx.offsetMinutes);
     try {
       beforeLink?.record(link);
@@ -89,6 +93,8 @@ export function createReport(
     missingConfig: report.missingConfig,
     configProblems: ctx.configProblems.map(describeConfigProblem),
     dataErrors: report.dataErrors,
+    gaps: report.gaps,
+    withoutTemplate: !config.reportTemplate.trim(),
   };
 }
 
@@ -99,6 +105,18 @@ export function reportMessage(r: CreatedReport): string {
     const names = r.missingConfig.map((l) => `«${l}»`).join(', ');
     lines.push(
       `Trang «${CONFIG_SHEET}» còn thiếu: ${names}. Báo cáo ghi dấu «…» ở những chỗ đó: hãy bổ sung rồi tạo lại, hoặc sửa thẳng trong văn bản.`,
+    );
+  }
+  if (r.gaps.length) {
+    lines.push(
+      `Bản nháp có ${r.gaps.length} chỗ «[cần bổ sung: …]» (tô vàng) cần cán bộ bổ sung trước khi trình ký:`,
+      ...r.gaps.slice(0, 10).map((g) => `- ${g}`),
+    );
+    if (r.gaps.length > 10) lines.push(`- … và ${r.gaps.length - 10} chỗ khác.`);
+  }
+  if (r.withoutTemplate) {
+    lines.push(
+      `Văn bản chưa có số trang: mở văn bản, chọn Chèn › Số trang (bỏ trang đầu). Để lần sau tự có, hãy dán đường dẫn một văn bản mẫu có sẵn số trang vào ô «${CONFIG_LABELS.reportTemplate}» (trang Cấu hình).`,
     );
   }
   if (r.configProblems.length) lines.push(`Cấu hình chưa đúng (đã dùng giá trị mặc định): ${r.configProblems.join('; ')}.`);

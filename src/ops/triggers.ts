@@ -23,6 +23,8 @@ export const OWN_HANDLERS: readonly string[] = [
   'startNewYear',
   'refreshStatuses',
   'validateData',
+  'importPlan',
+  'confirmImport',
   'reportQ1',
   'reportH1',
   'reportQ3',

@@ -251,6 +251,8 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<CellSpec>>> = {
     progress: numberCell,
     completed: textCell(dateValue),
     note: textCell(textValue),
+    narrative: textCell(textValue),
+    period: textCell(oneOfText(PERIOD_CODES)),
     status: priorComputed,
   },
   [INDICATORS.name]: {
@@ -274,6 +276,8 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<CellSpec>>> = {
     remindDays: numberCell,
     from: textCell(dateValue),
     to: textCell(dateValue),
+    sentOn: textCell(dateValue),
+    proposals: textCell(textValue),
     status: priorComputed,
     createdAt: textCell(fc.oneof(fc.constant(''), dateValue)),
     link: priorLink,

@@ -35,7 +35,11 @@ export function readPeriods(
  */
 export function recordReport({ block, today, offsetMinutes }: Periods, period: Period, url: string): void {
   const cell = (col: number) => block.sheet.getRange(period.sheetRow, col + 1);
-  const { status } = evaluatePeriod({ value: { ...period.row, link: url }, problems: period.problems }, today);
+  const { status } = evaluatePeriod(
+    { value: { ...period.row, link: url }, problems: period.problems },
+    today,
+    block.cols.sentOn >= 0,
+  );
   cell(block.cols.status).setValue(status).setBackground(statusBackground(status));
   cell(block.cols.createdAt)
     .setValue(new Date(instantOfDay(today, offsetMinutes)))
