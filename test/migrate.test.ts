@@ -12,7 +12,7 @@ import { headersOf, productEmulator, putSheet } from './support/fixtures';
 
 const NEW_TASK = [TASKS.columns.narrative.header, TASKS.columns.period.header];
 const NEW_PERIOD = [PERIODS.columns.sentOn.header, PERIODS.columns.proposals.header];
-const NEW_LABELS = [CONFIG_LABELS.planBasis, CONFIG_LABELS.reportTemplate];
+const NEW_LABELS: string[] = [CONFIG_LABELS.planBasis, CONFIG_LABELS.reportTemplate];
 
 /** The previous version's setupWorkbook, then a year of use: user columns, data and formatting. */
 function previousVersionWorkbook(): Emulator {

@@ -9,6 +9,7 @@ import { splitAddresses } from './email';
 import type { Outcome } from './evaluate';
 import type { PeriodRow, TaskRow } from './rows';
 import { taskDueDay } from './rules';
+import { normalizeLabel } from './text';
 import { type PeriodStatus, STATUS, type TaskStatus } from '../contract/status';
 
 // ---- content hash ----
@@ -181,9 +182,13 @@ export function periodsToRemind(
   tracksSending: boolean,
 ): PeriodWork[] {
   const work: PeriodWork[] = [];
+  // A code on two rows is one period: its report is the first row's (findPeriod), made once.
+  const seen = new Set<string>();
   for (const o of periods) {
     const { code, due, link, sentOn } = o.row;
-    if (!code || due == null) continue;
+    if (!code || seen.has(normalizeLabel(code))) continue;
+    seen.add(normalizeLabel(code));
+    if (due == null) continue;
     const instance = periodInstance(code, due);
     const stored = ledger.periods.get(instance);
     const record: PeriodRecord = { ...stored, ...(stored?.sent ? { sent: [...stored.sent] } : {}) };
