@@ -158,6 +158,16 @@ describe('generateReport (Q3 of the fixture)', () => {
       for (const c of t.getRow(0).cells()) expect(text(cellParagraphs(c)[0]!).BOLD).toBe(true);
       expect(t.getBorderWidth()).toBeGreaterThan(0);
     }
+    // Dates (dd/mm/yyyy, 12 pt Times: digits 0.5 em, slashes 0.28 em) fit on one line inside the padding.
+    const dateWidth = 12 * (8 * 0.5 + 2 * 0.278);
+    for (const t of data.filter((t) => t.getCell(0, 3).getText() === 'Hạn')) {
+      const widths = t.widths(body.textWidth());
+      for (const col of [3, 4]) {
+        const c = t.getCell(1, col);
+        const inner = widths[col]! - (c.effective('PADDING_LEFT') as number) - (c.effective('PADDING_RIGHT') as number);
+        expect(inner, t.getCell(0, col).getText()).toBeGreaterThan(dateWidth * 1.05);
+      }
+    }
     const named = data.flatMap((t) => t.rows().map((r) => r.getCell(1).getText()));
     expect(named).toEqual(expect.arrayContaining(TASKS.map((t) => String(t['Nhiệm vụ']).replace(/^n/, 'N'))));
   });
