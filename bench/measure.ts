@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import type { CallCounter } from '../emulator/calls';
 import { type Emulator, type Execution, ScriptError } from '../emulator/index';
-import { LOG, TASKS } from '../src/core/sheets';
+import { LOG, TASKS } from '../src/contract/sheets';
 import { estimateMs, type Fit, fits, LIMIT_MS, type Span } from './costs';
 import type { Operation } from './operations';
 import { emulatorFor, type Workload } from './workloads';

@@ -5,8 +5,8 @@
 import type { Emulator, Execution, ExecutionKind } from '../emulator/index';
 import { UserModel } from '../emulator/services/session';
 import type { SheetModel } from '../emulator/services/spreadsheet';
-import { TASKS } from '../src/core/sheets';
-import { STATUS } from '../src/core/status';
+import { TASKS } from '../src/contract/sheets';
+import { STATUS } from '../src/contract/status';
 
 export interface Operation {
   label: string;

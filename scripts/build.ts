@@ -6,9 +6,9 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { SHEET_LAYOUTS } from '../sheets-templates/layout';
+import { SHEET_LAYOUTS } from '../src/contract/layout';
 import { checkLayouts, checkTemplate } from '../sheets-templates/schema';
-import { INDICATORS, PERIODS, TASKS } from '../src/core/sheets';
+import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 
 export const GLOBAL_NAME = 'CCHC';
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -11,7 +11,7 @@ import type { Emulator } from '../emulator/index';
 import { saveReportDocx } from '../test/support/report-docx';
 import { productEmulator } from '../test/support/fixtures';
 import { saveXlsx } from '../emulator/xlsx';
-import { INDICATORS, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/core/sheets';
+import { INDICATORS, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 import { checkIsoDay, parseOptions, runCli, UsageError } from './cli';
 
 // One line per option; its `check` runs before anything else does.

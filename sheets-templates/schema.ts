@@ -4,29 +4,19 @@
  * dates as real dd/mm/yyyy days, and every row readable by the status engine without a data error.
  */
 import * as z from 'zod/mini';
-import { AREA_LABELS } from '../src/core/areas';
+import { AREA_LABELS, type Comparator, COMPARATOR_SYMBOLS, CONTINUOUS } from '../src/contract/lists';
+import type { Row, Template } from '../src/contract/template';
 import { parseDay } from '../src/core/cells';
-import { CONFIG_LABELS } from '../src/core/config';
+import { CONFIG_LABELS } from '../src/contract/settings';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../src/core/evaluate';
 import { dayFromYmd } from '../src/core/days';
 import { type Problem, rowParsers } from '../src/core/rows';
-import { type Comparator, COMPARATOR_SYMBOLS } from '../src/core/rules';
-import { INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
+import { INDICATORS, PERIODS, type SheetDef, TASKS } from '../src/contract/sheets';
+import { locateColumns } from '../src/core/headers';
 
 // Messages in English for the build log (zod/mini ships without them).
 z.config(z.locales.en());
 
-export type Cell = string | number;
-export type Row = Record<string, Cell>;
-
-export interface Template {
-  config: [label: string, value: Cell][];
-  tasks: Row[];
-  indicators: Row[];
-  periods: Row[];
-}
-
-const CONTINUOUS = 'Thường xuyên';
 const text = z
   .string()
   .check(z.refine((s) => s === s.trim() && s === s.normalize('NFC'), 'text must be NFC without surrounding spaces'));

@@ -2,6 +2,8 @@
  * The global functions of SPEC §4. The build turns each export into a top-level function
  * declaration, which is all Apps Script can call from menus and triggers.
  */
+import { TEMPLATE } from '../sheets-templates/template';
+import { addMenu } from './gas/ui';
 import { handleEdit } from './ops/edit';
 import { nextDuePeriodCode, reportFromMenu, reportOperation } from './ops/report';
 import { refreshOperation } from './ops/refresh';
@@ -27,12 +29,7 @@ const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
 
 /** Simple trigger: builds the `CCHC` menu (no services that need authorisation here). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const menu = SpreadsheetApp.getUi().createMenu('CCHC');
-  for (const item of MENU_ITEMS) {
-    if (item) menu.addItem(item[0], item[1]);
-    else menu.addSeparator();
-  }
-  menu.addToUi();
+  addMenu('CCHC', MENU_ITEMS);
 }
 
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -40,7 +37,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function setupWorkbook(): void {
-  menuAction('Thiết lập bảng tính', setupOperation);
+  menuAction('Thiết lập bảng tính', (ss, ctx) => setupOperation(ss, ctx, TEMPLATE));
 }
 
 export function refreshStatuses(): void {
@@ -53,11 +50,11 @@ export function validateData(): void {
 
 /** Returns the new report's URL (callable from scripts and tests as well as menus). */
 export function generateReport(periodCode: string): string {
-  return runLogged(`Tạo báo cáo ${periodCode}`, (ss) => reportOperation(ss, periodCode)).value;
+  return runLogged(`Tạo báo cáo ${periodCode}`, (ss, ctx) => reportOperation(ss, ctx, periodCode)).value;
 }
 
-function reportMenu(periodCode: string | ((ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => string)): void {
-  reportFromMenu((ss) => (typeof periodCode === 'string' ? periodCode : periodCode(ss)));
+function reportMenu(periodCode: string | Parameters<typeof reportFromMenu>[0]): void {
+  reportFromMenu((ss, ctx) => (typeof periodCode === 'string' ? periodCode : periodCode(ss, ctx)));
 }
 
 export function reportQ1(): void {

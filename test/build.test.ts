@@ -1,6 +1,8 @@
 /** What `clasp push` sends: dist/ as Apps Script loads it (SPEC §4, §7). */
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -62,5 +64,44 @@ describe('the architecture', () => {
         /\b(SpreadsheetApp|DocumentApp|DriveApp|MailApp|ScriptApp|PropertiesService|LockService|Session|Utilities|HtmlService)\./,
       );
     }
+  });
+});
+
+describe('the type check of src/ (tsconfig.src.json)', () => {
+  /** Diagnostics of a snippet compiled with the options src/ is checked with. */
+  function diagnose(snippet: string): string[] {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      `${root}tsconfig.src.json`,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: () => {},
+      },
+    );
+    if (!parsed) throw new Error('tsconfig.src.json unreadable');
+    const name = `${root}src/core/snippet.ts`;
+    const host = ts.createCompilerHost(parsed.options);
+    const getSourceFile = host.getSourceFile;
+    host.getSourceFile = (file, lang, ...rest) =>
+      file === name ? ts.createSourceFile(file, snippet, lang) : getSourceFile(file, lang, ...rest);
+    const program = ts.createProgram([name], parsed.options, host);
+    return ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file?.fileName === name)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  }
+
+  it('rejects built-ins newer than ES2019, which Apps Script may lack', () => {
+    expect(diagnose('export const last = [1, 2].at(-1);\n').join('\n')).toMatch(/Property 'at' does not exist/);
+    expect(diagnose("export const s = 'a-b'.replaceAll('-', '');\n").join('\n')).toMatch(/replaceAll/);
+  });
+
+  it('reads an index as possibly absent', () => {
+    expect(diagnose('export const f = (xs: number[]): number => xs[0];\n').join('\n')).toMatch(/undefined/);
+  });
+
+  it('accepts the same code written for ES2019', () => {
+    expect(diagnose('export const f = (xs: number[]): number | undefined => xs[xs.length - 1];\n')).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
 import { type Emulator, ScriptError } from '../emulator/index';
 import { columnLetters } from '../emulator/services/spreadsheet';
-import { TASKS } from '../src/core/sheets';
+import { TASKS } from '../src/contract/sheets';
 import { EDIT_CONTEXT_KEY } from '../src/gas/edit-context';
 import { busyWorkbook, ENTRY_POINTS } from './fuzz/entry-points';
 import { vietnameseProblems } from './fuzz/vietnamese';

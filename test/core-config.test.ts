@@ -5,7 +5,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CONFIG_LABELS, parseConfig } from '../src/core/config';
+import { CONFIG_LABELS } from '../src/contract/settings';
+import { parseConfig } from '../src/core/config';
 
 // Labels exactly as SPEC §1 lists them.
 const SPEC_LABELS = [

@@ -5,7 +5,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
+import { INDICATORS, PERIODS, type SheetDef, TASKS } from '../src/contract/sheets';
+import { locateColumns } from '../src/core/headers';
 
 // Header texts exactly as SPEC §1 lists them (inputs, then computed).
 const SPEC_TASKS = [

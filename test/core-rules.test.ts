@@ -8,8 +8,9 @@ import fc from 'fast-check';
 import { rowParsers, TASK_INPUTS, INDICATOR_INPUTS, PERIOD_INPUTS } from '../src/core/rows';
 import { type Clock, evaluateIndicator, evaluatePeriod, evaluateTask, problemNote } from '../src/core/rules';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../src/core/evaluate';
-import { INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
-import { statusBackground, type Status } from '../src/core/status';
+import { INDICATORS, PERIODS, type SheetDef, TASKS } from '../src/contract/sheets';
+import { locateColumns } from '../src/core/headers';
+import { statusBackground, type Status } from '../src/contract/status';
 import type { CellIn } from '../src/core/cells';
 
 const MS_PER_DAY = 86_400_000;

@@ -8,7 +8,7 @@ import { type Emulator, ScriptError } from '../emulator/index';
 import { generatedWorkbook, type WorkbookData } from './support/fixtures';
 import { fireDailyTriggers } from '../emulator/schedule';
 import { digestKey, LEDGER_PREFIX } from '../src/core/reminders';
-import { INDICATORS, PERIODS, TASKS } from '../src/core/sheets';
+import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 import { emulatorWith, snapshotValues } from './helpers';
 
 const OFFICE = 'ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN';

@@ -4,7 +4,7 @@ import { userEdit } from '../emulator/edits';
 import { putSheet } from './support/fixtures';
 import type { SheetModel } from '../emulator/services/spreadsheet';
 import { DataValidationBuilderModel } from '../emulator/services/validation';
-import { INDICATORS, TASKS } from '../src/core/sheets';
+import { INDICATORS, TASKS } from '../src/contract/sheets';
 import { emulatorWith, snapshotValues } from './helpers';
 
 const T = TASKS.columns;

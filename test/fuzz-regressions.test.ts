@@ -1,6 +1,6 @@
 /** Bugs the fuzz found, each as the smallest case that showed it. */
 import { describe, expect, it } from 'vitest';
-import { INDICATORS } from '../src/core/sheets';
+import { INDICATORS } from '../src/contract/sheets';
 import { round2 } from '../src/core/numbers';
 import { emulatorWith } from './helpers';
 

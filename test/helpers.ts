@@ -1,6 +1,6 @@
 /** Shared set-up for integration tests: an emulator on the built bundle with a small workbook. */
 import type { Emulator, EmulatorOptions } from '../emulator/index';
-import { LOG } from '../src/core/sheets';
+import { LOG } from '../src/contract/sheets';
 import { productEmulator, loadWorkbook, type WorkbookData } from './support/fixtures';
 
 export function emulatorWith(data: WorkbookData, today = '2023-08-20', options: EmulatorOptions = {}): Emulator {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Emulator, ScriptError } from '../emulator/index';
 import { productEmulator, loadWorkbook, type WorkbookData } from './support/fixtures';
-import { LOG, PERIODS, TASKS } from '../src/core/sheets';
+import { LOG, PERIODS, TASKS } from '../src/contract/sheets';
 import { asCellText, asLiteralText } from '../src/core/text';
 import { HOSTILE_TEXT } from './fuzz/arbitraries';
 import { emulatorWith } from './helpers';

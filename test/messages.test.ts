@@ -15,7 +15,7 @@ const SRC = new URL('../src/', import.meta.url);
 
 /** Code strings with spaces and no diacritics that no user reads as a sentence. */
 const NOT_MESSAGES = new Set([
-  'thuong xuyen', // `Thường xuyên` folded for comparison
+  'dd/mm/yyyy HH:mm:ss', // the number format of `Nhật ký` timestamps
   'Times New Roman', // the report's font
   '[object Date]', // a type tag
   'Invalid Date', // how JavaScript shows a Date that is not one; only ever quoted «…» as a cell's value

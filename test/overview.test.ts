@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
 import type { Emulator } from '../emulator/index';
 import { saveXlsx } from '../emulator/xlsx';
-import { AREA_LABELS } from '../src/core/areas';
+import { AREA_LABELS } from '../src/contract/lists';
 import { OTHER_AREA, overviewLayout, TOTAL } from '../src/core/overview';
-import { INDICATORS, OVERVIEW_SHEET, TASKS } from '../src/core/sheets';
-import { INDICATOR_STATUSES, TASK_STATUSES } from '../src/core/status';
+import { INDICATORS, OVERVIEW_SHEET, TASKS } from '../src/contract/sheets';
+import { INDICATOR_STATUSES, TASK_STATUSES } from '../src/contract/status';
 import { productEmulator } from './support/fixtures';
 
 function setUpTemplate(): Emulator {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScriptError } from '../emulator/index';
 import { generatedWorkbook, putSheet } from './support/fixtures';
-import { INDICATORS, PERIODS, TASKS } from '../src/core/sheets';
+import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 import { emulatorWith, snapshotValues } from './helpers';
 
 const T = TASKS.columns;

@@ -14,7 +14,6 @@ import {
   digestsToSend,
   encodeDigestDay,
   encodePeriodRecord,
-  isEmailAddress,
   type Ledger,
   LEDGER_RETENTION_DAYS,
   periodInstance,
@@ -22,9 +21,9 @@ import {
   type PeriodRecord,
   periodsToRemind,
   readLedger,
-  splitAddresses,
   staleLedgerKeys,
 } from '../src/core/reminders';
+import { badAddresses, isEmailAddress, splitAddresses } from '../src/core/email';
 import {
   daysLeftPhrase,
   describeDailyRun,
@@ -38,7 +37,7 @@ import {
   periodReminder,
 } from '../src/core/reminders-text';
 import type { PeriodRow, TaskRow } from '../src/core/rows';
-import { type PeriodStatus, STATUS, type TaskStatus } from '../src/core/status';
+import { type PeriodStatus, STATUS, type TaskStatus } from '../src/contract/status';
 
 const TODAY = dayFromYmd(2023, 8, 20);
 const day = (d: number, m: number) => dayFromYmd(2023, m, d);
@@ -90,6 +89,17 @@ describe('addresses', () => {
   it('accepts what MailApp accepts for a plain address', () => {
     for (const a of ['a@x.vn', 'first.last+tag@sub.domain.gov.vn', 'x_1@a-b.com']) expect(isEmailAddress(a), a).toBe(true);
     for (const a of ['a@x', '@x.vn', 'a@@x.vn', 'a b@x.vn', 'a@x.vn,', '"a"@x.vn']) expect(isEmailAddress(a), a).toBe(false);
+  });
+
+  it('is the one rule validateData lists by: an apostrophe is allowed, an empty domain label is not', () => {
+    for (const a of ["o'brien@x.vn", "d'arc@tinh.gov.vn"]) expect(isEmailAddress(a), a).toBe(true);
+    for (const a of ['a@x.vn.', 'a@x..vn', 'a@.x.vn', "a@x'y.vn"]) expect(isEmailAddress(a), a).toBe(false);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("o'brien@x.vn", 'a@x.vn.', 'A@X.vn', 'b@y', ' ', ',', ';', 'c.d@e.f.vn')), (parts) => {
+        const text = parts.join('');
+        expect(badAddresses(text)).toEqual(splitAddresses(text).invalid);
+      }),
+    );
   });
 });
 

@@ -6,7 +6,8 @@ import { parseConfig } from '../src/core/config';
 import { type Day, dayFromYmd, ymdOf } from '../src/core/days';
 import { UserError } from '../src/core/errors';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../src/core/evaluate';
-import { AREA_LABELS, matchArea } from '../src/core/areas';
+import { AREA_LABELS } from '../src/contract/lists';
+import { matchArea } from '../src/core/areas';
 import { folderIdOf } from '../src/core/report/folder';
 import { dateLine, formatNumber } from '../src/core/report/format';
 import { type HistoryEntry, parseHistory, previousResults } from '../src/core/report/history';
@@ -20,7 +21,8 @@ import {
   type ReportInput,
 } from '../src/core/report/model';
 import { rowParsers } from '../src/core/rows';
-import { INDICATORS, locateColumns, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
+import { INDICATORS, PERIODS, type SheetDef, TASKS } from '../src/contract/sheets';
+import { locateColumns } from '../src/core/headers';
 import { FULL_CONFIG, MISSED_INDICATORS, OVERDUE_TASKS, reportWorkbook } from './report-fixture';
 
 const TODAY = dayFromYmd(2023, 8, 20);

@@ -5,7 +5,7 @@ import { docxBuffer } from '../emulator/docx';
 import { generatedWorkbook, putSheet, type Row } from './support/fixtures';
 import { type Emulator, ScriptError } from '../emulator/index';
 import { type DocumentModel, ParagraphModel, type TableCellModel, TableModel } from '../emulator/services/document';
-import { AREA_LABELS } from '../src/core/areas';
+import { AREA_LABELS } from '../src/contract/lists';
 import { HISTORY_HEADERS } from '../src/core/report/history';
 import { emulatorWith, snapshotValues } from './helpers';
 import { MISSED_INDICATORS, OVERDUE_TASKS, reportWorkbook, TASKS } from './report-fixture';

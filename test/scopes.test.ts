@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, ScriptError } from '../emulator/index';
 import { GLOBAL_SCOPES, SCOPES } from '../emulator/scopes';
-import { CONFIG_SHEET, LOG, TASKS } from '../src/core/sheets';
+import { CONFIG_SHEET, LOG, TASKS } from '../src/contract/sheets';
 import { bundleGlobals, busyWorkbook, ENTRY_POINTS, REMINDER_ADDRESS } from './fuzz/entry-points';
 
 const ROOT = new URL('..', import.meta.url);

@@ -1,10 +1,11 @@
 /** The template as data: its schema (checked at build time), the layouts, and the rows setup writes. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PERIODS_LAYOUT, SHEET_LAYOUTS, TASKS_LAYOUT } from '../sheets-templates/layout';
-import { checkLayouts, checkTemplate, type Template } from '../sheets-templates/schema';
+import { PERIODS_LAYOUT, SHEET_LAYOUTS, TASKS_LAYOUT } from '../src/contract/layout';
+import { checkLayouts, checkTemplate } from '../sheets-templates/schema';
+import type { Template } from '../src/contract/template';
 import { sheetGrid } from '../src/core/fill';
-import { INDICATORS, PERIODS, TASKS } from '../src/core/sheets';
+import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 
 const raw = JSON.parse(readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8')) as Template;
 const copy = (): Template => structuredClone(raw);

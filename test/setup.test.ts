@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/index';
 import { productEmulator, headersOf, putSheet } from './support/fixtures';
 import type { SheetModel } from '../emulator/services/spreadsheet';
-import { CONFIG_LAYOUT, DATE_FORMAT, SHEET_LAYOUTS, TASKS_LAYOUT } from '../sheets-templates/layout';
+import { CONFIG_LAYOUT, DATE_FORMAT, SHEET_LAYOUTS, TASKS_LAYOUT } from '../src/contract/layout';
 import { TEMPLATE } from '../sheets-templates/template';
-import { AREA_LABELS } from '../src/core/areas';
-import { CONFIG_SHEET, INDICATORS, LOG, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/core/sheets';
+import { AREA_LABELS } from '../src/contract/lists';
+import { CONFIG_SHEET, INDICATORS, LOG, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 import { snapshotValues } from './helpers';
 
 const ORDER = [OVERVIEW_SHEET, TASKS.name, INDICATORS.name, PERIODS.name, CONFIG_SHEET, LOG.name];

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { productEmulator, generatedWorkbook, loadWorkbook } from './support/fixtures';
 import type { Emulator } from '../emulator/index';
-import { badAddresses, describeFinding } from '../src/core/checks';
-import { AREA_LABELS, matchArea } from '../src/core/areas';
-import { INDICATORS, LOG, PERIODS, TASKS } from '../src/core/sheets';
+import { describeFinding } from '../src/core/checks';
+import { badAddresses } from '../src/core/email';
+import { AREA_LABELS } from '../src/contract/lists';
+import { matchArea } from '../src/core/areas';
+import { INDICATORS, LOG, PERIODS, TASKS } from '../src/contract/sheets';
 import { emulatorWith } from './helpers';
 
 const AREA = AREA_LABELS[0];

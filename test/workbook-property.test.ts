@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
 import { productEmulator, generatedWorkbook, loadWorkbook, putSheet, type Row } from './support/fixtures';
 import type { Emulator } from '../emulator/index';
-import { INDICATORS, LOG, locateColumns, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../src/core/sheets';
+import { INDICATORS, LOG, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../src/contract/sheets';
+import { locateColumns } from '../src/core/headers';
 
 const DEFS: SheetDef[] = [TASKS, INDICATORS, PERIODS];
 

@@ -14,7 +14,7 @@ import type { WorkbookData } from './support/fixtures';
 import { productEmulator } from './support/fixtures';
 import { eachDay, fireDailyTriggers, type Firing } from '../emulator/schedule';
 import type { SentMail } from '../emulator/services/mail';
-import { CONFIG_SHEET, PERIODS, TASKS } from '../src/core/sheets';
+import { CONFIG_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 
 const template = JSON.parse(
   readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8'),

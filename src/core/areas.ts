@@ -1,18 +1,9 @@
 /**
- * The reform areas of Nghị quyết 76/NQ-CP as the plan numbers them (SPEC §1, `Lĩnh vực`). Reports
- * and the overview group by area in this order.
+ * Reading a `Lĩnh vực` cell as one of the seven reform areas of src/contract/lists.ts (SPEC §1).
+ * Reports and the overview group by area in that order.
  */
+import { AREA_LABELS } from '../contract/lists';
 import { foldDiacritics } from './text';
-
-export const AREA_LABELS = [
-  '1. Công tác chỉ đạo, điều hành',
-  '2. Cải cách thể chế',
-  '3. Cải cách thủ tục hành chính',
-  '4. Cải cách tổ chức bộ máy',
-  '5. Cải cách chế độ công vụ',
-  '6. Cải cách tài chính công',
-  '7. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số',
-] as const;
 
 export type AreaNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { type Day, dayFromYmd, dayOfInstant, isValidYmd } from './days';
 import { shiftDecimal } from './numbers';
 import { cellText, foldDiacritics, isBlank, isDate, quote } from './text';
+import { CONTINUOUS } from '../contract/lists';
 
 /** One cell as read: its value and its number format ('' when unknown). */
 export interface CellIn {
@@ -57,11 +58,11 @@ export function parseDay(v: unknown, offsetMinutes: number): Day | null | Invali
   return new Invalid(`không đọc được ngày ${quote(v)}; hãy nhập ngày dạng dd/mm/yyyy`);
 }
 
-const CONTINUOUS = 'thuong xuyen';
+const CONTINUOUS_FOLDED = foldDiacritics(CONTINUOUS);
 
 /** A deadline: a date, or `Thường xuyên` / blank for a continuous task. */
 export function parseDeadline(v: unknown, offsetMinutes: number): Deadline | Invalid {
-  if (typeof v === 'string' && foldDiacritics(v) === CONTINUOUS) return { kind: 'continuous' };
+  if (typeof v === 'string' && foldDiacritics(v) === CONTINUOUS_FOLDED) return { kind: 'continuous' };
   const day = parseDay(v, offsetMinutes);
   if (day instanceof Invalid) return day;
   return day === null ? { kind: 'continuous' } : { kind: 'date', day };

@@ -5,8 +5,9 @@
  * addresses that are not addresses.
  */
 import { matchArea } from './areas';
+import { badAddresses } from './email';
 import type { Grid, Outcome } from './evaluate';
-import type { Status } from './status';
+import type { Status } from '../contract/status';
 import { cellText, normalizeLabel, quote } from './text';
 
 export interface Finding {
@@ -79,13 +80,6 @@ export function blankDeadlines(sheet: string, rows: Rows, col: number, header: s
         ]
       : [],
   );
-}
-
-const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>().]+$/;
-
-/** Addresses of a cell that are not addresses (a cell may list several, by comma or semicolon). */
-export function badAddresses(text: string): string[] {
-  return text.split(/[,;\s]+/).filter((a) => a && !EMAIL.test(a));
 }
 
 export function emailFindings(sheet: string, rows: Rows, col: number, header: string): Finding[] {

@@ -1,25 +1,10 @@
 /** The `Cấu hình` sheet: label in column A, value in column B (SPEC §1). */
 import type { Problem } from './rows';
-import { CONFIG_SHEET } from './sheets';
+import { CONFIG_LABELS, type ConfigKey, DEFAULT_WARNING_DAYS } from '../contract/settings';
+import { CONFIG_SHEET } from '../contract/sheets';
 import { cellText, normalizeLabel, quote } from './text';
 import { parseNumber } from './cells';
-
-export const CONFIG_LABELS = {
-  superior: 'Cơ quan chủ quản',
-  issuer: 'Cơ quan ban hành',
-  abbreviation: 'Ký hiệu cơ quan',
-  place: 'Địa danh',
-  year: 'Năm kế hoạch',
-  signAuthority: 'Thẩm quyền ký',
-  signerTitle: 'Chức vụ người ký',
-  signer: 'Người ký',
-  recipients: 'Nơi nhận',
-  warningDays: 'Số ngày cảnh báo',
-  reminderEmails: 'Email nhắc việc',
-  reportFolder: 'Thư mục báo cáo',
-} as const;
-
-export type ConfigKey = keyof typeof CONFIG_LABELS;
+import { addressParts } from './email';
 
 export interface Config {
   superior: string;
@@ -37,15 +22,23 @@ export interface Config {
   reportFolder: string;
 }
 
-export const DEFAULT_WARNING_DAYS = 7;
+/** "Cấu hình: Số ngày cảnh báo (dòng 12): …", as refresh and report messages list them. */
+export const describeConfigProblem = (p: ConfigProblem) => `${p.column} (dòng ${p.row}): ${p.message}`;
 
 export interface ConfigProblem extends Problem {
   /** 1-based sheet row of the label, or null when the label is absent. */
   row: number | null;
 }
 
+export interface Settings {
+  config: Config;
+  problems: ConfigProblem[];
+  /** 1-based sheet row of each label found. */
+  rows: Partial<Record<ConfigKey, number>>;
+}
+
 /** Reads label/value rows. Unknown labels are ignored; bad values fall back to defaults with a problem. */
-export function parseConfig(rows: readonly (readonly unknown[])[]): { config: Config; problems: ConfigProblem[] } {
+export function parseConfig(rows: readonly (readonly unknown[])[]): Settings {
   const byLabel = new Map<string, { value: unknown; row: number }>();
   rows.forEach((r, i) => {
     const label = normalizeLabel(cellText(r[0]));
@@ -86,10 +79,13 @@ export function parseConfig(rows: readonly (readonly unknown[])[]): { config: Co
     recipients: lines(text('recipients')),
     warningDays:
       number('warningDays', (n) => Number.isInteger(n) && n >= 0 && n <= 365, 'số nguyên từ 0 đến 365') ?? DEFAULT_WARNING_DAYS,
-    reminderEmails: text('reminderEmails')
-      .split(/[,;\s]+/)
-      .filter(Boolean),
+    reminderEmails: addressParts(text('reminderEmails')),
     reportFolder: text('reportFolder'),
   };
-  return { config, problems };
+  const found: Settings['rows'] = {};
+  for (const key of Object.keys(CONFIG_LABELS) as ConfigKey[]) {
+    const entry = get(key);
+    if (entry) found[key] = entry.row;
+  }
+  return { config, problems, rows: found };
 }

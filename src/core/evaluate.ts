@@ -15,8 +15,8 @@ import {
   type TaskRow,
 } from './rows';
 import { type Clock, evaluateIndicator, evaluatePeriod, evaluateTask, problemNote } from './rules';
-import type { ColumnIndex, INDICATORS, PERIODS, TASKS } from './sheets';
-import { type IndicatorStatus, type PeriodStatus, type Status, statusBackground, type TaskStatus } from './status';
+import type { ColumnIndex, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
+import { type IndicatorStatus, type PeriodStatus, type Status, statusBackground, type TaskStatus } from '../contract/status';
 
 export interface Grid {
   /** Row 0 is the header row; values as getValues returns them. */

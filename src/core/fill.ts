@@ -3,11 +3,10 @@
  * template's rows in header order. Dates of date columns become Date cells (midnight in the
  * spreadsheet's zone); text is kept as text even when it starts like a formula (`- Phòng Nội vụ;`).
  */
-import type { ColumnLayout, SheetLayout } from '../../sheets-templates/layout';
-import { CONFIG_HINTS, DATE_FORMAT } from '../../sheets-templates/layout';
-import type { Cell, Row, Template } from '../../sheets-templates/schema';
+import { type ColumnLayout, DATE_FORMAT, type SheetLayout } from '../contract/layout';
+import { CONFIG_HINTS, CONFIG_LABELS, type ConfigKey } from '../contract/settings';
+import type { Cell, Row, Template } from '../contract/template';
 import { parseDay } from './cells';
-import { CONFIG_LABELS, type ConfigKey } from './config';
 import { instantOfDay } from './days';
 import { asCellText } from './text';
 

@@ -4,9 +4,9 @@
  * script. Columns of the data sheets are found by their header text (MATCH on row 1), as the script
  * finds them.
  */
-import { AREA_LABELS } from './areas';
-import { INDICATORS, OVERVIEW_SHEET, TASKS } from './sheets';
-import { INDICATOR_STATUSES, STATUS, TASK_STATUSES } from './status';
+import { AREA_LABELS } from '../contract/lists';
+import { INDICATORS, OVERVIEW_SHEET, TASKS } from '../contract/sheets';
+import { INDICATOR_STATUSES, STATUS, TASK_STATUSES } from '../contract/status';
 
 export interface OverviewLayout {
   name: string;

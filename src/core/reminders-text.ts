@@ -4,7 +4,7 @@
  */
 import { type Day, formatDmy } from './days';
 import type { Digest, DueTask } from './reminders';
-import { STATUS } from './status';
+import { STATUS } from '../contract/status';
 
 export interface Mail {
   to: string[];

@@ -4,31 +4,11 @@
  * report, and one digest per task owner. Pure: the ledger arrives as the property map it is kept in.
  */
 import type { Day } from './days';
+import { splitAddresses } from './email';
 import type { Outcome } from './evaluate';
 import type { PeriodRow, TaskRow } from './rows';
 import { taskDueDay } from './rules';
-import { type PeriodStatus, STATUS, type TaskStatus } from './status';
-
-// ---- addresses ----
-
-const ADDRESS = /^[^\s@<>(),;:"'[\]]+@[^\s@<>(),;:"'[\]]+\.[^\s@<>(),;:"'[\]]+$/;
-
-export function isEmailAddress(s: string): boolean {
-  return ADDRESS.test(s);
-}
-
-/** A cell of addresses ("a@x.vn, b@y.vn"; `;` and spaces also separate), lower-cased, without repeats. */
-export function splitAddresses(text: string): { valid: string[]; invalid: string[] } {
-  const valid: string[] = [];
-  const invalid: string[] = [];
-  for (const part of text.split(/[,;\s]+/)) {
-    if (!part) continue;
-    const address = part.toLowerCase();
-    if (!isEmailAddress(address)) invalid.push(part);
-    else if (!valid.includes(address)) valid.push(address);
-  }
-  return { valid, invalid };
-}
+import { type PeriodStatus, STATUS, type TaskStatus } from '../contract/status';
 
 // ---- content hash ----
 

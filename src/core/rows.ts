@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { type CellIn, type Deadline, dayCell, deadlineCell, numberCell, percentCell, textCell } from './cells';
 import type { Day } from './days';
-import { type ColumnIndex, INDICATORS, PERIODS, type SheetDef, TASKS } from './sheets';
+import { type ColumnIndex, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { isBlank, normalizeLabel } from './text';
 
 export interface Problem {

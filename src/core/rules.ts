@@ -1,9 +1,10 @@
 /** The status rules of SPEC §3, applied in order; the first rule that applies wins. */
+import type { Comparator } from '../contract/lists';
 import { type Day, lastDayOfYear, ymdOf } from './days';
 import { round2, shiftDecimal } from './numbers';
 import type { IndicatorRow, PeriodRow, Problem, TaskRow } from './rows';
-import { INDICATORS, PERIODS, TASKS } from './sheets';
-import { type IndicatorStatus, type PeriodStatus, STATUS, type TaskStatus } from './status';
+import { INDICATORS, PERIODS, TASKS } from '../contract/sheets';
+import { type IndicatorStatus, type PeriodStatus, STATUS, type TaskStatus } from '../contract/status';
 import { quote } from './text';
 
 export interface Clock {
@@ -62,11 +63,6 @@ export function evaluateTask({ value: row, problems: parsed }: Parsed<TaskRow>, 
   if (progress !== null && progress > 0) return { status: STATUS.inProgress, problems };
   return { status: STATUS.notStarted, problems };
 }
-
-export type Comparator = '≥' | '>' | '≤' | '<' | '=';
-
-/** The comparators as the template's validation list offers them. */
-export const COMPARATOR_SYMBOLS: readonly Comparator[] = ['≥', '>', '≤', '<', '='];
 
 const COMPARATORS: Record<string, Comparator> = {
   '≥': '≥',

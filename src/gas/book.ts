@@ -3,32 +3,14 @@
  * getNumberFormats of the percent input columns where percents matter) and each computed column
  * is written with one call per attribute, so the number of calls never depends on the number of rows.
  */
-import { type Config, parseConfig } from '../core/config';
-import { dayOfInstant, parseOffset } from '../core/days';
 import { UserError } from '../core/errors';
 import type { ColumnState, Grid } from '../core/evaluate';
-import { CONFIG_SHEET, type ColumnIndex, locateColumns, type SheetDef } from '../core/sheets';
+import type { ColumnIndex, SheetDef } from '../contract/sheets';
+import { headerList, locateColumns } from '../core/headers';
 import { asLiteralText } from '../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** A time zone as an offset, and today's calendar day in it. */
-export function zoneClock(timeZone: string): { offsetMinutes: number; today: number } {
-  const now = new Date();
-  const offsetMinutes = parseOffset(Utilities.formatDate(now, timeZone, 'Z'));
-  return { offsetMinutes, today: dayOfInstant(now.getTime(), offsetMinutes) };
-}
-
-/** The spreadsheet's time zone as an offset, and today's calendar day in it. */
-export function spreadsheetClock(ss: Spreadsheet): { offsetMinutes: number; today: number } {
-  return zoneClock(ss.getSpreadsheetTimeZone());
-}
-
-export function readConfig(ss: Spreadsheet): ReturnType<typeof parseConfig> {
-  const sheet = ss.getSheetByName(CONFIG_SHEET);
-  return parseConfig(sheet ? sheet.getDataRange().getValues() : []);
-}
 
 export interface Block<K extends string> {
   sheet: Sheet;
@@ -51,9 +33,8 @@ export function readBlock<K extends string>(ss: Spreadsheet, def: SheetDef<K>, w
   const values = range.getValues();
   const found = locateColumns(def, values[0] ?? []);
   if (!found.ok) {
-    const names = found.missing.map((h) => `«${h}»`).join(', ');
     throw new UserError(
-      `Trang tính «${def.name}» thiếu cột ${names} ở dòng tiêu đề (dòng 1). Không có gì được ghi. Hãy thêm lại cột hoặc chạy CCHC › Thiết lập bảng tính.`,
+      `Trang tính «${def.name}» thiếu cột ${headerList(found.missing)} ở dòng tiêu đề (dòng 1). Không có gì được ghi. Hãy thêm lại cột hoặc chạy CCHC › Thiết lập bảng tính.`,
     );
   }
   const formats = withFormats ? percentFormats(sheet, def, found.cols, values.length) : undefined;
@@ -148,5 +129,3 @@ export function writeValueColumn(block: Block<string>, col: number, next: readon
   const now = block.grid.values.slice(1).map((r) => r[col]);
   return writeValues(columnRange(block, col), now, next);
 }
-
-export type { Config };

@@ -1,5 +1,5 @@
 /** Where report documents go in Drive (`Thư mục báo cáo`). */
-import { CONFIG_LABELS } from '../core/config';
+import { CONFIG_LABELS } from '../contract/settings';
 import { UserError } from '../core/errors';
 import { folderIdOf } from '../core/report/folder';
 
@@ -21,9 +21,13 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
   }
 }
 
-/** Moves a new file into the folder; when that is refused the file goes to the bin, not left astray. */
-export function moveToFolder(fileId: string, folder: Folder): void {
-  const file = DriveApp.getFileById(fileId);
+/**
+ * Moves a new document into the folder and returns its link; when the move is refused the document
+ * goes to the bin, not left astray.
+ */
+export function fileInFolder(doc: GoogleAppsScript.Document.Document, folder: Folder): string {
+  const url = doc.getUrl();
+  const file = DriveApp.getFileById(doc.getId());
   try {
     file.moveTo(folder);
   } catch {
@@ -32,4 +36,5 @@ export function moveToFolder(fileId: string, folder: Folder): void {
       `Không lưu được báo cáo vào thư mục «${folder.getName()}»: tài khoản của bạn chỉ được xem, không được thêm tệp vào thư mục đó. Chưa có gì được ghi vào bảng tính. Hãy xin quyền chỉnh sửa thư mục hoặc chọn thư mục khác ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình).`,
     );
   }
+  return url;
 }

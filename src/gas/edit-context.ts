@@ -5,7 +5,9 @@
  * when `Cấu hình` itself is edited.
  */
 import * as z from 'zod/mini';
-import { readConfig } from './book';
+import { parseConfig } from '../core/config';
+import { type Context, makeContext } from '../core/context';
+import { readSettings, zoneOf } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -19,7 +21,7 @@ const EditContextSchema = z.object({
   savedAt: z.number(),
 });
 
-export type EditContext = z.infer<typeof EditContextSchema>;
+type EditContext = z.infer<typeof EditContextSchema>;
 
 function stored(raw: string | null): EditContext | null {
   if (!raw) return null;
@@ -31,12 +33,12 @@ function stored(raw: string | null): EditContext | null {
   }
 }
 
-export function editContext(ss: Spreadsheet, reread = false): EditContext {
+function cachedSettings(ss: Spreadsheet, reread: boolean): EditContext {
   const props = PropertiesService.getDocumentProperties();
   const now = Date.now();
   const cached = reread ? null : stored(props.getProperty(EDIT_CONTEXT_KEY));
   if (cached && now - cached.savedAt >= 0 && now - cached.savedAt < EDIT_CONTEXT_MAX_AGE_MS) return cached;
-  const { config } = readConfig(ss);
+  const { config } = readSettings(ss) ?? parseConfig([]);
   const context: EditContext = {
     timeZone: ss.getSpreadsheetTimeZone(),
     warningDays: config.warningDays,
@@ -45,4 +47,19 @@ export function editContext(ss: Spreadsheet, reread = false): EditContext {
   };
   props.setProperty(EDIT_CONTEXT_KEY, JSON.stringify(context));
   return context;
+}
+
+/** Reads `Cấu hình` again into the cache (an edit of that sheet). */
+export function refreshEditContext(ss: Spreadsheet): void {
+  cachedSettings(ss, true);
+}
+
+/**
+ * The context of an edit: the cached zone and the two settings the status rules use; the other
+ * settings keep their defaults, since an edit recomputes statuses only.
+ */
+export function editContext(ss: Spreadsheet): Context {
+  const { timeZone, warningDays, planYear } = cachedSettings(ss, false);
+  const { config } = parseConfig([]);
+  return makeContext(zoneOf(timeZone), { config: { ...config, warningDays, year: planYear }, problems: [], rows: {} });
 }

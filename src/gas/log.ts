@@ -1,5 +1,5 @@
 /** The append-only `Nhật ký` sheet: one row per menu action or trigger run. */
-import { LOG } from '../core/sheets';
+import { LOG } from '../contract/sheets';
 import { asCellText } from '../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -2,11 +2,12 @@
  * Creating the sheets of the template: values in one call, then formats, widths, validation and
  * protection per column, so the number of calls depends on the layout, never on the rows.
  */
-import { HEADER_BACKGROUND, type SheetLayout, type Validation } from '../../sheets-templates/layout';
+import { HEADER_BACKGROUND, SHARE_FORMAT, type SheetLayout, type Validation } from '../contract/layout';
 import type { Written } from '../core/fill';
 import type { OverviewLayout } from '../core/overview';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const COMPUTED_WARNING = 'Cột do CCHC tính tự động: sửa tay sẽ bị ghi đè khi trạng thái được cập nhật.';
 export const LOG_WARNING = 'Nhật ký do CCHC tự ghi: không sửa hoặc xoá các dòng đã có.';
@@ -19,8 +20,9 @@ function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
   return builder.setAllowInvalid(!v.strict).setHelpText(v.help).build();
 }
 
-/** Fills a new sheet: header row (bold, coloured, frozen), template rows, and each column's setup. */
-export function buildSheet(sheet: Sheet, layout: SheetLayout, grid: readonly (readonly Written[])[]): void {
+/** Creates a sheet at `position` and fills it: header row (bold, coloured, frozen), template rows, and each column's setup. */
+export function createSheet(ss: Spreadsheet, position: number, layout: SheetLayout, grid: readonly (readonly Written[])[]): void {
+  const sheet = ss.insertSheet(layout.name, position);
   const width = layout.columns.length;
   sheet.getRange(1, 1, grid.length, width).setValues(grid.map((r) => [...r]));
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
@@ -41,8 +43,9 @@ export function buildSheet(sheet: Sheet, layout: SheetLayout, grid: readonly (re
   if (layout.protectSheet) sheet.protect().setDescription(LOG_WARNING).setWarningOnly(true);
 }
 
-/** The overview: its formulas in one call, bold rows, the share-met format, and one chart. */
-export function buildOverview(sheet: Sheet, layout: OverviewLayout): void {
+/** Creates the overview as the first sheet: its formulas in one call, bold rows, the share-met format, and one chart. */
+export function createOverview(ss: Spreadsheet, name: string, layout: OverviewLayout): void {
+  const sheet: Sheet = ss.insertSheet(name, 0);
   const rows = layout.cells.length;
   const width = layout.cells[0]!.length;
   const block = sheet.getRange(1, 1, rows, width);
@@ -53,7 +56,7 @@ export function buildOverview(sheet: Sheet, layout: OverviewLayout): void {
   for (const r of layout.headerRows) sheet.getRange(r, 1, 1, width).setBackground(HEADER_BACKGROUND).setWrap(true);
   layout.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   const { column, fromRow, toRow } = layout.percent;
-  sheet.getRange(fromRow, column, toRow - fromRow + 1, 1).setNumberFormat('0.0%');
+  sheet.getRange(fromRow, column, toRow - fromRow + 1, 1).setNumberFormat(SHARE_FORMAT);
   const chart = sheet.newChart().asBarChart().setStacked().setTitle(layout.chart.title);
   for (const a1 of layout.chart.ranges) chart.addRange(sheet.getRange(a1));
   sheet.insertChart(

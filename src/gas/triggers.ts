@@ -5,6 +5,10 @@ export function projectTriggers(): Trigger[] {
   return ScriptApp.getProjectTriggers();
 }
 
+export function handlerOf(t: Trigger): string {
+  return t.getHandlerFunction();
+}
+
 export function deleteTriggers(triggers: readonly Trigger[]): void {
   for (const t of triggers) ScriptApp.deleteTrigger(t);
 }

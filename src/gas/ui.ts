@@ -1,4 +1,6 @@
-/** Dialogs for menu actions. Never called from time-driven runs, where getUi() throws. */
+/** Menus, dialogs and toasts. Dialogs never from time-driven runs, where getUi() throws. */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
 export function alert(message: string, title = 'CCHC'): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
@@ -7,4 +9,18 @@ export function alert(message: string, title = 'CCHC'): void {
 export function confirm(message: string, title = 'CCHC'): boolean {
   const ui = SpreadsheetApp.getUi();
   return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
+/** A menu of [label, global function] items; null is a separator. */
+export function addMenu(title: string, items: readonly (readonly [label: string, fn: string] | null)[]): void {
+  const menu = SpreadsheetApp.getUi().createMenu(title);
+  for (const item of items) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+export function toast(ss: Spreadsheet, message: string, title: string, seconds: number): void {
+  ss.toast(message, title, seconds);
 }

@@ -6,6 +6,7 @@
  * work well before Apps Script's 6-minute limit; one period's or owner's failure stops nothing else.
  */
 import type { Day } from '../core/days';
+import { splitAddresses } from '../core/email';
 import {
   collectDigests,
   type Digest,
@@ -16,7 +17,6 @@ import {
   type PeriodWork,
   periodKey,
   periodsToRemind,
-  splitAddresses,
 } from '../core/reminders';
 import {
   type DailyOutcome,
@@ -32,12 +32,14 @@ import {
   periodReminder,
   senderName,
 } from '../core/reminders-text';
-import { PERIODS, TASKS } from '../core/sheets';
-import { STATUS } from '../core/status';
+import { PERIODS, TASKS } from '../contract/sheets';
+import { STATUS } from '../contract/status';
+import type { Context } from '../core/context';
 import { Mailer } from '../gas/mail';
 import { type LedgerStore, openLedger } from '../gas/mail-ledger';
 import { refresh, type Snapshot } from './refresh';
 import { createReport } from './report';
+import { sheetUrl } from '../gas/workbook';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,23 +47,18 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** No new draft or mail is started after this much of the run (Apps Script stops it at 6 minutes). */
 export const TIME_BUDGET_MS = 270_000;
 
-function sheetUrl(ss: Spreadsheet, name: string): string {
-  const sheet = ss.getSheetByName(name);
-  return sheet ? `${ss.getUrl()}#gid=${sheet.getSheetId()}` : ss.getUrl();
-}
-
 /** An error's own message, without its final full stop (it is quoted inside a sentence). */
 const shortError = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
 
 /** One daily check under the document lock; `startedAt` is when the execution began. */
-export function dailyCheckOperation(ss: Spreadsheet, startedAt: number): Done<DailyOutcome> {
-  const snapshot = refresh(ss);
-  const today = snapshot.clock.today;
+export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: number): Done<DailyOutcome> {
+  const snapshot = refresh(ss, ctx);
+  const { today } = ctx.clock;
   const outcome = emptyOutcome();
   outcome.overdueTasks = snapshot.tasks.filter((t) => t.status === STATUS.overdue).length;
   outcome.dueSoonTasks = snapshot.tasks.filter((t) => t.status === STATUS.dueSoon).length;
 
-  const scan = collectDigests(snapshot.tasks, snapshot.clock.planYear);
+  const scan = collectDigests(snapshot.tasks, ctx.clock.planYear);
   outcome.unowned = scan.unowned;
   outcome.badAddresses = scan.badAddresses;
   const store = openLedger(today);
@@ -69,11 +66,12 @@ export function dailyCheckOperation(ss: Spreadsheet, startedAt: number): Done<Da
   const digests = digestsToSend(scan.digests, store.ledger, today);
 
   if (periods.length || digests.length) {
-    const { config } = snapshot;
+    const { config } = ctx;
     const recipients = splitAddresses(config.reminderEmails.join(','));
     outcome.badReminderAddresses = recipients.invalid;
     const run: Run = {
       ss,
+      context: ctx,
       snapshot,
       today,
       store,
@@ -91,6 +89,7 @@ export function dailyCheckOperation(ss: Spreadsheet, startedAt: number): Done<Da
 
 interface Run {
   ss: Spreadsheet;
+  context: Context;
   /** This run's refresh, shared by the drafts it makes. */
   snapshot: Snapshot;
   today: Day;
@@ -147,7 +146,7 @@ function remindPeriod(run: Run, w: PeriodWork): void {
   let draft: DraftState = record.draft ? { url: record.draft } : null;
   if (w.createDraft) {
     try {
-      const report = createReport(run.ss, w.code, run.snapshot);
+      const report = createReport(run.ss, run.context, w.code, run.snapshot);
       Object.assign(record, { draft: report.url, draftDay: run.today });
       run.store.set(key, encodePeriodRecord(record));
       draft = { url: report.url, missingConfig: report.missingConfig, dataErrors: report.dataErrors };

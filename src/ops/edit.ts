@@ -8,16 +8,14 @@
 import { type Box, parseA1 } from '../core/a1';
 import { UserError } from '../core/errors';
 import { evaluateIndicatorGrid, evaluateTaskGrid, type Grid, type Outcome, resultColumn, statusColumn } from '../core/evaluate';
-import { rowParsers } from '../core/rows';
-import { clockFor } from '../core/rules';
-import { type ColumnIndex, CONFIG_SHEET, INDICATORS, locateColumns, type SheetDef, TASKS } from '../core/sheets';
-import { STATUS, type Status } from '../core/status';
-import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn, zoneClock } from '../gas/book';
-import { editContext } from '../gas/edit-context';
+import { type ColumnIndex, CONFIG_SHEET, INDICATORS, type SheetDef, TASKS } from '../contract/sheets';
+import { locateColumns } from '../core/headers';
+import { STATUS, type Status } from '../contract/status';
+import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
+import { editedA1, editedSheet, readFormats, readHeader, readRows } from '../gas/edit';
+import { editContext, refreshEditContext } from '../gas/edit-context';
 import { withDocumentLock } from '../gas/lock';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
+import { toast } from '../gas/ui';
 
 /** A simple trigger may run 30 s in all; waiting longer for the lock would end it mid-way. */
 export const EDIT_LOCK_WAIT_MS = 10_000;
@@ -30,30 +28,6 @@ function touchesInput(def: SheetDef, cols: ColumnIndex<string>, box: Box): boole
     const c = cols[key]! + 1;
     return !col.computed && c >= box.column && c <= box.lastColumn;
   });
-}
-
-/**
- * Number formats of the touched rows, or undefined when no percent cell holds a number. When all
- * such cells lie in the edited range (typing a progress figure), that range's formats suffice.
- */
-function readFormats(
-  sheet: Sheet,
-  edited: Range,
-  box: Box,
-  first: number,
-  values: unknown[][],
-  percentCols: number[],
-): string[][] | undefined {
-  const needed = values.flatMap((row, i) =>
-    percentCols.filter((c) => c >= 0 && typeof row[c] === 'number').map((c) => [first + i, c + 1] as const),
-  );
-  if (!needed.length) return undefined;
-  const width = values[0]!.length;
-  if (needed.every(([r, c]) => r >= box.row && r <= box.lastRow && c >= box.column && c <= box.lastColumn)) {
-    const f = edited.getNumberFormats();
-    return values.map((_, i) => Array.from({ length: width }, (_, c) => f[first + i - box.row]?.[c + 1 - box.column] ?? ''));
-  }
-  return sheet.getRange(first, 1, values.length, width).getNumberFormats();
 }
 
 /**
@@ -73,35 +47,31 @@ function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Ou
 }
 
 function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const edited = e.range;
-  const sheet = edited.getSheet();
-  const name = sheet.getName();
+  const edited = editedSheet(e);
+  const { name } = edited;
   if (name === CONFIG_SHEET) {
-    editContext(e.source, true);
+    refreshEditContext(e.source);
     return;
   }
   const def = name === TASKS.name ? TASKS : name === INDICATORS.name ? INDICATORS : null;
   if (!def) return;
-  const box = parseA1(edited.getA1Notation());
+  const box = parseA1(editedA1(edited));
   if (!box || box.lastRow < 2) return;
-  const header = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
+  const header = readHeader(edited);
   const found = locateColumns<string>(def, header);
   // A missing header is for refreshStatuses and validateData to explain; an edit writes nothing.
   if (!found.ok || !touchesInput(def, found.cols, box)) return;
 
   const first = Math.max(2, box.row);
-  const values = sheet.getSheetValues(first, 1, box.lastRow - first + 1, header.length);
+  const values = readRows(edited, first, box.lastRow, header.length);
   const percentCols = Object.entries(def.columns)
     .filter(([, c]) => c.percent)
     .map(([k]) => found.cols[k]!);
-  const formats = readFormats(sheet, edited, box, first, values, percentCols);
+  const formats = readFormats(edited, box, first, values, percentCols);
   const grid: Grid = { values: [header, ...values], formats: formats && [[], ...formats], firstRow: first };
-  const block: Block<string> = { sheet, grid, cols: found.cols, rows: values.length };
+  const block: Block<string> = { sheet: edited.sheet, grid, cols: found.cols, rows: values.length };
 
-  const context = editContext(e.source);
-  const { offsetMinutes, today } = zoneClock(context.timeZone);
-  const clock = clockFor(today, context.warningDays, context.planYear);
-  const parsers = rowParsers({ offsetMinutes });
+  const { clock, parsers } = editContext(e.source);
 
   withDocumentLock(() => {
     if (def === TASKS) {
@@ -137,7 +107,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const detail = err instanceof UserError ? err.message : err instanceof Error ? err.message : String(err);
     console.error(`onEdit: ${detail}`);
     try {
-      e.source.toast(`${detail} Hãy chạy CCHC › Cập nhật trạng thái sau.`, EDIT_FAILED, 10);
+      toast(e.source, `${detail} Hãy chạy CCHC › Cập nhật trạng thái sau.`, EDIT_FAILED, 10);
     } catch {
       // Nothing more can be said from a simple trigger.
     }

@@ -1,5 +1,6 @@
 /** `refreshStatuses`: every computed column of `Nhiệm vụ`, `Chỉ tiêu` and `Kỳ báo cáo`. */
-import type { Config } from '../core/config';
+import { describeConfigProblem } from '../core/config';
+import type { Context } from '../core/context';
 import {
   countStatuses,
   describeCounts,
@@ -11,29 +12,16 @@ import {
   statusColumn,
 } from '../core/evaluate';
 import type { IndicatorRow, PeriodRow, TaskRow } from '../core/rows';
-import { rowParsers } from '../core/rows';
-import { type Clock, clockFor } from '../core/rules';
-import { INDICATORS, PERIODS, TASKS } from '../core/sheets';
-import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../core/status';
-import {
-  type Block,
-  readBlock,
-  readConfig,
-  readStatusColumn,
-  spreadsheetClock,
-  writeStatusColumn,
-  writeValueColumn,
-} from '../gas/book';
+import { INDICATORS, PERIODS, TASKS } from '../contract/sheets';
+import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../contract/status';
+import { type Block, readBlock, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Everything a refresh computed, for the operations built on it (reports, reminders). */
 export interface Snapshot {
-  config: Config;
-  configProblems: string[];
-  clock: Clock;
-  offsetMinutes: number;
+  ctx: Context;
   tasks: Outcome<TaskRow, TaskStatus>[];
   indicators: Outcome<IndicatorRow, IndicatorStatus>[];
   periods: Outcome<PeriodRow, PeriodStatus>[];
@@ -50,15 +38,12 @@ function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Ou
 const present = <T>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
 
 /** Reads all three sheets first (so a missing header stops before any write), then writes. */
-export function refresh(ss: Spreadsheet): Snapshot {
-  const { offsetMinutes, today } = spreadsheetClock(ss);
-  const { config, problems } = readConfig(ss);
-  const clock = clockFor(today, config.warningDays, config.year);
+export function refresh(ss: Spreadsheet, ctx: Context): Snapshot {
+  const { parsers, clock } = ctx;
   const taskBlock = readBlock(ss, TASKS, true);
   const indicatorBlock = readBlock(ss, INDICATORS, true);
   const periodBlock = readBlock(ss, PERIODS, false);
 
-  const parsers = rowParsers({ offsetMinutes });
   const tasks = evaluateTaskGrid(taskBlock.grid, taskBlock.cols, parsers, clock);
   const indicators = evaluateIndicatorGrid(indicatorBlock.grid, indicatorBlock.cols, parsers);
   const periods = evaluatePeriodGrid(periodBlock.grid, periodBlock.cols, parsers, clock);
@@ -72,10 +57,7 @@ export function refresh(ss: Spreadsheet): Snapshot {
   writes += writeStatuses(periodBlock, periodBlock.cols.status, periods);
 
   return {
-    config,
-    configProblems: problems.map((p) => `${p.column} (dòng ${p.row}): ${p.message}`),
-    clock,
-    offsetMinutes,
+    ctx,
     tasks: present(tasks),
     indicators: present(indicators),
     periods: present(periods),
@@ -92,11 +74,12 @@ export function refreshMessage(s: Snapshot): string {
     `Kỳ báo cáo (${s.periods.length}): ${describeCounts(countStatuses(s.periods))}.`,
   ];
   if (errors) lines.push(`Có ${errors} dòng ${STATUS.error}: xem ghi chú ở ô Trạng thái hoặc chạy CCHC › Kiểm tra dữ liệu.`);
-  if (s.configProblems.length) lines.push(`Cấu hình chưa đúng (đã dùng giá trị mặc định): ${s.configProblems.join('; ')}.`);
+  const problems = s.ctx.configProblems.map(describeConfigProblem);
+  if (problems.length) lines.push(`Cấu hình chưa đúng (đã dùng giá trị mặc định): ${problems.join('; ')}.`);
   return lines.join('\n');
 }
 
-export function refreshOperation(ss: Spreadsheet): Done<Snapshot> {
-  const snapshot = refresh(ss);
+export function refreshOperation(ss: Spreadsheet, ctx: Context): Done<Snapshot> {
+  const snapshot = refresh(ss, ctx);
   return { value: snapshot, message: refreshMessage(snapshot) };
 }

@@ -2,15 +2,18 @@
  * `generateReport` and the report menu items (SPEC §5): refresh, build the report model, render it
  * as a Google Doc in `Thư mục báo cáo`, record it in `Kỳ báo cáo` and `Lịch sử`.
  */
-import { CONFIG_SHEET } from '../core/sheets';
+import { CONFIG_SHEET } from '../contract/sheets';
 import { buildReport, findPeriod, nextDuePeriod } from '../core/report/model';
-import { STATUS } from '../core/status';
-import { readConfig } from '../gas/book';
+import { STATUS } from '../contract/status';
 import { renderReport } from '../gas/report/render';
-import { moveToFolder, reportFolder } from '../gas/drive';
+import { fileInFolder, reportFolder } from '../gas/drive';
 import { appendHistory, readHistory } from '../gas/report/history';
 import { readPeriods, recordReport } from '../gas/report/period';
 import { confirm } from '../gas/ui';
+import { activeSpreadsheet } from '../gas/workbook';
+import { type Context, makeContext } from '../core/context';
+import { readZone } from '../gas/context';
+import { describeConfigProblem } from '../core/config';
 import { refresh, type Snapshot } from './refresh';
 import { type Done, menuAction } from './run';
 
@@ -36,26 +39,25 @@ export interface CreatedReport {
  * indicators and settings do not change between them. `Kỳ báo cáo` and `Lịch sử` are read again
  * each time, since every report writes to them.
  */
-export function createReport(ss: Spreadsheet, periodCode: string, refreshed?: Snapshot): CreatedReport {
-  const periods = readPeriods(ss);
+export function createReport(ss: Spreadsheet, ctx: Context, periodCode: string, refreshed?: Snapshot): CreatedReport {
+  const periods = readPeriods(ss, ctx);
   const period = findPeriod(periods.outcomes, periodCode);
-  const folder = reportFolder(ss, (refreshed?.config ?? readConfig(ss).config).reportFolder);
+  const folder = reportFolder(ss, ctx.config.reportFolder);
   const history = readHistory(ss);
 
-  const snapshot = refreshed ?? refresh(ss);
-  const report = buildReport({ ...snapshot, periods: periods.outcomes }, period.row.code!, history);
-  const doc = renderReport(report);
-  const url = doc.getUrl();
-  moveToFolder(doc.getId(), folder);
+  const snapshot = refreshed ?? refresh(ss, ctx);
+  const { config, clock } = ctx;
+  const report = buildReport({ ...snapshot, config, clock, periods: periods.outcomes }, period.row.code!, history);
+  const url = fileInFolder(renderReport(report), folder);
   recordReport(periods, period, url);
-  appendHistory(ss, report.history, periods.offsetMinutes);
+  appendHistory(ss, report.history, ctx.offsetMinutes);
   return {
     url,
     name: report.name,
     periodName: report.period.name,
     previousUrl: period.row.link ?? '',
     missingConfig: report.missingConfig,
-    configProblems: snapshot.configProblems,
+    configProblems: ctx.configProblems.map(describeConfigProblem),
     dataErrors: report.dataErrors,
   };
 }
@@ -77,28 +79,31 @@ export function reportMessage(r: CreatedReport): string {
   return lines.join('\n');
 }
 
-export function reportOperation(ss: Spreadsheet, periodCode: string): Done<string> {
-  const created = createReport(ss, periodCode);
+export function reportOperation(ss: Spreadsheet, ctx: Context, periodCode: string): Done<string> {
+  const created = createReport(ss, ctx, periodCode);
   return { value: created.url, message: reportMessage(created) };
 }
 
-export function nextDuePeriodCode(ss: Spreadsheet): string {
-  const { outcomes, today } = readPeriods(ss);
+export function nextDuePeriodCode(ss: Spreadsheet, ctx: Pick<Context, 'offsetMinutes' | 'today' | 'parsers'>): string {
+  const { outcomes, today } = readPeriods(ss, ctx);
   return nextDuePeriod(outcomes, today).row.code!;
 }
 
 /**
  * A report menu item. When the period already has a report, asks before replacing its link (the
- * question comes before the lock is taken, so nobody waits on an open dialog).
+ * question comes before the lock is taken, so nobody waits on an open dialog). The zone read then
+ * serves the whole execution; `Cấu hình` is read under the lock.
  */
-export function reportFromMenu(pickCode: (ss: Spreadsheet) => string): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+export function reportFromMenu(pickCode: (ss: Spreadsheet, zone: Context) => string): void {
+  const ss = activeSpreadsheet();
+  const zone = readZone(ss);
+  const early = makeContext(zone, null);
   let code = '';
   let replace = true;
   let failure: unknown = null;
   try {
-    code = pickCode(ss);
-    const link = findPeriod(readPeriods(ss).outcomes, code).row.link;
+    code = pickCode(ss, early);
+    const link = findPeriod(readPeriods(ss, early).outcomes, code).row.link;
     if (link) {
       replace = confirm(
         `Kỳ ${code} đã có báo cáo:\n${link}\n\nTạo báo cáo mới và thay liên kết trong trang «Kỳ báo cáo»? Văn bản cũ vẫn được giữ nguyên trong Drive.`,
@@ -108,8 +113,14 @@ export function reportFromMenu(pickCode: (ss: Spreadsheet) => string): void {
   } catch (e) {
     failure = e;
   }
-  menuAction(code ? `Tạo báo cáo ${code}` : 'Tạo báo cáo', (s): Done<string> => {
-    if (failure) throw failure;
-    return replace ? reportOperation(s, code) : { value: '', message: `Đã hủy: giữ nguyên báo cáo hiện có của kỳ ${code}.` };
-  });
+  menuAction(
+    code ? `Tạo báo cáo ${code}` : 'Tạo báo cáo',
+    (s, ctx): Done<string> => {
+      if (failure) throw failure;
+      return replace
+        ? reportOperation(s, ctx, code)
+        : { value: '', message: `Đã hủy: giữ nguyên báo cáo hiện có của kỳ ${code}.` };
+    },
+    { ss, zone },
+  );
 }

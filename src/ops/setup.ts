@@ -3,17 +3,18 @@
  * rows only into sheets it creates. An existing sheet is left exactly as it is, whatever it holds;
  * the report names what was created and which kept sheets lack a required header.
  */
-import { SHEET_LAYOUTS, type SheetLayout } from '../../sheets-templates/layout';
-import { TEMPLATE } from '../../sheets-templates/template';
+import { SHEET_LAYOUTS, type SheetLayout } from '../contract/layout';
 import { sheetGrid, templateRows } from '../core/fill';
 import { overviewLayout } from '../core/overview';
-import { INDICATORS, locateColumns, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../core/sheets';
-import { spreadsheetClock } from '../gas/book';
-import { buildOverview, buildSheet } from '../gas/sheet-builder';
+import { INDICATORS, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
+import { headerList, locateColumns } from '../core/headers';
+import type { Context } from '../core/context';
+import { createOverview, createSheet } from '../gas/sheet-builder';
+import { existingSheet } from '../gas/workbook';
+import type { Template } from '../contract/template';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const DEFS: Record<string, SheetDef> = { [TASKS.name]: TASKS, [INDICATORS.name]: INDICATORS, [PERIODS.name]: PERIODS };
 
@@ -25,13 +26,9 @@ const WHAT: Partial<Record<SheetLayout['fill'], string>> = {
 };
 
 /** For a kept data sheet whose header row lacks a required column: which ones, as a hint. */
-function missingHeaders(sheet: Sheet, def: SheetDef | undefined): string | null {
-  if (!def) return null;
-  const width = sheet.getLastColumn();
-  const found = locateColumns(def, width ? sheet.getRange(1, 1, 1, width).getValues()[0]! : []);
-  return found.ok
-    ? null
-    : `«${sheet.getName()}» (thiếu cột ${found.missing.map((h) => `«${h}»`).join(', ')} ở dòng tiêu đề: hãy thêm lại)`;
+function missingHeaders(name: string, header: readonly unknown[], def: SheetDef): string | null {
+  const found = locateColumns(def, header);
+  return found.ok ? null : `«${name}» (thiếu cột ${headerList(found.missing)} ở dòng tiêu đề: hãy thêm lại)`;
 }
 
 export interface SetupResult {
@@ -39,27 +36,28 @@ export interface SetupResult {
   kept: string[];
 }
 
-export function setupOperation(ss: Spreadsheet): Done<SetupResult> {
-  const { offsetMinutes } = spreadsheetClock(ss);
+/** `template` is the plan the bundle embeds (sheets-templates/), passed in by main.ts. */
+export function setupOperation(ss: Spreadsheet, ctx: Context, template: Template): Done<SetupResult> {
   const created: string[] = [];
   const createdLines: string[] = [];
   const kept: string[] = [];
   const incomplete: string[] = [];
 
   // New sheets go after the template sheet before them, so the template's order holds.
-  const overview = ss.getSheetByName(OVERVIEW_SHEET);
-  let position = overview ? overview.getIndex() : 0;
+  const overview = existingSheet(ss, OVERVIEW_SHEET, false);
+  let position = overview ? overview.index : 0;
   for (const layout of SHEET_LAYOUTS) {
-    const existing = ss.getSheetByName(layout.name);
+    const def = DEFS[layout.name];
+    const existing = existingSheet(ss, layout.name, def !== undefined);
     if (existing) {
-      position = existing.getIndex();
+      position = existing.index;
       kept.push(layout.name);
-      const missing = missingHeaders(existing, DEFS[layout.name]);
+      const missing = def && missingHeaders(layout.name, existing.header, def);
       if (missing) incomplete.push(missing);
       continue;
     }
-    const rows = templateRows(layout, TEMPLATE);
-    buildSheet(ss.insertSheet(layout.name, position++), layout, sheetGrid(layout, rows, offsetMinutes));
+    const rows = templateRows(layout, template);
+    createSheet(ss, position++, layout, sheetGrid(layout, rows, ctx.offsetMinutes));
     created.push(layout.name);
     const what = WHAT[layout.fill];
     createdLines.push(`- «${layout.name}»${what ? `: ${rows.length} ${what}` : ''}.`);
@@ -67,7 +65,7 @@ export function setupOperation(ss: Spreadsheet): Done<SetupResult> {
   if (overview) {
     kept.push(OVERVIEW_SHEET);
   } else {
-    buildOverview(ss.insertSheet(OVERVIEW_SHEET, 0), overviewLayout());
+    createOverview(ss, OVERVIEW_SHEET, overviewLayout());
     created.push(OVERVIEW_SHEET);
     createdLines.push(`- «${OVERVIEW_SHEET}»: bảng số liệu theo lĩnh vực và biểu đồ, tự cập nhật.`);
   }

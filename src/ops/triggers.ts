@@ -4,12 +4,10 @@
  * exactly one remains however often it is called and whatever was there.
  */
 import { UserError } from '../core/errors';
-import { readConfig } from '../gas/book';
-import { createDailyTrigger, deleteTriggers, projectTriggers, scriptTimeZone } from '../gas/triggers';
+import type { Context } from '../core/context';
+import { createDailyTrigger, deleteTriggers, handlerOf, projectTriggers, scriptTimeZone } from '../gas/triggers';
 import { dailyCheckOperation } from './daily';
 import { type Done, runLogged } from './run';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const DAILY_HANDLER = 'dailyCheck';
 const MAX_TRIGGERS = 20;
@@ -34,8 +32,8 @@ export const OWN_HANDLERS: readonly string[] = [
   DAILY_HANDLER,
 ];
 
-export function installTriggersOperation(ss: Spreadsheet): Done<void> {
-  const stale = projectTriggers().filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
+export function installTriggersOperation(_ss: unknown, ctx: Context): Done<void> {
+  const stale = projectTriggers().filter((t) => handlerOf(t) === DAILY_HANDLER);
   deleteTriggers(stale);
   try {
     createDailyTrigger(DAILY_HANDLER, DAILY_HOUR);
@@ -49,7 +47,7 @@ export function installTriggersOperation(ss: Spreadsheet): Done<void> {
     `Đã bật nhắc việc tự động: mỗi ngày trong khoảng ${DAILY_HOUR}–${DAILY_HOUR + 1} giờ (múi giờ ${scriptTimeZone()}), bảng tính tự cập nhật trạng thái, tạo bản nháp báo cáo cho kỳ sắp đến hạn và gửi thư nhắc việc từ tài khoản của bạn.`,
   ];
   if (stale.length) lines.push(`Đã thay ${stale.length} lịch chạy cũ bằng lịch mới này.`);
-  if (!readConfig(ss).config.reminderEmails.length) {
+  if (!ctx.config.reminderEmails.length) {
     lines.push('Lưu ý: «Email nhắc việc» trong trang Cấu hình còn trống nên sẽ không có thư nhắc kỳ báo cáo.');
   }
   return { value: undefined, message: lines.join('\n') };
@@ -57,7 +55,7 @@ export function installTriggersOperation(ss: Spreadsheet): Done<void> {
 
 export function removeTriggersOperation(): Done<void> {
   const all = projectTriggers();
-  const ours = all.filter((t) => OWN_HANDLERS.includes(t.getHandlerFunction()));
+  const ours = all.filter((t) => OWN_HANDLERS.includes(handlerOf(t)));
   deleteTriggers(ours);
   const kept = all.length - ours.length;
   const message = ours.length
@@ -72,5 +70,5 @@ export function removeTriggersOperation(): Done<void> {
 /** The time-driven handler: no UI here (getUi() throws), so only `Nhật ký` tells what happened. */
 export function dailyCheckRun(): void {
   const startedAt = Date.now();
-  runLogged('Kiểm tra hằng ngày', (ss) => dailyCheckOperation(ss, startedAt));
+  runLogged('Kiểm tra hằng ngày', (ss, ctx) => dailyCheckOperation(ss, ctx, startedAt));
 }

@@ -4,7 +4,6 @@
  */
 import {
   areaFindings,
-  badAddresses,
   blankDeadlines,
   countBySheet,
   dataRows,
@@ -14,14 +13,14 @@ import {
   engineFindings,
   type Finding,
 } from '../core/checks';
-import { type Config, CONFIG_LABELS, parseConfig } from '../core/config';
+import type { Context } from '../core/context';
+import { isEmailAddress } from '../core/email';
+import { CONFIG_LABELS } from '../contract/settings';
 import { UserError } from '../core/errors';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../core/evaluate';
-import { rowParsers } from '../core/rows';
-import { clockFor } from '../core/rules';
-import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../core/sheets';
-import { cellText, normalizeLabel, quote } from '../core/text';
-import { type Block, readBlock, spreadsheetClock } from '../gas/book';
+import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
+import { quote } from '../core/text';
+import { type Block, readBlock } from '../gas/book';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,50 +38,37 @@ function tryRead<K extends string>(ss: Spreadsheet, def: SheetDef<K>, formats: b
   }
 }
 
-function configFindings(ss: Spreadsheet): { findings: Finding[]; settings: Config } {
-  const sheet = ss.getSheetByName(CONFIG_SHEET);
-  if (!sheet) {
-    return {
-      findings: [
-        {
-          sheet: CONFIG_SHEET,
-          row: null,
-          column: null,
-          message: `Không tìm thấy trang tính «${CONFIG_SHEET}». Hãy chạy CCHC › Thiết lập bảng tính`,
-        },
-      ],
-      settings: parseConfig([]).config,
-    };
+function configFindings(ctx: Context): Finding[] {
+  const rows = ctx.configRows;
+  if (!rows) {
+    return [
+      {
+        sheet: CONFIG_SHEET,
+        row: null,
+        column: null,
+        message: `Không tìm thấy trang tính «${CONFIG_SHEET}». Hãy chạy CCHC › Thiết lập bảng tính`,
+      },
+    ];
   }
-  const rows = sheet.getDataRange().getValues();
-  const parsed = parseConfig(rows);
-  const findings: Finding[] = parsed.problems.map((p) => ({
+  const findings: Finding[] = ctx.configProblems.map((p) => ({
     sheet: CONFIG_SHEET,
     row: p.row,
     column: null,
     message: `${p.column.slice(CONFIG_SHEET.length + 2)}: ${p.message}`,
   }));
-  const label = normalizeLabel(CONFIG_LABELS.reminderEmails);
-  const at = rows.findIndex((r) => normalizeLabel(cellText(r[0])) === label);
-  if (at >= 0) {
-    for (const a of badAddresses(cellText(rows[at]![1]))) {
-      findings.push({
-        sheet: CONFIG_SHEET,
-        row: at + 1,
-        column: null,
-        message: `${CONFIG_LABELS.reminderEmails}: ${quote(a)} không phải là địa chỉ email`,
-      });
-    }
+  for (const a of ctx.config.reminderEmails.filter((x) => !isEmailAddress(x))) {
+    findings.push({
+      sheet: CONFIG_SHEET,
+      row: rows.reminderEmails ?? null,
+      column: null,
+      message: `${CONFIG_LABELS.reminderEmails}: ${quote(a)} không phải là địa chỉ email`,
+    });
   }
-  return { findings, settings: parsed.config };
+  return findings;
 }
 
-export function collectFindings(ss: Spreadsheet): Finding[] {
-  const { offsetMinutes, today } = spreadsheetClock(ss);
-  const config = configFindings(ss);
-  const { settings } = config;
-  const clock = clockFor(today, settings.warningDays, settings.year);
-  const parsers = rowParsers({ offsetMinutes });
+export function collectFindings(ss: Spreadsheet, ctx: Context): Finding[] {
+  const { clock, parsers } = ctx;
   const findings: Finding[] = [];
 
   const tasks = tryRead(ss, TASKS, true, findings);
@@ -117,13 +103,13 @@ export function collectFindings(ss: Spreadsheet): Finding[] {
       ...duplicateCodes(PERIODS.name, dataRows(periods.grid, outcomes), periods.cols.code, PERIODS.columns.code.header),
     );
   }
-  findings.push(...config.findings);
+  findings.push(...configFindings(ctx));
   const order = [TASKS.name, INDICATORS.name, PERIODS.name, CONFIG_SHEET];
   return findings.sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
 }
 
-export function validateOperation(ss: Spreadsheet): Done<Finding[]> {
-  const findings = collectFindings(ss);
+export function validateOperation(ss: Spreadsheet, ctx: Context): Done<Finding[]> {
+  const findings = collectFindings(ss, ctx);
   if (!findings.length) {
     const message = `Không tìm thấy lỗi dữ liệu nào trong các trang «${TASKS.name}», «${INDICATORS.name}», «${PERIODS.name}» và «${CONFIG_SHEET}».`;
     return { value: findings, message };

@@ -5,9 +5,9 @@
  * Vietnamese in NFC and NFD, emoji, formula-like text, formulas, user formatting and notes.
  */
 import fc from 'fast-check';
-import { CONFIG_LABELS } from '../../src/core/config';
-import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, type SheetDef, TASKS } from '../../src/core/sheets';
-import { STATUS } from '../../src/core/status';
+import { CONFIG_LABELS } from '../../src/contract/settings';
+import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, type SheetDef, TASKS } from '../../src/contract/sheets';
+import { STATUS } from '../../src/contract/status';
 import type { CellSpec, ColumnSpec, SheetSpec, ValueSpec, WorkbookSpec } from './workbook';
 
 const nfd = (s: string) => s.normalize('NFD');

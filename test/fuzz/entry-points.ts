@@ -10,7 +10,7 @@ import { userEdit } from '../../emulator/edits';
 import { generatedWorkbook } from '../support/fixtures';
 import type { Emulator, ExecutionKind } from '../../emulator/index';
 import { columnLetters } from '../../emulator/services/spreadsheet';
-import { TASKS } from '../../src/core/sheets';
+import { TASKS } from '../../src/contract/sheets';
 import { emulatorWith } from '../helpers';
 
 export interface EntryPoint {

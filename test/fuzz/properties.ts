@@ -16,8 +16,8 @@
  */
 import type { Emulator } from '../../emulator/index';
 import { ScriptError } from '../../emulator/index';
-import { INDICATORS, LOG, PERIODS, type SheetDef, TASKS } from '../../src/core/sheets';
-import { INDICATOR_STATUSES, STATUS, type Status, statusBackground, TASK_STATUSES } from '../../src/core/status';
+import { INDICATORS, LOG, PERIODS, type SheetDef, TASKS } from '../../src/contract/sheets';
+import { INDICATOR_STATUSES, STATUS, type Status, statusBackground, TASK_STATUSES } from '../../src/contract/status';
 import { type Edited, type FuzzOperation, OPERATIONS, type Step } from './operations';
 import { vietnameseProblems } from './vietnamese';
 import {

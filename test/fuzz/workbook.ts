@@ -5,7 +5,7 @@
  */
 import type { Emulator } from '../../emulator/index';
 import type { SheetModel } from '../../emulator/services/spreadsheet';
-import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../../src/core/sheets';
+import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../../src/contract/sheets';
 import { productEmulator } from '../support/fixtures';
 
 /** A Date cell: midnight of a calendar day in the spreadsheet's zone, or any instant. */

@@ -2,9 +2,9 @@
  * Workbooks for tests and `npm start`: sheets written straight into the emulator's model (no
  * service calls), in the layout of SPEC §1.
  */
-import { AREA_LABELS } from '../../src/core/areas';
+import { AREA_LABELS } from '../../src/contract/lists';
 import { isValidYmd } from '../../src/core/days';
-import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from '../../src/core/sheets';
+import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from '../../src/contract/sheets';
 import { Emulator, type EmulatorOptions } from '../../emulator/index';
 import type { SheetModel } from '../../emulator/services/spreadsheet';
 

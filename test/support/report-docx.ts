@@ -1,7 +1,7 @@
 /** The product's report, as the bundle builds it in Google Docs, saved as .docx (scripts and tests). */
 import { saveDocx } from '../../emulator/docx';
 import type { Emulator } from '../../emulator/index';
-import { LOG } from '../../src/core/sheets';
+import { LOG } from '../../src/contract/sheets';
 
 /**
  * Runs `generateReport(code)` as the script editor or a trigger would (no UI) and saves the new

@@ -1,6 +1,6 @@
 /** `Thư mục báo cáo`: a Drive folder given by its URL or id. */
 import { UserError } from '../errors';
-import { CONFIG_LABELS } from '../config';
+import { CONFIG_LABELS } from '../../contract/settings';
 
 const ID = /^[A-Za-z0-9_-]{10,}$/;
 

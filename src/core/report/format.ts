@@ -2,6 +2,7 @@
 import { type Day, formatDmy, ymdOf } from '../days';
 import type { Deadline } from '../cells';
 import { round2 } from '../numbers';
+import { CONTINUOUS } from '../../contract/lists';
 
 /** Shown wherever a value the report needs is missing, so the gap is visible and fixable. */
 export const PLACEHOLDER = '…';
@@ -36,7 +37,7 @@ export function withUnit(n: number, unit: string): string {
 
 export function deadlineText(deadline: Deadline | undefined): string {
   if (!deadline) return PLACEHOLDER;
-  return deadline.kind === 'date' ? formatDmy(deadline.day) : 'Thường xuyên';
+  return deadline.kind === 'date' ? formatDmy(deadline.day) : CONTINUOUS;
 }
 
 /** "báo cáo quý I" → "Báo cáo quý I" (a task or indicator as a table cell or list item). */

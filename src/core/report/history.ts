@@ -1,28 +1,10 @@
-/**
- * The `Lịch sử` sheet: every generated report appends one row per indicator (period, result,
- * status), so that the next report can state the change since the previous period.
- */
+/** The rows of the `Lịch sử` sheet (src/contract/sheets.ts), read and written. */
 import { parseNumber } from '../cells';
 import type { Day } from '../days';
+import { type ColumnIndex, HISTORY } from '../../contract/sheets';
 import { UserError } from '../errors';
-import { type ColumnIndex, locateColumns, type SheetDef } from '../sheets';
+import { headerList, locateColumns } from '../headers';
 import { cellText, normalizeLabel } from '../text';
-
-const owned = (header: string) => ({ header, required: true, computed: true });
-
-export const HISTORY = {
-  name: 'Lịch sử',
-  columns: {
-    createdAt: owned('Ngày tạo báo cáo'),
-    periodCode: owned('Mã kỳ'),
-    periodName: owned('Tên kỳ'),
-    code: owned('Mã chỉ tiêu'),
-    name: owned('Chỉ tiêu'),
-    unit: owned('Đơn vị tính'),
-    result: owned('Kết quả'),
-    status: owned('Trạng thái'),
-  },
-} satisfies SheetDef;
 
 export type HistoryKey = keyof typeof HISTORY.columns;
 export const HISTORY_HEADERS = Object.values(HISTORY.columns).map((c) => c.header);
@@ -49,9 +31,8 @@ export function indicatorKey(row: { code?: string; name?: string }): string {
 export function historyColumns(headerRow: readonly unknown[]): ColumnIndex<HistoryKey> {
   const found = locateColumns(HISTORY, headerRow);
   if (!found.ok) {
-    const names = found.missing.map((h) => `«${h}»`).join(', ');
     throw new UserError(
-      `Trang tính «${HISTORY.name}» thiếu cột ${names} ở dòng tiêu đề. Không có gì được ghi. Hãy thêm lại cột, hoặc đổi tên trang tính đó để chương trình tạo trang mới.`,
+      `Trang tính «${HISTORY.name}» thiếu cột ${headerList(found.missing)} ở dòng tiêu đề. Không có gì được ghi. Hãy thêm lại cột, hoặc đổi tên trang tính đó để chương trình tạo trang mới.`,
     );
   }
   return found.cols;

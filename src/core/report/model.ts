@@ -3,17 +3,26 @@
  * blocks (sections, per-area tables, lists), recipients and signature. Pure: the Google Doc
  * renderer and the tests both read this model.
  */
-import { CONFIG_LABELS, type Config, type ConfigKey } from '../config';
+import { CONFIG_LABELS, type ConfigKey } from '../../contract/settings';
+import type { Config } from '../config';
 import { type Day, formatDmy, lastDayOfYear } from '../days';
 import { UserError } from '../errors';
 import type { Outcome } from '../evaluate';
 import { round2 } from '../numbers';
 import type { IndicatorRow, PeriodRow, TaskRow } from '../rows';
 import { parseComparator, taskDueDay } from '../rules';
-import { PERIODS } from '../sheets';
-import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, TASK_STATUSES, type TaskStatus } from '../status';
+import { PERIODS } from '../../contract/sheets';
+import {
+  type IndicatorStatus,
+  type PeriodStatus,
+  STATUS,
+  type Status,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '../../contract/status';
 import { foldDiacritics, normalizeLabel } from '../text';
-import { AREA_LABELS, matchArea } from '../areas';
+import { AREA_LABELS } from '../../contract/lists';
+import { matchArea } from '../areas';
 import {
   dateLine,
   deadlineText,
@@ -123,7 +132,7 @@ export function findPeriod(periods: readonly Period[], code: string): Period {
 /** The period whose due date is next (today included); after the last one, the last one. */
 export function nextDuePeriod(periods: readonly Period[], today: Day): Period {
   const dated = periods.filter((p) => p.row.code && p.row.due != null).sort((a, b) => a.row.due! - b.row.due!);
-  const next = dated.find((p) => p.row.due! >= today) ?? dated.at(-1);
+  const next = dated.find((p) => p.row.due! >= today) ?? dated[dated.length - 1];
   if (!next) throw new UserError(`Trang «${PERIODS.name}» chưa có kỳ báo cáo nào có Mã kỳ và Hạn gửi.`);
   return next;
 }

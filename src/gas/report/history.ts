@@ -1,7 +1,7 @@
 /** The `Lịch sử` sheet: read before a report, appended to after it (one block write). */
 import { type Day, instantOfDay } from '../../core/days';
+import { HISTORY } from '../../contract/sheets';
 import {
-  HISTORY,
   HISTORY_HEADERS,
   historyCells,
   historyColumns,
@@ -11,6 +11,7 @@ import {
   parseHistory,
 } from '../../core/report/history';
 import { asCellText } from '../../core/text';
+import { DATE_FORMAT } from '../../contract/layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,5 +39,5 @@ export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offs
   const maxRows = sheet.getMaxRows();
   if (start + cells.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + cells.length - 1 - maxRows);
   sheet.getRange(start, 1, cells.length, header.length).setValues(cells);
-  sheet.getRange(start, cols.createdAt + 1, cells.length, 1).setNumberFormat('dd/mm/yyyy');
+  sheet.getRange(start, cols.createdAt + 1, cells.length, 1).setNumberFormat(DATE_FORMAT);
 }

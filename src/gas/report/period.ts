@@ -1,11 +1,13 @@
 /** The `Kỳ báo cáo` rows, read for a report, and the period row's report cells written after it. */
 import { instantOfDay } from '../../core/days';
 import { evaluatePeriodGrid, type Outcome } from '../../core/evaluate';
-import { type PeriodRow, rowParsers } from '../../core/rows';
+import type { Context } from '../../core/context';
+import type { PeriodRow } from '../../core/rows';
 import { evaluatePeriod } from '../../core/rules';
-import { PERIODS } from '../../core/sheets';
-import { type PeriodStatus, statusBackground } from '../../core/status';
-import { type Block, readBlock, spreadsheetClock } from '../book';
+import { PERIODS } from '../../contract/sheets';
+import { type PeriodStatus, statusBackground } from '../../contract/status';
+import { type Block, readBlock } from '../book';
+import { DATE_FORMAT } from '../../contract/layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type Period = Outcome<PeriodRow, PeriodStatus>;
@@ -17,12 +19,12 @@ export interface Periods {
   offsetMinutes: number;
 }
 
-export function readPeriods(ss: Spreadsheet): Periods {
+export function readPeriods(
+  ss: Spreadsheet,
+  { offsetMinutes, today, parsers }: Pick<Context, 'offsetMinutes' | 'today' | 'parsers'>,
+): Periods {
   const block = readBlock(ss, PERIODS, false);
-  const { offsetMinutes, today } = spreadsheetClock(ss);
-  const outcomes = evaluatePeriodGrid(block.grid, block.cols, rowParsers({ offsetMinutes }), { today }).filter(
-    (o): o is Period => o !== null,
-  );
+  const outcomes = evaluatePeriodGrid(block.grid, block.cols, parsers, { today }).filter((o): o is Period => o !== null);
   return { block, outcomes, today, offsetMinutes };
 }
 
@@ -32,7 +34,7 @@ export function recordReport({ block, today, offsetMinutes }: Periods, period: P
   cell(block.cols.link).setValue(url);
   cell(block.cols.createdAt)
     .setValue(new Date(instantOfDay(today, offsetMinutes)))
-    .setNumberFormat('dd/mm/yyyy');
+    .setNumberFormat(DATE_FORMAT);
   const { status } = evaluatePeriod({ value: { ...period.row, link: url }, problems: period.problems }, today);
   cell(block.cols.status).setValue(status).setBackground(statusBackground(status));
 }

@@ -1,15 +1,17 @@
 /**
  * How `setupWorkbook` lays out each sheet it creates (SPEC §1): header order, column widths,
- * number formats, validation lists and which columns wrap. Header texts come from the contract in
- * src/core/sheets.ts; the overview sheet's layout is in src/core/overview.ts.
+ * number formats, validation lists and which columns wrap. Header texts come from ./sheets; the
+ * overview sheet's layout is in src/core/overview.ts.
  */
-import { AREA_LABELS } from '../src/core/areas';
-import type { ConfigKey } from '../src/core/config';
-import { COMPARATOR_SYMBOLS } from '../src/core/rules';
-import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from '../src/core/sheets';
+import { AREA_LABELS, COMPARATOR_SYMBOLS, UNITS } from './lists';
+import { CONFIG_HEADERS } from './settings';
+import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from './sheets';
 
+/** The one date pattern: date cells' number format (messages and reports write dates alike). */
 export const DATE_FORMAT = 'dd/mm/yyyy';
 export const DATE_TIME_FORMAT = 'dd/mm/yyyy HH:mm:ss';
+/** The overview's share of indicators met. */
+export const SHARE_FORMAT = '0.0%';
 export const HEADER_BACKGROUND = '#d9e2f3';
 
 /** A data validation rule on the data cells of a column. */
@@ -110,7 +112,7 @@ export const INDICATORS_LAYOUT: SheetLayout = {
       width: 90,
       validation: {
         kind: 'list',
-        values: ['%', 'bậc'],
+        values: UNITS,
         strict: false,
         help: 'Đơn vị tính của mục tiêu; với «%», nhập Mục tiêu và Thực hiện theo phần trăm (ví dụ 95).',
       },
@@ -142,8 +144,6 @@ export const PERIODS_LAYOUT: SheetLayout = {
   ],
 };
 
-export const CONFIG_HEADERS = ['Thông số', 'Giá trị', 'Hướng dẫn'] as const;
-
 export const CONFIG_LAYOUT: SheetLayout = {
   name: CONFIG_SHEET,
   fill: 'config',
@@ -154,22 +154,6 @@ export const CONFIG_LAYOUT: SheetLayout = {
     { header: CONFIG_HEADERS[1], width: 360, wrap: true },
     { header: CONFIG_HEADERS[2], width: 420, wrap: true },
   ],
-};
-
-/** The `Hướng dẫn` cell beside each setting: what SPEC §1 says it means. */
-export const CONFIG_HINTS: Record<ConfigKey, string> = {
-  superior: 'Cơ quan cấp trên, dòng trên cùng của phần tiêu đề báo cáo (có thể để trống).',
-  issuer: 'Cơ quan ban hành báo cáo.',
-  abbreviation: 'Chữ viết tắt dùng trong «Số: …/BC-…».',
-  place: 'Địa danh ở dòng ngày tháng của báo cáo.',
-  year: 'Năm của kế hoạch; nhiệm vụ thường xuyên có hạn là ngày 31/12 của năm này.',
-  signAuthority: 'Dòng thẩm quyền ký, ví dụ TM. ỦY BAN NHÂN DÂN.',
-  signerTitle: 'Chức vụ người ký.',
-  signer: 'Họ và tên người ký.',
-  recipients: 'Nơi nhận báo cáo, mỗi nơi một dòng.',
-  warningDays: 'Số ngày trước hạn mà nhiệm vụ chuyển sang «Sắp đến hạn» (mặc định 7).',
-  reminderEmails: 'Các địa chỉ email nhận nhắc hạn báo cáo, cách nhau bằng dấu phẩy.',
-  reportFolder: 'Đường dẫn hoặc mã thư mục Google Drive lưu báo cáo (để trống: thư mục chứa bảng tính).',
 };
 
 export const LOG_LAYOUT: SheetLayout = {

@@ -1,8 +1,8 @@
 /**
- * The workbook contract of SPEC §1: sheet names, header texts, which columns are inputs and which
- * the script computes, and header lookup by text (never by position).
+ * The workbook contract of SPEC §1: sheet names, header texts, and which columns are inputs
+ * (required or optional) and which the script computes. Columns are found by header text, never
+ * by position (src/core/headers.ts).
  */
-import { normalizeLabel } from './text';
 
 export interface ColumnDef {
   header: string;
@@ -79,31 +79,26 @@ export const LOG = {
   headers: ['Thời gian', 'Người thực hiện', 'Thao tác', 'Kết quả'],
 } as const;
 
+/**
+ * The `Lịch sử` sheet: every generated report appends one row per indicator, so that the next
+ * report can state the change since the previous period. Every column is the script's.
+ */
+export const HISTORY = {
+  name: 'Lịch sử',
+  columns: {
+    createdAt: computed('Ngày tạo báo cáo'),
+    periodCode: computed('Mã kỳ'),
+    periodName: computed('Tên kỳ'),
+    code: computed('Mã chỉ tiêu'),
+    name: computed('Chỉ tiêu'),
+    unit: computed('Đơn vị tính'),
+    result: computed('Kết quả'),
+    status: computed('Trạng thái'),
+  },
+} satisfies SheetDef;
+
 export const CONFIG_SHEET = 'Cấu hình';
 export const OVERVIEW_SHEET = 'Tổng quan';
 
+/** 0-based column of each key in a sheet's header row; -1 for an absent optional column. */
 export type ColumnIndex<K extends string> = Record<K, number>;
-
-export type HeaderLookup<K extends string> = { ok: true; cols: ColumnIndex<K> } | { ok: false; missing: string[] };
-
-/**
- * Finds each column of `def` in the header row by its text, ignoring case, surrounding spaces
- * and line breaks. Optional columns that are absent get index -1. When a header appears twice
- * the first (leftmost) wins.
- */
-export function locateColumns<K extends string>(def: SheetDef<K>, headerRow: readonly unknown[]): HeaderLookup<K> {
-  const positions = new Map<string, number>();
-  headerRow.forEach((h, i) => {
-    const key = normalizeLabel(String(h ?? ''));
-    if (key && !positions.has(key)) positions.set(key, i);
-  });
-  const cols = {} as ColumnIndex<K>;
-  const missing: string[] = [];
-  for (const key of Object.keys(def.columns) as K[]) {
-    const col = def.columns[key];
-    const at = positions.get(normalizeLabel(col.header));
-    if (at === undefined && col.required) missing.push(col.header);
-    cols[key] = at ?? -1;
-  }
-  return missing.length ? { ok: false, missing } : { ok: true, cols };
-}

@@ -1,0 +1,25 @@
+/** The spreadsheet itself: the active one, its sheets' places and links. */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function activeSpreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** A link that opens the sheet (the spreadsheet's own when the sheet is gone). */
+export function sheetUrl(ss: Spreadsheet, name: string): string {
+  const sheet = ss.getSheetByName(name);
+  return sheet ? `${ss.getUrl()}#gid=${sheet.getSheetId()}` : ss.getUrl();
+}
+
+/**
+ * A sheet that exists: its 1-based position and, when asked for, its header row (empty when the
+ * sheet is). Null when there is no sheet of that name.
+ */
+export function existingSheet(ss: Spreadsheet, name: string, withHeader: boolean): { index: number; header: unknown[] } | null {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return null;
+  const index = sheet.getIndex();
+  if (!withHeader) return { index, header: [] };
+  const width = sheet.getLastColumn();
+  return { index, header: width ? sheet.getRange(1, 1, 1, width).getValues()[0]! : [] };
+}
