@@ -12,6 +12,7 @@ import { instantIn } from './zone';
 import { CallCounter, rangeTraffic, type ServiceName, type Traffic } from './calls';
 import { Realm, type ServiceObject } from './realm';
 import { NEEDS_AUTHORISATION, requiredScopes } from './scopes';
+import { surfaceOf } from './surface';
 import { DocumentAppModel } from './services/document';
 import { DocsServiceModel } from './services/docs-api';
 import { DriveAppModel, FileModel, MIME } from './services/drive';
@@ -277,14 +278,17 @@ export class Emulator {
     user: string,
   ): object {
     const emulator = this;
+    // Only Apps Script's members (emulator/surface.ts): a host-side helper is not a function here.
+    const surface = surfaceOf(obj.kind);
+    const refuse = () => false;
     return new Proxy(obj, {
       get(target, prop) {
-        const member = (target as unknown as Record<string | symbol, unknown>)[prop];
-        if (typeof prop !== 'string') return undefined;
-        if (typeof member !== 'function') {
-          // Enums (ButtonSet, DigestAlgorithm, …) are data; other fields are the model's own.
-          return /^[A-Z]/.test(prop) ? realm.toScript(member) : undefined;
-        }
+        // Apps Script objects print as their class name ("Range").
+        if (prop === 'toString') return () => target.kind;
+        if (typeof prop !== 'string' || !surface.has(prop)) return undefined;
+        const member = (target as unknown as Record<string, unknown>)[prop];
+        // Enums (ButtonSet, DigestAlgorithm, …) are data.
+        if (typeof member !== 'function') return realm.toScript(member);
         const method = `${target.kind}.${prop}`;
         return (...args: unknown[]) => {
           emulator.now += (performance.now() - limit.lastReturn) * emulator.scriptTimeScale;
@@ -317,6 +321,14 @@ export class Emulator {
           }
         };
       },
+      has: (_target, prop) => typeof prop === 'string' && surface.has(prop),
+      // The script cannot list, change or walk up to the model's own fields and prototype.
+      ownKeys: () => [],
+      getOwnPropertyDescriptor: () => undefined,
+      getPrototypeOf: () => realm.intrinsics.Object.prototype,
+      set: refuse,
+      defineProperty: refuse,
+      deleteProperty: refuse,
     });
   }
 
