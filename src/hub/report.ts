@@ -1,15 +1,16 @@
 /**
- * The province's consolidated report (docs/SPEC.md §10) as the commune report's model
- * (src/core/report/model.ts), so the same renderer lays it out per §5: the province's header and
- * signature, figures over all communes, a ranking table, the communes whose report for the period
- * is missing or late, and the communes' own proposals. Pure: it reads `Số liệu tổng hợp` as rows.
+ * The province's consolidated report (docs/SPEC.md §10) as a ReportDocument
+ * (src/core/report/model.ts), so the commune report's renderer lays it out per §5: the province's
+ * header and signature, sections I–V (collection, figures over all communes, the ranking, the
+ * communes whose report for the period is missing or late, the communes' own proposals), then the
+ * ranking table as an annex on a new page. Pure: it reads `Số liệu tổng hợp` as rows.
  */
 import { CONFIG_LABELS } from '../contract/settings';
 import type { Config } from '../core/config';
 import type { Day } from '../core/days';
 import { UserError } from '../core/errors';
-import { MOTTO, NATION, recipientLines, type Report, type TableColumn } from '../core/report/model';
-import { dateLine, formatNumber, lowerFirst, oneLine, orPlaceholder, PLACEHOLDER } from '../core/report/format';
+import { MOTTO, NATION, recipientLines, type ReportDocument, type TableColumn, TEXT_LIST_MAX } from '../core/report/model';
+import { cut, dateLine, formatNumber, lowerFirst, oneLine, orPlaceholder, PLACEHOLDER } from '../core/report/format';
 import { STATUS, TASK_STATUSES } from '../contract/status';
 import { cellText, normalizeLabel } from '../core/text';
 import { HUB_INDICATOR_STATUSES, HUB_PERIODS, SUMMARY_HEADERS, SUMMARY_SHEET } from './contract';
@@ -61,6 +62,13 @@ export function hubRows(values: readonly (readonly unknown[])[]): HubRow[] {
     });
 }
 
+/** The hub report: what the renderer lays out, and what the dialog says about it. */
+export interface HubReport extends ReportDocument {
+  period: { code: string; name: string };
+  /** Labels of `Cấu hình` values the report needed and did not find (shown as `…`). */
+  missingConfig: string[];
+}
+
 const PERIOD_NAMES: Record<string, (year: number) => string> = {
   Q1: (y) => `Quý I năm ${y}`,
   H1: (y) => `6 tháng đầu năm ${y}`,
@@ -81,12 +89,29 @@ const LATE_COLUMNS: readonly TableColumn[] = [
   { title: 'Đơn vị', share: 0.42 },
   { title: 'Tình trạng báo cáo', share: 0.5 },
 ];
+export const HUB_HEADINGS = {
+  collection: 'I. TÌNH HÌNH TỔNG HỢP SỐ LIỆU',
+  results: 'II. KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ',
+  ranking: 'III. XẾP HẠNG CÁC ĐƠN VỊ',
+  late: (periodName: string) => `IV. ĐƠN VỊ CHƯA GỬI HOẶC GỬI TRỄ BÁO CÁO ${periodName.toLocaleUpperCase('vi')}`,
+  proposals: 'V. ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ',
+  annex: 'PHỤ LỤC',
+  annexRanking: 'Bảng xếp hạng kết quả cải cách hành chính của các đơn vị cấp xã',
+} as const;
+/** Communes named at the top of the ranking in section III (the annex has them all). */
+const LEADERS = 3;
+/**
+ * Characters of one commune's `Kiến nghị` quoted in section V: a cell holds up to 50,000, and 150
+ * communes of those would pass a Google Doc's ~1.02 million (docs/SPEC.md §7); the rest is cut.
+ */
+export const PROPOSAL_MAX = 1000;
 
 const done = (r: HubRow) => (r.tasks[STATUS.done] ?? 0) + (r.tasks[STATUS.doneLate] ?? 0);
 const share = (part: number, whole: number) => (whole ? part / whole : 0);
 const percent = (part: number, whole: number) => `${formatNumber(share(part, whole) * 100)}%`;
 const measured = (r: HubRow) => (r.indicators[STATUS.met] ?? 0) + (r.indicators[STATUS.missed] ?? 0);
-const label = (r: HubRow) => oneLine(r.name) || oneLine(r.code) || PLACEHOLDER;
+const label = (r: HubRow) => cut(oneLine(r.name) || oneLine(r.code) || PLACEHOLDER, 200);
+const notCollected = (r: HubRow) => cut(oneLine(r.collection), 300) || 'chưa thu thập';
 
 /**
  * The ranking: share of tasks completed (on time or late), then share of measured indicators met,
@@ -108,12 +133,16 @@ export function rankCommunes(rows: readonly HubRow[]): { row: HubRow; rank: numb
   });
 }
 
-/** Missing or late: sent late, overdue unsent, no such period, a date error, or not collected. */
+/**
+ * Missing or late, by the period statuses of docs/SPEC.md §3: sent after the due date, overdue and
+ * not sent, no such period, a date error, or not collected. `Đã gửi`, a draft not yet due and a
+ * period not yet due are neither.
+ */
 function reportState(r: HubRow, code: string): string | null {
-  if (r.collection !== COLLECTED) return `Chưa tổng hợp được số liệu (${oneLine(r.collection) || 'chưa thu thập'})`;
+  if (r.collection !== COLLECTED) return `Chưa tổng hợp được số liệu (${notCollected(r)})`;
   const s = r.periods[code]?.status ?? '';
   if (!s) return `Bảng tính của đơn vị không có kỳ ${code}`;
-  if (s === 'Gửi trễ hạn') return 'Gửi trễ hạn';
+  if (s === STATUS.sentLate) return STATUS.sentLate;
   if (s === STATUS.overdue) return 'Quá hạn, chưa gửi báo cáo';
   if (s === STATUS.error) return 'Ngày gửi không hợp lệ (Lỗi dữ liệu)';
   return null;
@@ -125,12 +154,12 @@ export function buildHubReport(
   periodCode: string,
   today: Day,
   todayYear: number,
-): Report {
+): HubReport {
   const code = HUB_PERIODS.find((p) => normalizeLabel(p) === normalizeLabel(periodCode));
   if (!code) throw new UserError(`Không có kỳ báo cáo mã «${periodCode}». Các mã kỳ: ${HUB_PERIODS.join(', ')}.`);
   if (!rows.length) throw new UserError(`Trang «${SUMMARY_SHEET}» chưa có số liệu: hãy chạy CCHC tỉnh › Thu thập số liệu trước.`);
   const periodName = PERIOD_NAMES[code]!(config.year ?? todayYear);
-  const issuer = oneLine(config.issuer) || PLACEHOLDER;
+  const issuer = orPlaceholder(config.issuer);
   const collected = rows.filter((r) => r.collection === COLLECTED);
   const sum = (f: (r: HubRow) => number) => collected.reduce((n, r) => n + f(r), 0);
   const tasks = sum((r) => r.taskTotal);
@@ -143,21 +172,26 @@ export function buildHubReport(
   const failed = rows.filter((r) => r.collection !== COLLECTED);
   const ranking = rankCommunes(rows);
   const lateRows = rows.map((r) => ({ r, state: reportState(r, code) })).filter((x) => x.state);
-  const proposals = collected.filter((r) => r.periods[code]?.proposals);
+  const proposals = collected.filter((r) => oneLine(r.periods[code]?.proposals));
+  const failedNames = failed.slice(0, TEXT_LIST_MAX).map((r) => `${label(r)} (${notCollected(r)})`);
+  if (failed.length > TEXT_LIST_MAX) failedNames.push(`${failed.length - TEXT_LIST_MAX} đơn vị khác (xem mục IV)`);
+  const leaders = ranking
+    .slice(0, LEADERS)
+    .map(({ row, rank }) => `${label(row)} (hạng ${rank}, hoàn thành ${percent(done(row), row.taskTotal)} nhiệm vụ)`);
 
-  const body: Report['body'] = [
+  const body: ReportDocument['body'] = [
     {
       kind: 'paragraph',
       text: `Thực hiện chế độ báo cáo công tác cải cách hành chính, ${issuer} tổng hợp kết quả thực hiện công tác cải cách hành chính ${lowerFirst(periodName)} của ${rows.length} đơn vị cấp xã như sau:`,
     },
-    { kind: 'heading', text: 'I. TÌNH HÌNH TỔNG HỢP SỐ LIỆU' },
+    { kind: 'heading', text: HUB_HEADINGS.collection },
     {
       kind: 'paragraph',
       text: failed.length
-        ? `Đã tổng hợp số liệu của ${collected.length}/${rows.length} đơn vị; ${failed.length} đơn vị chưa tổng hợp được: ${failed.map((r) => `${label(r)} (${oneLine(r.collection) || 'chưa thu thập'})`).join('; ')}.`
+        ? `Đã tổng hợp số liệu của ${collected.length}/${rows.length} đơn vị; ${failed.length} đơn vị chưa tổng hợp được: ${failedNames.join('; ')}.`
         : `Đã tổng hợp số liệu của đủ ${rows.length}/${rows.length} đơn vị.`,
     },
-    { kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ' },
+    { kind: 'heading', text: HUB_HEADINGS.results },
     {
       kind: 'paragraph',
       text: `Các đơn vị đã hoàn thành ${completed}/${tasks} nhiệm vụ (${percent(completed, tasks)}; trong đó ${late} nhiệm vụ hoàn thành trễ hạn); ${overdue} nhiệm vụ quá hạn chưa hoàn thành.`,
@@ -168,39 +202,59 @@ export function buildHubReport(
         ? `Có ${met}/${measuredAll} chỉ tiêu đã có kết quả đạt (${percent(met, measuredAll)}); ${noData} chỉ tiêu chưa có số liệu.`
         : `Chưa có chỉ tiêu nào có kết quả; ${noData} chỉ tiêu chưa có số liệu.`,
     },
-    { kind: 'heading', text: 'III. XẾP HẠNG CÁC ĐƠN VỊ' },
+    { kind: 'heading', text: HUB_HEADINGS.ranking },
     {
       kind: 'paragraph',
-      text: 'Xếp theo tỷ lệ nhiệm vụ đã hoàn thành, rồi tỷ lệ chỉ tiêu đạt trên số chỉ tiêu đã có kết quả, rồi số nhiệm vụ quá hạn (ít hơn xếp trên).',
+      text: ranking.length
+        ? `Xếp theo tỷ lệ nhiệm vụ đã hoàn thành, rồi tỷ lệ chỉ tiêu đạt trên số chỉ tiêu đã có kết quả, rồi số nhiệm vụ quá hạn (ít hơn xếp trên). Dẫn đầu: ${leaders.join('; ')}. Bảng xếp hạng ${ranking.length} đơn vị tại Phụ lục.`
+        : 'Chưa có đơn vị nào tổng hợp được số liệu để xếp hạng.',
     },
-    {
-      kind: 'table',
-      columns: RANKING_COLUMNS,
-      rows: ranking.map(({ row, rank }) => [
-        String(rank),
-        label(row),
-        `${done(row)}/${row.taskTotal} (${percent(done(row), row.taskTotal)})`,
-        String(row.tasks[STATUS.overdue] ?? 0),
-        measured(row) ? `${row.indicators[STATUS.met] ?? 0}/${measured(row)}` : '-',
-        row.periods[code]?.status || '-',
-      ]),
-    },
-    { kind: 'heading', text: `IV. ĐƠN VỊ CHƯA GỬI HOẶC GỬI TRỄ BÁO CÁO ${periodName.toLocaleUpperCase('vi')}` },
+    { kind: 'heading', text: HUB_HEADINGS.late(periodName) },
     lateRows.length
-      ? { kind: 'table', columns: LATE_COLUMNS, rows: lateRows.map((x, i) => [String(i + 1), label(x.r), x.state!]) }
+      ? {
+          kind: 'table',
+          columns: LATE_COLUMNS,
+          rows: [LATE_COLUMNS.map((c) => c.title), ...lateRows.map((x, i) => [String(i + 1), label(x.r), x.state!])],
+        }
       : { kind: 'paragraph', text: 'Tất cả các đơn vị đã gửi báo cáo đúng hạn.' },
-    { kind: 'heading', text: 'V. ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ' },
+    { kind: 'heading', text: HUB_HEADINGS.proposals },
     ...(proposals.length
-      ? proposals.map((r) => ({ kind: 'paragraph' as const, text: `- ${label(r)}: ${oneLine(r.periods[code]!.proposals)}` }))
+      ? proposals.map((r) => ({
+          kind: 'item' as const,
+          text: `- ${label(r)}: ${cut(oneLine(r.periods[code]!.proposals), PROPOSAL_MAX)}`,
+        }))
       : [{ kind: 'paragraph' as const, text: 'Các đơn vị chưa có đề xuất, kiến nghị trong kỳ.' }]),
   ];
+
+  const annex: ReportDocument['annex'] = ranking.length
+    ? [
+        { kind: 'pageBreak' },
+        { kind: 'annexTitle', text: HUB_HEADINGS.annex },
+        { kind: 'annexHeading', text: HUB_HEADINGS.annexRanking },
+        {
+          kind: 'table',
+          columns: RANKING_COLUMNS,
+          rows: [
+            RANKING_COLUMNS.map((c) => c.title),
+            ...ranking.map(({ row, rank }) => [
+              String(rank),
+              label(row),
+              `${done(row)}/${row.taskTotal} (${percent(done(row), row.taskTotal)})`,
+              String(row.tasks[STATUS.overdue] ?? 0),
+              measured(row) ? `${row.indicators[STATUS.met] ?? 0}/${measured(row)}` : '-',
+              row.periods[code]?.status || '-',
+            ]),
+          ],
+        },
+      ]
+    : [];
 
   const missing = (['issuer', 'abbreviation', 'place', 'signAuthority', 'signerTitle', 'signer'] as const).filter(
     (k) => !oneLine(config[k]),
   );
   return {
     name: `Báo cáo tổng hợp CCHC ${periodName} - ${issuer}`,
-    period: { code, name: periodName, sheetRow: 0 },
+    period: { code, name: periodName },
     header: {
       superior: oneLine(config.superior),
       issuer,
@@ -218,8 +272,7 @@ export function buildHubReport(
       title: orPlaceholder(config.signerTitle),
       signer: orPlaceholder(config.signer),
     },
+    annex,
     missingConfig: missing.map((k) => CONFIG_LABELS[k]),
-    dataErrors: 0,
-    history: [],
   };
 }

@@ -11,7 +11,7 @@ import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid, type Grid 
 import { locateColumns } from '../core/headers';
 import { type ColumnIndex, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { STATUS, TASK_STATUSES } from '../contract/status';
-import { cellText, normalizeLabel } from '../core/text';
+import { normalizeLabel } from '../core/text';
 import { HUB_INDICATOR_STATUSES, HUB_PERIODS } from './contract';
 
 /** What a reader got from one commune workbook: raw sheet grids (header row first), or null when absent. */
@@ -48,8 +48,6 @@ export interface CommuneSummary {
 /** Why a commune could not be summarised: a sheet or required header is missing. */
 export class Unreadable extends Error {}
 
-export const PROPOSALS_HEADER = 'Kiến nghị';
-
 function located<K extends string>(def: SheetDef<K>, grid: Grid | null): ColumnIndex<K> {
   if (!grid) throw new Unreadable(`thiếu trang «${def.name}»`);
   const found = locateColumns(def, grid.values[0] ?? []);
@@ -76,18 +74,11 @@ export function summarizeCommune(sheets: CommuneSheets): CommuneSummary {
   const indicators = present(evaluateIndicatorGrid(sheets.indicators!, indicatorCols, parsers));
   const periods = present(evaluatePeriodGrid(sheets.periods!, periodCols, parsers, clock));
 
-  // `Kiến nghị` is an optional column that older workbooks lack: read it where it is.
-  const header = (sheets.periods!.values[0] ?? []).map((h) => normalizeLabel(cellText(h)));
-  const proposalsAt = header.indexOf(normalizeLabel(PROPOSALS_HEADER));
   const byCode: Record<string, PeriodSummary> = {};
   for (const code of HUB_PERIODS) {
     const p = periods.find((o) => normalizeLabel(o.row.code ?? '') === normalizeLabel(code));
-    const values = p ? sheets.periods!.values[p.sheetRow - (sheets.periods!.firstRow ?? 2) + 1]! : [];
-    byCode[code] = {
-      link: p?.row.link ?? '',
-      status: p?.status ?? '',
-      proposals: proposalsAt >= 0 ? cellText(values[proposalsAt]).trim() : '',
-    };
+    // `Kiến nghị` is optional (older workbooks lack it): absent, it reads as blank.
+    byCode[code] = { link: p?.row.link ?? '', status: p?.status ?? '', proposals: (p?.row.proposals ?? '').trim() };
   }
   const indicatorCounts = tally(
     HUB_INDICATOR_STATUSES,

@@ -2,8 +2,9 @@
 import { CONFIG_SHEET } from '../../contract/sheets';
 import type { Context } from '../../core/context';
 import { ymdOf } from '../../core/days';
-import { fileInFolder, reportFolder } from '../../gas/drive';
-import { renderReport } from '../../gas/report/render';
+import { reportFolder } from '../../gas/drive';
+import { createReportDocument } from '../../gas/report/render';
+import { pageNumbersHint } from '../../ops/report';
 import type { Done } from '../../ops/run';
 import { readSummary } from '../gas/hub-book';
 import { buildHubReport, hubRows } from '../report';
@@ -14,11 +15,13 @@ export function hubReportOperation(ss: Spreadsheet, ctx: Context, periodCode: st
   const rows = hubRows(readSummary(ss));
   const report = buildHubReport(ctx.config, rows, periodCode, ctx.today, ymdOf(ctx.today).year);
   const folder = reportFolder(ss, ctx.config.reportFolder);
-  const url = fileInFolder(renderReport(report), folder);
+  // Made, rendered and, when rendering fails part-way, trashed as the commune report is (§5).
+  const url = createReportDocument(report, folder, ctx.config.reportTemplate);
   const lines = [`Đã tạo báo cáo «${report.name}».`, `Liên kết: ${url}`];
   if (report.missingConfig.length)
     lines.push(
       `Trang «${CONFIG_SHEET}» còn thiếu: ${report.missingConfig.map((l) => `«${l}»`).join(', ')}. Báo cáo ghi dấu «…» ở những chỗ đó.`,
     );
+  if (!ctx.config.reportTemplate.trim()) lines.push(pageNumbersHint());
   return { value: url, message: lines.join('\n') };
 }

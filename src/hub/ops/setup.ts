@@ -27,6 +27,7 @@ const CONFIG_KEYS = [
   'signer',
   'recipients',
   'reportFolder',
+  'reportTemplate',
 ] as const;
 const CONFIG_ROWS: string[][] = [
   ['Thông số', 'Giá trị'],
