@@ -23,8 +23,10 @@ export type Fault = 'noAccess' | 'deleted' | 'noHeader' | 'unreadable' | 'dataEr
 export interface CommuneSpec {
   rows: number;
   fault?: Fault;
-  /** `Kiến nghị` of Q3, in a column that older workbooks lack. */
+  /** `Kiến nghị` of Q3; without it the workbook lacks that optional column, as older ones do. */
   proposal?: string;
+  /** `Ngày gửi` (dd/mm/yyyy) by period code: the day the commune sent that period's report. */
+  sent?: Record<string, string>;
 }
 
 const DMY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
@@ -65,8 +67,17 @@ function communeModel(i: number, spec: CommuneSpec): SpreadsheetModel {
   if (spec.fault === 'noHeader') taskHeaders = taskHeaders.filter((h) => h !== TASKS.columns.deadline.header);
   sheet(TASKS.name, taskHeaders, data.tasks);
   sheet(INDICATORS.name, headersOf(INDICATORS), data.indicators!);
-  const periods = data.periods!.map((p) => (p['Mã kỳ'] === 'Q3' && spec.proposal ? { ...p, 'Kiến nghị': spec.proposal } : p));
-  sheet(PERIODS.name, [...headersOf(PERIODS), ...(spec.proposal ? ['Kiến nghị'] : [])], periods);
+  const periods = data.periods!.map((p) => ({
+    ...p,
+    'Ngày gửi': spec.sent?.[String(p['Mã kỳ'])] ?? '',
+    ...(p['Mã kỳ'] === 'Q3' && spec.proposal ? { 'Kiến nghị': spec.proposal } : {}),
+  }));
+  const proposals = PERIODS.columns.proposals.header;
+  sheet(
+    PERIODS.name,
+    headersOf(PERIODS).filter((h) => spec.proposal || h !== proposals),
+    periods,
+  );
   return ss;
 }
 

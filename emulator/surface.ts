@@ -21,18 +21,37 @@ const ELEMENT = [
 ] as const satisfies Keys<GoogleAppsScript.Document.Paragraph>;
 
 /** Casts and children: Apps Script's Element offers asParagraph/asTable, containers getChild & co. */
-const CONTAINER = ['getNumChildren', 'getChild', 'getChildIndex', 'asParagraph', 'asTable'] as const;
+const CONTAINER = ['getNumChildren', 'getChild', 'getChildIndex', 'asParagraph', 'asTable', 'asListItem'] as const;
 
 const SECTION = [
   ...ELEMENT,
   ...CONTAINER,
   'appendParagraph',
   'insertParagraph',
+  'appendListItem',
   'appendTable',
   'insertTable',
   'removeChild',
   'clear',
 ] as const satisfies Keys<GoogleAppsScript.Document.TableCell>;
+
+const PARAGRAPH = [
+  ...ELEMENT,
+  ...CONTAINER,
+  'setText',
+  'appendText',
+  'appendInlineImage',
+  'appendPageBreak',
+  'getAlignment',
+  'setAlignment',
+  'setIndentFirstLine',
+  'setIndentStart',
+  'setSpacingBefore',
+  'setSpacingAfter',
+  'setLineSpacing',
+  'getHeading',
+  'setHeading',
+] as const;
 
 const CHART_BUILDER = [
   'setChartType',
@@ -52,6 +71,8 @@ const LISTS = {
   SpreadsheetApp: [
     'getActiveSpreadsheet',
     'getActive',
+    'openById',
+    'openByUrl',
     'getUi',
     'flush',
     'newDataValidation',
@@ -75,6 +96,7 @@ const LISTS = {
     'toast',
     'insertSheet',
     'deleteSheet',
+    'copy',
     'getRange',
   ] satisfies Keys<GoogleAppsScript.Spreadsheet.Spreadsheet>,
   Sheet: [
@@ -172,6 +194,7 @@ const LISTS = {
   ] satisfies Keys<GoogleAppsScript.Spreadsheet.DataValidation>,
   DataValidationBuilder: [
     'requireValueInList',
+    'requireCheckbox',
     'requireNumberBetween',
     'setAllowInvalid',
     'setHelpText',
@@ -187,7 +210,8 @@ const LISTS = {
   ChartOptions: ['get'] satisfies Keys<GoogleAppsScript.Charts.ChartOptions>,
 
   // Base
-  Ui: ['createMenu', 'alert', 'Button', 'ButtonSet'] satisfies Keys<GoogleAppsScript.Base.Ui>,
+  Ui: ['createMenu', 'alert', 'prompt', 'Button', 'ButtonSet'] satisfies Keys<GoogleAppsScript.Base.Ui>,
+  PromptResponse: ['getResponseText', 'getSelectedButton'] satisfies Keys<GoogleAppsScript.Base.PromptResponse>,
   Menu: ['addItem', 'addSeparator', 'addToUi'] satisfies Keys<GoogleAppsScript.Base.Menu>,
   Session: [
     'getActiveUser',
@@ -208,11 +232,19 @@ const LISTS = {
     'ParagraphHeading',
     'ElementType',
   ] satisfies Keys<GoogleAppsScript.Document.DocumentApp>,
-  Document: ['getId', 'getName', 'setName', 'getUrl', 'getBody'] satisfies Keys<GoogleAppsScript.Document.Document>,
+  Document: [
+    'getId',
+    'getName',
+    'setName',
+    'getUrl',
+    'getBody',
+    'saveAndClose',
+  ] satisfies Keys<GoogleAppsScript.Document.Document>,
   Body: [
     ...SECTION,
     'getParagraphs',
     'getTables',
+    'appendPageBreak',
     'getPageWidth',
     'getPageHeight',
     'getMarginTop',
@@ -226,20 +258,11 @@ const LISTS = {
     'setMarginLeft',
     'setMarginRight',
   ] satisfies Keys<GoogleAppsScript.Document.Body>,
-  Paragraph: [
-    ...ELEMENT,
-    ...CONTAINER,
-    'setText',
-    'appendText',
-    'getAlignment',
-    'setAlignment',
-    'setIndentFirstLine',
-    'setIndentStart',
-    'setSpacingBefore',
-    'setSpacingAfter',
-    'setLineSpacing',
-    'setHeading',
-  ] satisfies Keys<GoogleAppsScript.Document.Paragraph>,
+  Paragraph: PARAGRAPH satisfies Keys<GoogleAppsScript.Document.Paragraph>,
+  ListItem: [...PARAGRAPH, 'getNestingLevel', 'setNestingLevel'] satisfies Keys<GoogleAppsScript.Document.ListItem>,
+  InlineImage: ['getWidth', 'getHeight', 'setWidth', 'setHeight'] satisfies Keys<GoogleAppsScript.Document.InlineImage>,
+  // The model keeps a page break as a mark on its paragraph: nothing to call on it.
+  PageBreak: [] satisfies Keys<GoogleAppsScript.Document.PageBreak>,
   Text: [
     'getText',
     'setAttributes',
@@ -249,6 +272,7 @@ const LISTS = {
     'setFontSize',
     'setFontFamily',
     'setForegroundColor',
+    'setBackgroundColor',
   ] satisfies Keys<GoogleAppsScript.Document.Text>,
   Table: [
     ...ELEMENT,
@@ -285,14 +309,15 @@ const LISTS = {
 
   // Drive: DriveAppModel.addFile/addFolder are host set-up with other signatures than Apps Script's.
   DriveApp: ['getRootFolder', 'getFileById', 'getFolderById'] satisfies Keys<GoogleAppsScript.Drive.DriveApp>,
-  File: [...DRIVE_ITEM, 'getMimeType'] satisfies Keys<GoogleAppsScript.Drive.File>,
-  Folder: [...DRIVE_ITEM, 'getFiles'] satisfies Keys<GoogleAppsScript.Drive.Folder>,
+  File: [...DRIVE_ITEM, 'getMimeType', 'makeCopy'] satisfies Keys<GoogleAppsScript.Drive.File>,
+  Folder: [...DRIVE_ITEM, 'getFiles', 'getFilesByName'] satisfies Keys<GoogleAppsScript.Drive.Folder>,
   FileIterator: ITERATOR,
   FolderIterator: ITERATOR satisfies Keys<GoogleAppsScript.Drive.FolderIterator>,
 
   // Script, mail, locks, properties, utilities
   ScriptApp: [
     'newTrigger',
+    'getOAuthToken',
     'getProjectTriggers',
     'deleteTrigger',
     'EventType',
@@ -350,11 +375,22 @@ const LISTS = {
     'formatDate',
     'computeDigest',
     'base64Encode',
+    'base64Decode',
+    'newBlob',
     'getUuid',
     'sleep',
     'DigestAlgorithm',
     'Charset',
   ] satisfies Keys<GoogleAppsScript.Utilities.Utilities>,
+  Blob: ['getBytes', 'getContentType', 'getName'] satisfies Keys<GoogleAppsScript.Base.Blob>,
+
+  // URL fetch: the hub's parallel reader (Sheets API requests)
+  UrlFetchApp: ['fetch', 'fetchAll'] satisfies Keys<GoogleAppsScript.URL_Fetch.UrlFetchApp>,
+  HTTPResponse: ['getResponseCode', 'getContentText', 'getHeaders'] satisfies Keys<GoogleAppsScript.URL_Fetch.HTTPResponse>,
+
+  // Advanced services (their types come with the same package: apis/docs_v1.d.ts)
+  Docs: ['Documents'] satisfies Keys<GoogleAppsScript.Docs>,
+  Documents: ['get', 'batchUpdate'] satisfies Keys<GoogleAppsScript.Docs.Collection.DocumentsCollection>,
 };
 
 const SURFACE = new Map<string, ReadonlySet<string>>(Object.entries(LISTS).map(([k, v]) => [k, new Set<string>(v)]));

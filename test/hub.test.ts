@@ -19,14 +19,15 @@ import { CONTINUE_HANDLER } from '../src/hub/ops/collect';
 import { COLLECTED, REASONS } from '../src/hub/units';
 import { emulatorWith } from './helpers';
 
+// H1 is due on 25/05/2023: the first commune sent on time, the last one late, the sixth not at all.
 const FAULTS: CommuneSpec[] = [
-  { rows: 60, proposal: 'Đề nghị bổ sung biên chế công chức văn phòng.' },
+  { rows: 60, proposal: 'Đề nghị bổ sung biên chế công chức văn phòng.', sent: { H1: '24/05/2023' } },
   { rows: 80, fault: 'noAccess' },
   { rows: 70, fault: 'deleted' },
   { rows: 90, fault: 'noHeader' },
   { rows: 75, fault: 'unreadable' },
   { rows: 65, fault: 'dataErrors' },
-  { rows: 120 },
+  { rows: 120, sent: { H1: '02/06/2023' } },
 ];
 
 function setMode(emu: Emulator, mode: keyof typeof MODES): void {
@@ -210,19 +211,21 @@ function docText(doc: DocumentModel): string[] {
 describe('hubReport', () => {
   let text: string[];
   let emu: Emulator;
+  let q3: DocumentModel;
   beforeAll(() => {
     emu = province(FAULTS);
     emu.run('collectHub');
-    const url = emu.run<string>('hubReport', ['Q3'], { as: 'editor' }).value;
-    text = docText(emu.documentApp.openByUrl(url));
+    q3 = emu.documentApp.openByUrl(emu.run<string>('hubReport', ['Q3'], { as: 'editor' }).value);
+    text = docText(q3);
   });
 
   it('has the province header of the §5 layout', () => {
-    const header = emu.documentApp.documents.at(-1)!.body.children[0] as TableModel;
+    const header = q3.body.children[0] as TableModel;
     const cells = header.rows().map((r) => r.cells().map((c) => c.getText()));
     expect(cells[0]).toEqual(['UBND TỈNH LẠNG SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
     expect(cells[1]![0]).toBe('SỞ NỘI VỤ');
-    expect(cells[2]).toEqual(['Số:    /BC-SNV', 'Lạng Sơn, ngày 20 tháng 8 năm 2023']);
+    expect(cells[2]).toEqual(['', '']); // the rules, as in the commune report
+    expect(cells[3]).toEqual(['Số:    /BC-SNV', 'Lạng Sơn, ngày 20 tháng 8 năm 2023']);
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Tổng hợp kết quả thực hiện công tác cải cách hành chính quý III năm 2023 của các đơn vị cấp xã');
   });
@@ -243,6 +246,36 @@ describe('hubReport', () => {
     expect(all).toContain('IV. ĐƠN VỊ CHƯA GỬI HOẶC GỬI TRỄ BÁO CÁO QUÝ III NĂM 2023');
     expect(all).toContain('Chưa tổng hợp được số liệu');
     expect(all).toContain('- Xã Mẫu 1: Đề nghị bổ sung biên chế công chức văn phòng.');
+  });
+
+  it('reads Đã gửi and Gửi trễ hạn from the communes: a report sent late is listed, one sent on time is not', () => {
+    const h1 = docText(emu.documentApp.openByUrl(emu.run<string>('hubReport', ['H1'], { as: 'editor' }).value));
+    const rows = h1.filter((t) => /^\d+ \| Xã Mẫu/.test(t)).map((t) => t.split(' | '));
+    // Section IV's table has three columns (STT, Đơn vị, Tình trạng báo cáo), the ranking six.
+    const late = rows.filter((r) => r.length === 3).map((r) => r.slice(1));
+    expect(late).toContainEqual(['Xã Mẫu 7', 'Gửi trễ hạn']);
+    expect(late).toContainEqual(['Xã Mẫu 6', 'Quá hạn, chưa gửi báo cáo']);
+    expect(late.map((r) => r[0])).not.toContain('Xã Mẫu 1');
+    const ranking = rows.filter((r) => r.length === 6);
+    expect(ranking.find((r) => r[1] === 'Xã Mẫu 1')!.at(-1)).toBe('Đã gửi');
+  });
+
+  it('lays out as the commune report: headings kept with what follows, table headers pinned, the ranking in an annex on a new page', () => {
+    const doc = q3;
+    const paragraphs = doc.body.children.filter((c): c is ParagraphModel => c instanceof ParagraphModel);
+    const heading = (t: string) => paragraphs.find((p) => p.getText().startsWith(t))!;
+    for (const h of ['I. ', 'II. ', 'III. ', 'IV. ', 'V. ', 'PHỤ LỤC']) expect(heading(h).keepWithNext, h).toBe(true);
+    const tables = doc.body.children.filter((c): c is TableModel => c instanceof TableModel);
+    const data = tables.filter((t) => ['STT', 'Hạng'].includes(t.getCell(0, 0).getText()));
+    expect(data).toHaveLength(2);
+    for (const t of data) expect(t.pinnedHeaderRows).toBe(1);
+    const children = doc.body.children;
+    const breakAt = children.findIndex((c) => c instanceof ParagraphModel && c.pageBreak);
+    const signatureAt = children.findIndex((c) => c instanceof TableModel && c.getCell(0, 0).getText().startsWith('Nơi nhận'));
+    const rankingAt = children.indexOf(data.find((t) => t.getCell(0, 0).getText() === 'Hạng')!);
+    expect(signatureAt).toBeGreaterThan(0);
+    expect(breakAt).toBeGreaterThan(signatureAt);
+    expect(rankingAt).toBeGreaterThan(breakAt);
   });
 });
 
@@ -269,7 +302,8 @@ describe('each product holds exactly the scopes it uses', () => {
     expect(manifest('dist').oauthScopes).not.toContain(SS);
     expect(manifest('dist').oauthScopes).toContain(`${SS}.currentonly`);
     const code = readFileSync(new URL('../dist/Code.js', import.meta.url), 'utf8');
-    expect(code).not.toMatch(/openById|UrlFetchApp/);
+    // DocumentApp.openById (the plan import, the report template) is the commune's own business.
+    expect(code).not.toMatch(/SpreadsheetApp\.openBy(Id|Url)|UrlFetchApp/);
   });
 });
 
