@@ -2,7 +2,7 @@
  * Apps Script's limits and rules that the emulator models, each pinned on a throwaway script (no
  * product code): docs/apps-script-fidelity.md lists them with their sources.
  */
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -262,5 +262,28 @@ describe('stricter conversions and shapes', () => {
   });
   it('null becomes an empty cell, booleans, numbers and Dates stay, an apostrophe keeps text', () => {
     expect(emu.run('kinds').value).toEqual(['', true, 3.5, new Date(0), '007']);
+  });
+});
+
+describe('URL fetch: 20,000 calls a day per user', () => {
+  it('the call past the daily quota throws; the next day fetches again', () => {
+    const emu = emulatorFor(`
+      function get() {
+        var token = ScriptApp.getOAuthToken();
+        var url = 'https://sheets.googleapis.com/v4/spreadsheets/' + SpreadsheetApp.getActiveSpreadsheet().getId();
+        return UrlFetchApp.fetch(url, { headers: { Authorization: 'Bearer ' + token }, muteHttpExceptions: true }).getResponseCode();
+      }`);
+    const manifest = JSON.parse(readFileSync(new URL('../appsscript.json', import.meta.url), 'utf8'));
+    manifest.oauthScopes.push(
+      'https://www.googleapis.com/auth/script.external_request',
+      'https://www.googleapis.com/auth/spreadsheets',
+    );
+    Object.assign(emu.manifest, manifest);
+    // Spend the day's quota on the host side, as if 20,000 fetches had run earlier today.
+    for (let i = 0; i < 20_000; i++) emu.remote.countFetch(emu.user, emu.now);
+    expect(() => emu.run('get')).toThrow('Service invoked too many times for one day: urlfetch.');
+    emu.advanceDays(1);
+    // The request goes out again (this throwaway spreadsheet is not in the emulated Drive: 404).
+    expect(emu.run('get').value).toBe(404);
   });
 });

@@ -216,7 +216,7 @@ export function buildHubReport(
           columns: LATE_COLUMNS,
           rows: [LATE_COLUMNS.map((c) => c.title), ...lateRows.map((x, i) => [String(i + 1), label(x.r), x.state!])],
         }
-      : { kind: 'paragraph', text: 'Tất cả các đơn vị đã gửi báo cáo đúng hạn.' },
+      : { kind: 'paragraph', text: 'Không có đơn vị nào gửi trễ hoặc quá hạn chưa gửi báo cáo kỳ này.' },
     { kind: 'heading', text: HUB_HEADINGS.proposals },
     ...(proposals.length
       ? proposals.map((r) => ({
