@@ -218,7 +218,7 @@ describe('dailyCheck', () => {
     dailyCheck(emu);
     expect(sentTo(emu)).toEqual(['a@tuxuyen.example', 'c@tuxuyen.example']);
     expect(lastLog(emu)).toContain(
-      "Lỗi (các phần khác vẫn được thực hiện): thư cho b@tuxuyen.example: We're sorry, a server error occurred. Please wait a bit and try again.",
+      "Lỗi (các phần khác vẫn được thực hiện): thư cho b@tuxuyen.example: dịch vụ của Google tạm thời gặp sự cố («We're sorry, a server error occurred. Please wait a bit and try again»), sẽ thử lại ở lần chạy sau.",
     );
     expect(ledgerKeys(emu)).not.toContain(digestKey('b@tuxuyen.example'));
 

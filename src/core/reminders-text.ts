@@ -172,6 +172,8 @@ export interface DailyOutcome {
   overQuota: string[];
   /** Not done because the run was near its time limit: done on the next run. */
   deferred: string[];
+  /** Not done because a service failed earlier in the run: done on the next run. */
+  afterFailure: string[];
   /** One line per failed period or owner; the others went on. */
   errors: string[];
   /** Period codes due a reminder while `Email nhắc việc` has no valid address. */
@@ -193,6 +195,7 @@ export function emptyOutcome(): DailyOutcome {
     digests: [],
     overQuota: [],
     deferred: [],
+    afterFailure: [],
     errors: [],
     noReminderAddress: [],
     badReminderAddresses: [],
@@ -217,7 +220,14 @@ export function describeDailyRun(o: DailyOutcome): string {
   if (o.drafts.length) lines.push(`Đã tạo bản nháp báo cáo: ${listOf(o.drafts)}.`);
   if (o.periodMails.length) lines.push(`Đã gửi thư nhắc kỳ báo cáo: ${listOf(o.periodMails)}.`);
   if (o.digests.length) lines.push(`Đã gửi thư nhắc việc cho ${o.digests.length} người phụ trách: ${listOf(o.digests)}.`);
-  if (!o.drafts.length && !o.periodMails.length && !o.digests.length && !o.overQuota.length && !o.deferred.length) {
+  if (
+    !o.drafts.length &&
+    !o.periodMails.length &&
+    !o.digests.length &&
+    !o.overQuota.length &&
+    !o.deferred.length &&
+    !o.afterFailure.length
+  ) {
     lines.push('Không có thư nào cần gửi.');
   }
   if (o.overQuota.length) {
@@ -225,6 +235,9 @@ export function describeDailyRun(o: DailyOutcome): string {
   }
   if (o.deferred.length) {
     lines.push(`Dừng trước giới hạn thời gian chạy, phần còn lại sẽ làm ở lần chạy sau: ${listOf(o.deferred)}.`);
+  }
+  if (o.afterFailure.length) {
+    lines.push(`Tạm dừng sau sự cố của dịch vụ Google, phần còn lại sẽ làm ở lần chạy sau: ${listOf(o.afterFailure)}.`);
   }
   if (o.errors.length)
     lines.push(

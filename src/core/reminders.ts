@@ -8,6 +8,7 @@ import { splitAddresses } from './email';
 import type { Outcome } from './evaluate';
 import type { PeriodRow, TaskRow } from './rows';
 import { taskDueDay } from './rules';
+import { normalizeLabel } from './text';
 import { type PeriodStatus, STATUS, type TaskStatus } from '../contract/status';
 
 // ---- content hash ----
@@ -137,9 +138,13 @@ export interface PeriodWork {
  */
 export function periodsToRemind(periods: readonly Outcome<PeriodRow, PeriodStatus>[], ledger: Ledger, today: Day): PeriodWork[] {
   const work: PeriodWork[] = [];
+  // A code on two rows is one period: its report is the first row's (findPeriod), made once.
+  const seen = new Set<string>();
   for (const o of periods) {
     const { code, due } = o.row;
-    if (!code || due == null) continue;
+    if (!code || seen.has(normalizeLabel(code))) continue;
+    seen.add(normalizeLabel(code));
+    if (due == null) continue;
     const instance = periodInstance(code, due);
     const record: PeriodRecord = { ...ledger.periods.get(instance) };
     // A draft made stops the reminders, as before `Ngày gửi` existed (reminding until it is sent: to do).

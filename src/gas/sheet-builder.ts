@@ -22,7 +22,27 @@ function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
 
 /** Creates a sheet at `position` and fills it: header row (bold, coloured, frozen), template rows, and each column's setup. */
 export function createSheet(ss: Spreadsheet, position: number, layout: SheetLayout, grid: readonly (readonly Written[])[]): void {
-  const sheet = ss.insertSheet(layout.name, position);
+  whole(ss, ss.insertSheet(layout.name, position), (sheet) => fillSheet(sheet, layout, grid));
+}
+
+/**
+ * Fills a sheet just inserted; should a service fail half-way, the half-made sheet is deleted, so
+ * that running the setup again makes it whole rather than keep it as a user's sheet.
+ */
+function whole(ss: Spreadsheet, sheet: Sheet, fill: (sheet: Sheet) => void): void {
+  try {
+    fill(sheet);
+  } catch (e) {
+    try {
+      ss.deleteSheet(sheet);
+    } catch {
+      // The error that stopped the setup is the one to report.
+    }
+    throw e;
+  }
+}
+
+function fillSheet(sheet: Sheet, layout: SheetLayout, grid: readonly (readonly Written[])[]): void {
   const width = layout.columns.length;
   sheet.getRange(1, 1, grid.length, width).setValues(grid.map((r) => [...r]));
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
@@ -45,7 +65,10 @@ export function createSheet(ss: Spreadsheet, position: number, layout: SheetLayo
 
 /** Creates the overview as the first sheet: its formulas in one call, bold rows, the share-met format, and one chart. */
 export function createOverview(ss: Spreadsheet, name: string, layout: OverviewLayout): void {
-  const sheet: Sheet = ss.insertSheet(name, 0);
+  whole(ss, ss.insertSheet(name, 0), (sheet) => fillOverview(sheet, layout));
+}
+
+function fillOverview(sheet: Sheet, layout: OverviewLayout): void {
   const rows = layout.cells.length;
   const width = layout.cells[0]!.length;
   const block = sheet.getRange(1, 1, rows, width);

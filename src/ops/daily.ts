@@ -6,6 +6,7 @@
  * work well before Apps Script's 6-minute limit; one period's or owner's failure stops nothing else.
  */
 import type { Day } from '../core/days';
+import { isTransient } from '../core/errors';
 import { splitAddresses } from '../core/email';
 import {
   collectDigests,
@@ -52,8 +53,14 @@ export const TIME_BUDGET_MS = 270_000;
  */
 export const DRAFT_BUDGET_MS = 150_000;
 
-/** An error's own message, without its final full stop (it is quoted inside a sentence). */
-const shortError = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
+/**
+ * An error's own message, without its final full stop (it is quoted inside a sentence); a service
+ * that failed this once is named as such: the next run does that part again.
+ */
+function shortError(e: unknown): string {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
+  return isTransient(e) ? `dịch vụ của Google tạm thời gặp sự cố («${message}»), sẽ thử lại ở lần chạy sau` : message;
+}
 
 /** One daily check under the document lock; `startedAt` is when the execution began. */
 export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: number): Done<DailyOutcome> {
@@ -87,7 +94,7 @@ export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: nu
       outOfTime: () => Date.now() - startedAt > TIME_BUDGET_MS,
       noTimeForDraft: () => Date.now() - startedAt > DRAFT_BUDGET_MS,
     };
-    for (const w of periods) isolate(run, periodLabel(w.code), () => remindPeriod(run, w));
+    for (const w of periods) isolate(run, periodLabel(w.code), () => remindPeriod(run, w), true);
     for (const d of digests) isolate(run, digestLabel(d.to), () => sendDigest(run, d));
   }
   return { value: outcome, message: describeDailyRun(outcome) };
@@ -107,12 +114,18 @@ interface Run {
   ctx: MailContext;
   outOfTime: () => boolean;
   noTimeForDraft: () => boolean;
+  /** A service failed while making a draft: the remaining periods are left to the next run. */
+  draftFailed?: boolean;
 }
 
-/** Runs one period's or owner's work unless time is up; a failure is noted and the rest goes on. */
-function isolate(run: Run, label: string, work: () => void): void {
-  if (run.outOfTime()) {
-    run.outcome.deferred.push(label);
+/**
+ * Runs one period's or owner's work unless time is up; a failure is noted and the rest goes on.
+ * Once a service failed while making a draft, the periods after it wait for the next run, which
+ * then makes the drafts in this run's order (a later draft sees the earlier ones in `Lịch sử`).
+ */
+function isolate(run: Run, label: string, work: () => void, waitsForDrafts = false): void {
+  if (run.outOfTime() || (waitsForDrafts && run.draftFailed)) {
+    (run.outOfTime() ? run.outcome.deferred : run.outcome.afterFailure).push(label);
     return;
   }
   try {
@@ -158,13 +171,24 @@ function remindPeriod(run: Run, w: PeriodWork): void {
   }
   if (w.createDraft) {
     try {
-      const report = createReport(run.ss, run.context, w.code, run.snapshot);
+      // The ledger learns of the draft before its link makes it final (a draft it did not know of
+      // would get no reminder), and forgets it again should the draft fail after all.
+      const before = encodePeriodRecord(record);
+      const known = record.draftDay !== undefined || record.mailDay !== undefined;
+      const report = createReport(run.ss, run.context, w.code, run.snapshot, {
+        record: (url) => run.store.set(key, encodePeriodRecord({ ...record, draft: url, draftDay: run.today })),
+        undo: () => (known ? run.store.set(key, before) : run.store.remove(key)),
+      });
       Object.assign(record, { draft: report.url, draftDay: run.today });
-      run.store.set(key, encodePeriodRecord(record));
       draft = { url: report.url, missingConfig: report.missingConfig, dataErrors: report.dataErrors };
       const gaps = draftGaps(draft);
       run.outcome.drafts.push(`${report.periodName || w.name}${gaps ? ` (${gaps})` : ''}`);
     } catch (e) {
+      // The next run makes the draft and sends the reminder with its link, as one.
+      if (isTransient(e)) {
+        run.draftFailed = true;
+        throw e;
+      }
       draft = { problem: shortError(e) };
       run.outcome.errors.push(`bản nháp kỳ ${w.code}: ${draft.problem}`);
     }

@@ -6,7 +6,7 @@
  * spreadsheet calls whatever the size of the sheet. Edits anywhere else change nothing.
  */
 import { type Box, parseA1 } from '../core/a1';
-import { UserError } from '../core/errors';
+import { isTransient, transientMessage, UserError } from '../core/errors';
 import {
   evaluateIndicatorGrid,
   evaluatePeriodGrid,
@@ -122,7 +122,14 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
     recompute(e);
   } catch (err) {
-    const detail = err instanceof UserError ? err.message : err instanceof Error ? err.message : String(err);
+    const detail =
+      err instanceof UserError
+        ? err.message
+        : isTransient(err)
+          ? transientMessage(err)
+          : err instanceof Error
+            ? err.message
+            : String(err);
     console.error(`onEdit: ${detail}`);
     try {
       toast(e.source, `${detail} Hãy chạy CCHC › Cập nhật trạng thái sau.`, EDIT_FAILED, 10);

@@ -16,7 +16,7 @@ import { type Context, makeContext } from '../core/context';
 import { readZone } from '../gas/context';
 import { describeConfigProblem } from '../core/config';
 import { refresh, type Snapshot } from './refresh';
-import { type Done, menuAction } from './run';
+import { type Done, menuAction, type Prepared } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -44,7 +44,22 @@ export interface CreatedReport {
  * indicators and settings do not change between them. `Kỳ báo cáo` and `Lịch sử` are read again
  * each time, since every report writes to them.
  */
-export function createReport(ss: Spreadsheet, ctx: Context, periodCode: string, refreshed?: Snapshot): CreatedReport {
+/**
+ * What a caller records of a new report before its link makes it final (the daily check's ledger),
+ * and how to take that back should the report fail after all.
+ */
+export interface BeforeLink {
+  record(url: string): void;
+  undo(): void;
+}
+
+export function createReport(
+  ss: Spreadsheet,
+  ctx: Context,
+  periodCode: string,
+  refreshed?: Snapshot,
+  beforeLink?: BeforeLink,
+): CreatedReport {
   const periods = readPeriods(ss, ctx);
   const period = findPeriod(periods.outcomes, periodCode);
   const folder = reportFolder(ss, ctx.config.reportFolder);
@@ -53,9 +68,23 @@ export function createReport(ss: Spreadsheet, ctx: Context, periodCode: string, 
   const snapshot = refreshed ?? refresh(ss, ctx);
   const { config, clock } = ctx;
   const report = buildReport({ ...snapshot, config, clock, periods: periods.outcomes }, period.row.code!, history);
-  const url = createReportDocument(report, folder, config.reportTemplate);
-  recordReport(periods, period, url);
-  appendHistory(ss, report.history, ctx.offsetMinutes);
+  // The period row's link is the last write: should anything fail before it, the document goes to
+  // the trash and what was written is taken back, so that a re-run makes exactly one report.
+  const url = createReportDocument(report, folder, config.reportTemplate, (link) => {
+    const undoHistory = appendHistory(ss, report.history, ctx.offsetMinutes);
+    try {
+      beforeLink?.record(link);
+      try {
+        recordReport(periods, period, link);
+      } catch (e) {
+        beforeLink?.undo();
+        throw e;
+      }
+    } catch (e) {
+      undoHistory();
+      throw e;
+    }
+  });
   return {
     url,
     name: report.name,
@@ -115,13 +144,15 @@ export function nextDuePeriodCode(ss: Spreadsheet, ctx: Pick<Context, 'offsetMin
  * serves the whole execution; `Cấu hình` is read under the lock.
  */
 export function reportFromMenu(pickCode: (ss: Spreadsheet, zone: Context) => string): void {
-  const ss = activeSpreadsheet();
-  const zone = readZone(ss);
-  const early = makeContext(zone, null);
+  let prepared: Prepared | undefined;
   let code = '';
   let replace = true;
   let failure: unknown = null;
   try {
+    const ss = activeSpreadsheet();
+    const zone = readZone(ss);
+    prepared = { ss, zone };
+    const early = makeContext(zone, null);
     code = pickCode(ss, early);
     const link = findPeriod(readPeriods(ss, early).outcomes, code).row.link;
     if (link) {
@@ -141,6 +172,6 @@ export function reportFromMenu(pickCode: (ss: Spreadsheet, zone: Context) => str
         ? reportOperation(s, ctx, code)
         : { value: '', message: `Đã hủy: giữ nguyên báo cáo hiện có của kỳ ${code}.` };
     },
-    { ss, zone },
+    prepared,
   );
 }

@@ -200,19 +200,26 @@ function closingBlock(body: Body, report: ReportDocument): void {
 
 /**
  * The report as a new document in `folder` (a copy of `Mẫu báo cáo` when `template` names one);
- * its URL. A document whose rendering fails part-way goes to the trash. Both the commune report
- * and the province hub's report come through here.
+ * its URL. `record` writes where the report is recorded (the hub records nothing but its log
+ * row, written after); should rendering or recording fail part-way, the document goes to the
+ * trash. Both the commune report and the province hub's report come through here.
  */
-export function createReportDocument(report: ReportDocument, folder: GoogleAppsScript.Drive.Folder, template: string): string {
+export function createReportDocument(
+  report: ReportDocument,
+  folder: GoogleAppsScript.Drive.Folder,
+  template: string,
+  record?: (url: string) => void,
+): string {
   const doc = newReportDocument(report.name, folder, template);
-  const url = doc.getUrl();
   try {
+    const url = doc.getUrl();
     renderReport(report, doc);
+    record?.(url);
+    return url;
   } catch (e) {
     discardDocument(doc.getId());
     throw e;
   }
-  return url;
 }
 
 /** Renders into `doc`: a new document, or a copy of `Mẫu báo cáo` (its header kept, its body cleared). */
