@@ -813,8 +813,19 @@ export class SpreadsheetAppModel extends ServiceObject {
   constructor(
     private readonly active: () => SpreadsheetModel | null,
     private readonly ui: () => ServiceObject,
+    /** Other spreadsheets, as the current user may open them (emulator/services/drive-spreadsheets.ts). */
+    private readonly others?: { open(id: string): SpreadsheetModel; openByUrl(url: string): SpreadsheetModel },
   ) {
     super();
+  }
+
+  openById(id: string) {
+    if (!this.others) throw new AppsScriptError(`No spreadsheet ${id}`);
+    return this.others.open(String(id));
+  }
+  openByUrl(url: string) {
+    if (!this.others) throw new AppsScriptError(`No spreadsheet ${url}`);
+    return this.others.openByUrl(String(url));
   }
 
   readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;

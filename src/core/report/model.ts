@@ -21,6 +21,7 @@ import { foldDiacritics, normalizeLabel } from '../text';
 import { matchArea } from '../areas';
 import { cutoffOf, type TaskAtCutoff, taskAtCutoff } from './cutoff';
 import {
+  cut,
   dateLine,
   deadlineText,
   formatNumber,
@@ -66,20 +67,28 @@ export interface Figures {
   indicators: Record<IndicatorStatus, number>;
 }
 
-export interface Report {
+/**
+ * What the renderer lays out (src/gas/report/render.ts): the NĐ 30 header, title and summary, the
+ * body, `Nơi nhận` beside the signature, then the annex. The commune report and the province
+ * hub's report (src/hub/report.ts) are both one of these.
+ */
+export interface ReportDocument {
   /** The Google Doc's name. */
   name: string;
-  period: { code: string; name: string; sheetRow: number };
-  /** C: statuses are as of this day. */
-  cutoff: Day;
   header: { superior: string; issuer: string; number: string; nation: string; motto: string; dateLine: string };
   title: string;
   summary: string;
   body: Block[];
   recipients: string[];
   signature: { authority: string; title: string; signer: string };
-  /** The annex, on a new page after the signature. */
+  /** After the signature; it starts with a `pageBreak` block when it has content. */
   annex: Block[];
+}
+
+export interface Report extends ReportDocument {
+  period: { code: string; name: string; sheetRow: number };
+  /** C: statuses are as of this day. */
+  cutoff: Day;
   /** Labels of `Cấu hình` values the report needed and did not find (shown as `…`). */
   missingConfig: string[];
   /** What each `[cần bổ sung: …]` placeholder asks staff to add, in document order. */
@@ -245,10 +254,6 @@ const isContinuous = (t: Task) => t.row.deadline?.kind !== 'date';
 const OPEN: readonly TaskStatus[] = [STATUS.overdue, STATUS.dueSoon, STATUS.inProgress, STATUS.notStarted];
 const isOpen = (t: Task) => OPEN.includes(t.status);
 const codeOf = (r: { row: { code?: string; name?: string } }) => oneLine(r.row.code) || `«${cut(oneLine(r.row.name), 60)}»`;
-
-function cut(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
-}
 
 /** A sentence from a cell: first letter upper-case, ending with a full stop. */
 function sentence(s: string | undefined): string {
