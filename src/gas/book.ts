@@ -6,6 +6,7 @@
 import { UserError } from '../core/errors';
 import type { ColumnState, Grid } from '../core/evaluate';
 import type { ColumnIndex, SheetDef } from '../contract/sheets';
+import { NO_FILL_READ } from '../contract/status';
 import { headerList, locateColumns } from '../core/headers';
 import { asLiteralText } from '../core/text';
 
@@ -87,7 +88,7 @@ export function readStatusColumn(
   const range = columnRange(block, col);
   const now = {
     values: block.grid.values.slice(1).map((r) => r[col]),
-    backgrounds: known.backgrounds ?? range.getBackgrounds().map((r) => r[0]!),
+    backgrounds: known.backgrounds ?? range.getBackgrounds().map((r) => (r[0] === NO_FILL_READ ? null : r[0]!)),
     notes: known.notes ?? range.getNotes().map((r) => r[0]!),
   };
   return { range, now };
@@ -115,7 +116,7 @@ function writeValues(range: GoogleAppsScript.Spreadsheet.Range, now: readonly un
 export function writeStatusColumn({ range, now }: StatusColumn, next: ColumnState): number {
   let writes = writeValues(range, now.values, next.values);
   if (!sameColumn(now.backgrounds, next.backgrounds)) {
-    range.setBackgrounds(column(next.backgrounds));
+    range.setBackgrounds(column(next.backgrounds) as string[][]);
     writes++;
   }
   if (!sameColumn(now.notes, next.notes)) {

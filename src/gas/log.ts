@@ -1,6 +1,6 @@
 /** The append-only `Nhật ký` sheet: one row per menu action or trigger run. */
 import { LOG } from '../contract/sheets';
-import { asCellText } from '../core/text';
+import { asCellText, fitCell } from '../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -21,5 +21,7 @@ export function appendLog(ss: Spreadsheet, action: string, result: string): void
     sheet = ss.insertSheet(LOG.name);
     sheet.appendRow([...LOG.headers]);
   }
-  sheet.appendRow([new Date(), asCellText(currentUser()), asCellText(action), asCellText(result)]);
+  // A cell holds 50,000 characters; a longer row would throw after the work was done.
+  const cell = (s: string) => fitCell(asCellText(s));
+  sheet.appendRow([new Date(), cell(currentUser()), cell(action), cell(result)]);
 }

@@ -1,8 +1,14 @@
 /** The spreadsheet itself: the active one, its sheets' places and links. */
+import { UserError } from '../core/errors';
+import { NOT_BOUND_MESSAGE } from './lock';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The spreadsheet the script is bound to (null outside it: see NOT_BOUND_MESSAGE). */
 export function activeSpreadsheet(): Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new UserError(NOT_BOUND_MESSAGE);
+  return ss;
 }
 
 /** A link that opens the sheet (the spreadsheet's own when the sheet is gone). */
