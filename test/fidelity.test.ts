@@ -3,11 +3,13 @@
  * 30-second simple trigger, open-ended edit ranges, fills, an unbound script. Each test failed on
  * the product before the fix it names.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
 import { ScriptError } from '../emulator/index';
 import type { SheetModel } from '../emulator/services/spreadsheet';
 import { LOG, TASKS } from '../src/contract/sheets';
+import { dayFromYmd, dayOfInstant, instantOfDay, zoneOffsets } from '../src/core/days';
 import { CELL_MAX_CHARS } from '../src/core/text';
 import { emulatorWith } from './helpers';
 
@@ -118,5 +120,38 @@ describe('item 10: a script outside its spreadsheet', () => {
     const run = () => emu.run('generateReport', ['Q1'], { bound: false });
     expect(run).toThrow(/chạy ngoài bảng tính/);
     expect(run).not.toThrow(/đang ghi vào bảng tính/);
+  });
+});
+
+describe('item 9: days in a zone with daylight saving time', () => {
+  it('a deadline after the clocks change is read on its own day (New York, today 10/03/2023 EST)', () => {
+    const emu = emulatorWith(
+      {
+        tasks: [
+          task(1, { 'Hạn hoàn thành': '17/03/2023' }),
+          task(2, { 'Hạn hoàn thành': '18/03/2023' }),
+          task(3, { 'Hạn hoàn thành': '10/03/2023' }),
+        ],
+      },
+      '2023-03-10',
+      { timeZone: 'America/New_York' },
+    );
+    emu.run('refreshStatuses');
+    const s = tasksOf(emu);
+    expect([2, 3, 4].map((r) => status(s, r).value)).toEqual(['Sắp đến hạn', 'Chưa thực hiện', 'Sắp đến hạn']);
+  });
+
+  it('every day of 2020–2030 round-trips through its own midnight in zones with and without DST', () => {
+    for (const zone of ['America/New_York', 'Europe/Paris', 'Australia/Sydney', 'Asia/Ho_Chi_Minh']) {
+      const offsets = zoneOffsets(zone)!;
+      fc.assert(
+        fc.property(fc.integer({ min: dayFromYmd(2020, 1, 1), max: dayFromYmd(2030, 12, 31) }), (day) => {
+          const midnight = instantOfDay(day, offsets);
+          expect(dayOfInstant(midnight, offsets)).toBe(day);
+          expect(dayOfInstant(midnight - 60_000, offsets)).toBe(day - 1);
+        }),
+        { numRuns: 300 },
+      );
+    }
   });
 });

@@ -2,13 +2,14 @@
 import { CONFIG_SHEET } from '../contract/sheets';
 import { parseConfig, type Settings } from '../core/config';
 import { type Context, makeContext, type Zone, zoneAt } from '../core/context';
+import { zoneOffsets } from '../core/days';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A time zone, now: its offset and today's calendar day in it. */
 export function zoneOf(timeZone: string): Zone {
   const now = new Date();
-  return zoneAt(now.getTime(), Utilities.formatDate(now, timeZone, 'Z'));
+  return zoneAt(now.getTime(), Utilities.formatDate(now, timeZone, 'Z'), zoneOffsets(timeZone));
 }
 
 /** The spreadsheet's own time zone, now. */
