@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
 import { ScriptError } from '../emulator/index';
-import type { SheetModel } from '../emulator/services/spreadsheet';
+import { fileChip, personChip, type SheetModel } from '../emulator/services/spreadsheet';
 import { LOG, TASKS } from '../src/contract/sheets';
 import { dayFromYmd, dayOfInstant, instantOfDay, zoneOffsets } from '../src/core/days';
 import { CELL_MAX_CHARS } from '../src/core/text';
@@ -153,5 +153,36 @@ describe('item 9: days in a zone with daylight saving time', () => {
         { numRuns: 300 },
       );
     }
+  });
+});
+
+describe('item 7: smart chips', () => {
+  it('a folder chip in Thư mục báo cáo: the report goes into the linked folder', () => {
+    const emu = emulatorWith({
+      tasks: [task(1)],
+      periods: [{ 'Mã kỳ': 'Q3', 'Tên kỳ': 'Quý III năm 2023', 'Hạn gửi': '20/09/2023' }],
+    });
+    const folder = emu.driveApp.addFolder('Báo cáo CCHC 2023');
+    const config = emu.spreadsheet.getSheetByName('Cấu hình')!;
+    const row = config.getLastRow() + 1;
+    config.load([['Thư mục báo cáo', '']], row);
+    config.putChip(row, 2, fileChip('BaoCaoCCHC2023', folder.getUrl()));
+    const url = emu.run<string>('generateReport', ['Q3']).value;
+    const id = /\/d\/([^/]+)/.exec(url)![1]!;
+    expect(emu.driveApp.getFileById(id).getParents().next()).toBe(folder);
+  });
+
+  it('a person chip in Email: the reminder goes to its address, not to the name', () => {
+    const emu = emulatorWith({
+      config: [['Email nhắc việc', 'vanphong@tuxuyen.example']],
+      tasks: [
+        task(1, { 'Hạn hoàn thành': '22/08/2023' }),
+        task(2, { 'Hạn hoàn thành': '23/08/2023', Email: 'x@tuxuyen.example' }),
+      ],
+    });
+    tasksOf(emu).putChip(2, COL.Email!, personChip('an@tuxuyen.example', 'Nguyễn Văn An'));
+    emu.run('dailyCheck', [], { as: 'time' });
+    expect(emu.mail.outbox.flatMap((m) => m.to)).toEqual(expect.arrayContaining(['an@tuxuyen.example', 'x@tuxuyen.example']));
+    expect(String(lastLog(emu)[3])).not.toMatch(/không hợp lệ/);
   });
 });
