@@ -50,6 +50,8 @@ export async function buildBundle(): Promise<{ bytes: number; entryPoints: strin
     charset: 'utf8',
     legalComments: 'none',
     minifySyntax: true,
+    // checkInstallation shows the version (docs/SPEC.md §9).
+    define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) },
     write: false,
   });
   const body = result.outputFiles[0]!.text;

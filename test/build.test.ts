@@ -22,6 +22,7 @@ const GLOBALS = [
   'installTriggers',
   'removeTriggers',
   'generateReport',
+  'checkInstallation',
   'dailyCheck',
 ];
 

@@ -233,6 +233,7 @@ describe('onOpen', () => {
       'reportNextDue',
       'installTriggers',
       'removeTriggers',
+      'checkInstallation',
     ]);
     for (const fn of fns) expect(() => emu.run(fn)).not.toThrow();
   });

@@ -21,18 +21,19 @@ export function editedSheet(e: GoogleAppsScript.Events.SheetsOnEdit): Edited {
 
 /**
  * The edited box, from getA1Notation() in one call. Whole columns and rows come as open-ended
- * forms ("B:B", "3:3", "B2:B"): their open end stops at the sheet's last row with data (one more call, for a
- * box of more than one row). A notation of any other form is read from the range's own coordinates.
+ * forms ("B:B", "3:3", "B2:B"): their open end stops at the sheet's last row with data (one more
+ * call). A notation of any other form is read from the range's own coordinates, cut the same way.
  */
 export function editedBox({ sheet, range }: Edited): Box {
-  const box = parseA1(range.getA1Notation()) ?? {
+  const parsed = parseA1(range.getA1Notation());
+  if (parsed && Number.isFinite(parsed.lastRow)) return parsed;
+  const box = parsed ?? {
     row: range.getRow(),
     column: range.getColumn(),
     lastRow: range.getLastRow(),
     lastColumn: range.getLastColumn(),
   };
-  const lastRow = box.lastRow > box.row ? Math.max(box.row, Math.min(box.lastRow, sheet.getLastRow())) : box.lastRow;
-  return { ...box, lastRow };
+  return { ...box, lastRow: Math.max(box.row, Math.min(box.lastRow, sheet.getLastRow())) };
 }
 
 export function readHeader({ sheet }: Edited): unknown[] {

@@ -1,4 +1,5 @@
 /** The spreadsheet itself: the active one, its sheets' places and links. */
+import { WORKBOOK_LOCALE, WORKBOOK_TIME_ZONE } from '../contract/locale';
 import { UserError } from '../core/errors';
 import { NOT_BOUND_MESSAGE } from './lock';
 
@@ -9,6 +10,17 @@ export function activeSpreadsheet(): Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new UserError(NOT_BOUND_MESSAGE);
   return ss;
+}
+
+/** The spreadsheet's time zone and locale. */
+export function workbookLocale(ss: Spreadsheet): { timeZone: string; locale: string } {
+  return { timeZone: ss.getSpreadsheetTimeZone(), locale: ss.getSpreadsheetLocale() };
+}
+
+/** Sets the time zone and locale the product expects (a new workbook, docs/SPEC.md §8). */
+export function adoptWorkbookLocale(ss: Spreadsheet): void {
+  ss.setSpreadsheetTimeZone(WORKBOOK_TIME_ZONE);
+  ss.setSpreadsheetLocale(WORKBOOK_LOCALE);
 }
 
 /** A link that opens the sheet (the spreadsheet's own when the sheet is gone). */

@@ -10,7 +10,9 @@ import { INDICATORS, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../co
 import { headerList, locateColumns } from '../core/headers';
 import type { Context } from '../core/context';
 import { createOverview, createSheet } from '../gas/sheet-builder';
-import { existingSheet } from '../gas/workbook';
+import { adoptWorkbookLocale, existingSheet } from '../gas/workbook';
+import { readZone } from '../gas/context';
+import { WORKBOOK_LOCALE, WORKBOOK_TIME_ZONE } from '../contract/locale';
 import type { Template } from '../contract/template';
 import type { Done } from './run';
 
@@ -46,18 +48,28 @@ export function setupOperation(ss: Spreadsheet, ctx: Context, template: Template
   // New sheets go after the template sheet before them, so the template's order holds.
   const overview = existingSheet(ss, OVERVIEW_SHEET, false);
   let position = overview ? overview.index : 0;
-  for (const layout of SHEET_LAYOUTS) {
+  const found = SHEET_LAYOUTS.map((layout) => existingSheet(ss, layout.name, DEFS[layout.name] !== undefined));
+  // A new workbook (none of the sheets yet) gets the commune's time zone and locale first, so
+  // that the dates written below are the commune's days (docs/SPEC.md §8).
+  let offset = ctx.offsetMinutes;
+  const fresh = !overview && found.every((f) => !f);
+  if (fresh) {
+    adoptWorkbookLocale(ss);
+    offset = readZone(ss).offsetMinutes;
+  }
+  for (const [i, layout] of SHEET_LAYOUTS.entries()) {
     const def = DEFS[layout.name];
-    const existing = existingSheet(ss, layout.name, def !== undefined);
+    const existing = found[i];
     if (existing) {
-      position = existing.index;
+      // Its place now: sheets created above it have moved it down.
+      position = existingSheet(ss, layout.name, false)!.index;
       kept.push(layout.name);
       const missing = def && missingHeaders(layout.name, existing.header, def);
       if (missing) incomplete.push(missing);
       continue;
     }
     const rows = templateRows(layout, template);
-    createSheet(ss, position++, layout, sheetGrid(layout, rows, ctx.offsetMinutes));
+    createSheet(ss, position++, layout, sheetGrid(layout, rows, offset));
     created.push(layout.name);
     const what = WHAT[layout.fill];
     createdLines.push(`- «${layout.name}»${what ? `: ${rows.length} ${what}` : ''}.`);
@@ -75,6 +87,11 @@ export function setupOperation(ss: Spreadsheet, ctx: Context, template: Template
     : ['Bảng tính đã có đủ các trang tính; không thay đổi gì.'];
   if (created.length && kept.length) lines.push(`Giữ nguyên các trang tính đã có: ${kept.map((n) => `«${n}»`).join(', ')}.`);
   if (incomplete.length) lines.push(`Lưu ý: ${incomplete.join(', ')}.`);
+  if (fresh) {
+    lines.push(
+      `Đã đặt múi giờ của bảng tính là ${WORKBOOK_TIME_ZONE} và ngôn ngữ/định dạng là ${WORKBOOK_LOCALE} (Tiếng Việt), để ngày gõ dạng ngày/tháng/năm được hiểu đúng.`,
+    );
+  }
   if (created.includes(TASKS.name) || created.includes(INDICATORS.name)) {
     lines.push('Tiếp theo: chạy CCHC › Cập nhật trạng thái để tính trạng thái theo ngày hôm nay.');
   }

@@ -61,6 +61,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   run('reportNextDue', 'menu'),
   run('installTriggers', 'menu'),
   run('dailyCheck', 'time'),
+  run('checkInstallation', 'menu'),
   run('removeTriggers', 'menu'),
 ];
 
