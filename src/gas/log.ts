@@ -14,6 +14,12 @@ function currentUser(): string {
   }
 }
 
+/** Every row of `Nhật ký`, header included; none when there is no such sheet. */
+export function readLog(ss: Spreadsheet): unknown[][] {
+  const sheet = ss.getSheetByName(LOG.name);
+  return sheet ? sheet.getDataRange().getValues() : [];
+}
+
 /** Appends one row; creates the sheet (headers only) if a user deleted it. */
 export function appendLog(ss: Spreadsheet, action: string, result: string): void {
   let sheet = ss.getSheetByName(LOG.name);

@@ -11,6 +11,7 @@ import { headerList, locateColumns } from '../core/headers';
 import { cellText, normalizeLabel } from '../core/text';
 import { reportFolder } from '../gas/drive';
 import { canWrite, documentPropertiesSize, effectiveUser, folderName, remainingMailQuota } from '../gas/install';
+import { readLog } from '../gas/log';
 import { handlerOf, projectTriggers } from '../gas/triggers';
 import { existingSheet, workbookLocale } from '../gas/workbook';
 import type { Done } from './run';
@@ -83,9 +84,7 @@ function folderCheck(ss: Spreadsheet, ctx: Context, user: string): Check {
 
 /** The account of the last `dailyCheck` run, from `Nhật ký` (a trigger runs as its owner). */
 function lastDailyRunBy(ss: Spreadsheet): string {
-  const sheet = ss.getSheetByName(LOG.name);
-  if (!sheet) return '';
-  const rows = sheet.getDataRange().getValues();
+  const rows = readLog(ss);
   const action = normalizeLabel(DAILY_LOG_ACTION);
   for (let i = rows.length - 1; i > 0; i--) if (normalizeLabel(cellText(rows[i]![2])) === action) return cellText(rows[i]![1]);
   return '';

@@ -17,7 +17,14 @@
 import type { Emulator } from '../../emulator/index';
 import { ScriptError } from '../../emulator/index';
 import { INDICATORS, LOG, PERIODS, type SheetDef, TASKS } from '../../src/contract/sheets';
-import { INDICATOR_STATUSES, STATUS, type Status, statusBackground, TASK_STATUSES } from '../../src/contract/status';
+import {
+  INDICATOR_STATUSES,
+  NO_FILL_READ,
+  STATUS,
+  type Status,
+  statusBackground,
+  TASK_STATUSES,
+} from '../../src/contract/status';
 import { type Edited, type FuzzOperation, OPERATIONS, type Step } from './operations';
 import { vietnameseProblems } from './vietnamese';
 import {
@@ -204,7 +211,8 @@ function checkStatuses(
         failures.push(`${at}: not a valid status: ${show(cell.value)}`);
         continue;
       }
-      if (cell.background !== statusBackground(cell.value as Status))
+      // No fill (null) reads as white, as in Sheets.
+      if (cell.background !== (statusBackground(cell.value as Status) ?? NO_FILL_READ))
         failures.push(`${at}: colour ${cell.background} does not match ${show(cell.value)}`);
       const prior = cellAt(b, r, status).note;
       const usersNote = prior !== '' && !prior.startsWith(OWN_NOTE);
