@@ -98,6 +98,8 @@ export interface EmulatorOptions {
 export class Emulator {
   now: number;
   readonly spreadsheet: SpreadsheetModel;
+  /** Spreadsheets the script made with Spreadsheet.copy, in order. */
+  readonly copies: SpreadsheetModel[] = [];
   readonly ui = new UiState();
   readonly locks = new LockState();
   readonly properties = new PropertiesServiceModel();
@@ -130,6 +132,12 @@ export class Emulator {
     const ss = this.spreadsheet;
     const folder = options.folder ? this.driveApp.addFolder(options.folder) : this.driveApp.root;
     this.driveApp.addFile(new FileModel(ss.id, ss.name, MIME.spreadsheet, ss.getUrl()), folder);
+    ss.onCopy = (copy) => {
+      const id = this.driveApp.newId('spreadsheet');
+      this.copies.push(copy);
+      this.driveApp.addFile(new FileModel(id, copy.name, MIME.spreadsheet, `https://docs.google.com/spreadsheets/d/${id}/edit`));
+      return id;
+    };
     this.now = options.now?.getTime() ?? Date.UTC(2024, 0, 15, 9);
   }
 

@@ -1,9 +1,10 @@
 /**
  * `npm start`: the template workbook through the real bundle in the local Apps Script emulator:
- * setupWorkbook on a new spreadsheet, then refreshStatuses. Prints tasks and indicators with their
+ * setupWorkbook on a new spreadsheet, loadSamplePlan, then refreshStatuses. Prints tasks and indicators with their
  * statuses and the overview, and writes out/cchc-tracker.xlsx.
  *   npm start -- --today 2023-08-20
  *   npm start -- --report Q3        also generateReport('Q3') → out/bao-cao-Q3.docx
+ *   npm start -- --import FILE      also importPlan on a .docx/.md/.txt plan → sheet Nhập kế hoạch
  * A wrong option ends it with one Vietnamese line and exit code 2 (scripts/cli.ts).
  */
 import { mkdirSync } from 'node:fs';
@@ -13,12 +14,14 @@ import { productEmulator } from '../test/support/fixtures';
 import { saveXlsx } from '../emulator/xlsx';
 import { INDICATORS, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 import { checkIsoDay, parseOptions, runCli, UsageError } from './cli';
+import { checkPlanFile, importPlanFile } from './import-plan';
 
 // One line per option; its `check` runs before anything else does.
 const OPTIONS = {
   today: { value: 'yyyy-mm-dd', default: '2023-08-20', check: checkIsoDay },
   report: { value: 'MÃ_KỲ' },
   out: { value: 'THƯ_MỤC', default: 'out' },
+  import: { value: 'TỆP', check: checkPlanFile },
 };
 
 await runCli(async () => {
@@ -28,13 +31,15 @@ await runCli(async () => {
   // A new spreadsheet as Sheets makes it (one empty sheet), set up from the menu, then refreshed.
   emu.spreadsheet.insertSheet('Trang tính1');
   emu.run('setupWorkbook');
-  const setupMessage = emu.dialogs.at(-1);
+  emu.run('loadSamplePlan');
+  const setupMessage = emu.dialogs.slice(-2).join('\n');
   if (args.report !== undefined) checkPeriodCode(emu, args.report);
   console.log(setupMessage);
   const run = emu.run('refreshStatuses');
   print(emu, args.today!, run.calls.count('spreadsheet'));
   mkdirSync(args.out!, { recursive: true });
   if (args.report) await report(emu, args.report, args.out!);
+  if (args.import) await importPlanFile(emu, args.import);
   const xlsx = `${args.out}/cchc-tracker.xlsx`;
   await saveXlsx(emu.spreadsheet, xlsx);
   console.log(`Đã ghi ${xlsx}`);

@@ -3,20 +3,27 @@
  * declaration, which is all Apps Script can call from menus and triggers.
  */
 import { TEMPLATE } from '../sheets-templates/template';
-import { addMenu } from './gas/ui';
+import { addMenu, promptText } from './gas/ui';
 import { checkInstallationOperation } from './ops/check';
 import { handleEdit } from './ops/edit';
+import { confirmImportOperation, importPlanOperation } from './ops/import';
 import { nextDuePeriodCode, reportFromMenu, reportOperation } from './ops/report';
 import { refreshOperation } from './ops/refresh';
 import { menuAction, runLogged } from './ops/run';
+import { startNewYearOperation, NEW_YEAR_ACTION } from './ops/new-year';
+import { loadSampleOperation } from './ops/sample';
 import { setupOperation } from './ops/setup';
 import { dailyCheckRun, installTriggersOperation, removeTriggersOperation } from './ops/triggers';
 import { validateOperation } from './ops/validate';
 
 const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Thiết lập bảng tính', 'setupWorkbook'],
+  ['Nạp kế hoạch mẫu', 'loadSamplePlan'],
   ['Cập nhật trạng thái', 'refreshStatuses'],
   ['Kiểm tra dữ liệu', 'validateData'],
+  null,
+  ['Nhập kế hoạch từ văn bản', 'importPlan'],
+  ['Xác nhận nhập kế hoạch', 'confirmImport'],
   null,
   ['Báo cáo quý I', 'reportQ1'],
   ['Báo cáo 6 tháng', 'reportH1'],
@@ -26,6 +33,8 @@ const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   null,
   ['Bật nhắc việc tự động', 'installTriggers'],
   ['Tắt nhắc việc tự động', 'removeTriggers'],
+  null,
+  [NEW_YEAR_ACTION, 'startNewYear'],
   null,
   ['Kiểm tra cài đặt', 'checkInstallation'],
 ];
@@ -40,7 +49,16 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function setupWorkbook(): void {
-  menuAction('Thiết lập bảng tính', (ss, ctx) => setupOperation(ss, ctx, TEMPLATE));
+  menuAction('Thiết lập bảng tính', setupOperation);
+}
+
+export function loadSamplePlan(): void {
+  menuAction('Nạp kế hoạch mẫu', (ss, ctx) => loadSampleOperation(ss, ctx, TEMPLATE));
+}
+
+/** Returns the new workbook's URL (undefined when it could not be made: the dialog says why). */
+export function startNewYear(): string | undefined {
+  return menuAction(NEW_YEAR_ACTION, startNewYearOperation);
 }
 
 export function refreshStatuses(): void {
@@ -49,6 +67,23 @@ export function refreshStatuses(): void {
 
 export function validateData(): void {
   menuAction('Kiểm tra dữ liệu', validateOperation);
+}
+
+/** Reads the plan's document into `Nhập kế hoạch`; from the menu it asks for the document's link. */
+export function importPlan(docUrlOrId?: string): void {
+  const input =
+    typeof docUrlOrId === 'string' && docUrlOrId.trim()
+      ? docUrlOrId
+      : promptText(
+          'Nhập kế hoạch từ văn bản',
+          'Dán đường liên kết (hoặc mã) của Google Tài liệu chứa kế hoạch cải cách hành chính:',
+        );
+  if (input === null) return;
+  menuAction('Nhập kế hoạch từ văn bản', (ss, ctx) => importPlanOperation(ss, ctx, input));
+}
+
+export function confirmImport(): void {
+  menuAction('Xác nhận nhập kế hoạch', confirmImportOperation);
 }
 
 /** Returns the new report's URL (callable from scripts and tests as well as menus). */

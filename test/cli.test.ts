@@ -35,7 +35,10 @@ const CASES: [args: string[], line: RegExp][] = [
   [['--today', 'garbage'], /^Giá trị không hợp lệ cho --today: "garbage" \(cần một ngày dạng yyyy-mm-dd/],
   [['--today=2023-13-01'], /--today: "2023-13-01" \(ngày này không có trên lịch\)/],
   [['--report', 'Q5'], /^Không có kỳ báo cáo "Q5" cho --report\. Các mã kỳ: Q1, H1, Q3, NAM\.$/],
-  [['--verbose'], /^Không có tùy chọn --verbose\. Các tùy chọn: --today yyyy-mm-dd, --report MÃ_KỲ, --out THƯ_MỤC\.$/],
+  [
+    ['--verbose'],
+    /^Không có tùy chọn --verbose\. Các tùy chọn: --today yyyy-mm-dd, --report MÃ_KỲ, --out THƯ_MỤC, --import TỆP\.$/,
+  ],
   [['--today'], /^Tùy chọn --today cần một giá trị: --today yyyy-mm-dd\.$/],
   [['Q3'], /^Không hiểu "Q3": mỗi giá trị phải đi sau tùy chọn của nó\./],
 ];

@@ -17,6 +17,7 @@ function setUpTemplate(): Emulator {
   const emu = productEmulator();
   emu.setToday('2023-08-20');
   emu.run('setupWorkbook');
+  emu.run('loadSamplePlan');
   return emu;
 }
 

@@ -224,8 +224,11 @@ describe('onOpen', () => {
     const fns = menu.items.filter((i) => i !== null).map((i) => i!.functionName);
     expect(fns).toEqual([
       'setupWorkbook',
+      'loadSamplePlan',
       'refreshStatuses',
       'validateData',
+      'importPlan',
+      'confirmImport',
       'reportQ1',
       'reportH1',
       'reportQ3',
@@ -233,8 +236,9 @@ describe('onOpen', () => {
       'reportNextDue',
       'installTriggers',
       'removeTriggers',
+      'startNewYear',
       'checkInstallation',
     ]);
-    for (const fn of fns) expect(() => emu.run(fn)).not.toThrow();
+    for (const fn of fns) expect(() => emu.run(fn, [], { as: 'menu' })).not.toThrow();
   });
 });

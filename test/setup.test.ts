@@ -49,9 +49,11 @@ function fullState(emu: Emulator): unknown {
     }));
 }
 
-describe('setupWorkbook on a new spreadsheet', () => {
+describe('setupWorkbook then loadSamplePlan on a new spreadsheet', () => {
   const emu = freshEmulator();
   const run = emu.run('setupWorkbook');
+  const setupMessage = emu.dialogs.at(-1)!;
+  const sample = emu.run('loadSamplePlan');
 
   it("creates the six sheets in the template order, before the user's own sheet", () => {
     expect(emu.spreadsheet.sheets.map((s) => s.name)).toEqual([...ORDER, 'Trang tính1']);
@@ -129,16 +131,19 @@ describe('setupWorkbook on a new spreadsheet', () => {
     }
   });
 
-  it('reports what it created in Vietnamese, and logs it', () => {
+  it('reports what each created or filled in Vietnamese, and logs it', () => {
+    expect(setupMessage).toContain('Đã tạo 6 trang tính');
+    expect(setupMessage).toContain(`«${TASKS.name}»: chưa có nhiệm vụ`);
+    expect(setupMessage).toContain(`«${PERIODS.name}»: 4 kỳ báo cáo năm 2023`);
     const message = emu.dialogs.at(-1)!;
-    expect(message).toContain('Đã tạo 6 trang tính');
-    expect(message).toContain(`«${TASKS.name}»: ${TEMPLATE.tasks.length} nhiệm vụ`);
-    expect(message).toContain(`«${INDICATORS.name}»: ${TEMPLATE.indicators.length} chỉ tiêu`);
+    expect(message).toContain(`${TEMPLATE.tasks.length} nhiệm vụ, ${TEMPLATE.indicators.length} chỉ tiêu, 4 kỳ báo cáo`);
     const log = sheet(emu, LOG.name).getDataRange().getValues();
     expect(log[0]).toEqual([...LOG.headers]);
-    expect(log).toHaveLength(2);
+    expect(log).toHaveLength(3);
     expect(log[1]![2]).toBe('Thiết lập bảng tính');
-    expect(log[1]![3]).toBe(message);
+    expect(log[1]![3]).toBe(setupMessage);
+    expect(log[2]![2]).toBe('Nạp kế hoạch mẫu');
+    expect(log[2]![3]).toBe(message);
   });
 
   it('makes a number of calls that depends on the sheets, not the rows: one setValues per sheet', () => {
@@ -146,6 +151,8 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(run.calls.method('Sheet.appendRow')).toBe(1); // the Nhật ký row
     expect(run.calls.method('Spreadsheet.insertSheet')).toBe(ORDER.length);
     expect(run.calls.count('spreadsheet')).toBeLessThan(300);
+    // The sample: a bounded number of writes whatever its size.
+    expect(sample.calls.method('Range.setValues')).toBeLessThanOrEqual(4);
   });
 });
 
@@ -185,9 +192,9 @@ describe('setupWorkbook on a half-filled workbook', () => {
       CONFIG_SHEET,
       LOG.name,
     ]);
-    // The template's tasks go nowhere: the user's Nhiệm vụ stays the user's.
+    // The user's Nhiệm vụ stays the user's; the new Chỉ tiêu starts empty.
     expect(sheet(emu, TASKS.name).getLastRow()).toBe(4);
-    expect(sheet(emu, INDICATORS.name).getLastRow() - 1).toBe(TEMPLATE.indicators.length);
+    expect(sheet(emu, INDICATORS.name).getLastRow()).toBe(1);
   });
 
   it('names the kept sheets and the required column a kept sheet lacks', () => {

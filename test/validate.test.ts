@@ -165,6 +165,7 @@ describe('validateData', () => {
   it('reads the template without a single error', () => {
     const emu = productEmulator();
     emu.run('setupWorkbook');
+    emu.run('loadSamplePlan');
     emu.run('validateData');
     expect(emu.dialogs.at(-1)).toMatch(/^Không tìm thấy lỗi dữ liệu nào/);
   });

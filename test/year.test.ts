@@ -98,6 +98,7 @@ function typeIntoTask(emu: Emulator, code: string, values: Record<string, unknow
 
 function setUpOffice(emu: Emulator): void {
   emu.run('setupWorkbook');
+  emu.run('loadSamplePlan');
   for (const t of template.tasks) {
     const [name, email] = ownerOf(t['Lĩnh vực']);
     typeIntoTask(emu, String(t['Mã']), { [TASKS.columns.owner.header]: name, [TASKS.columns.email.header]: email });

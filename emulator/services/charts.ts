@@ -44,6 +44,11 @@ export class EmbeddedChartModel extends ServiceObject {
   getOptions() {
     return new ChartOptionsModel(this.options);
   }
+
+  /** Host-side: the same chart over `ranges` (those of a copied sheet). */
+  cloneOn(ranges: readonly RangeModel[]): EmbeddedChartModel {
+    return new EmbeddedChartModel(this.chartId, this.type, ranges, this.position, new Map(this.options));
+  }
 }
 
 let nextChartId = 1;

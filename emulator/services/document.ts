@@ -71,7 +71,7 @@ export const PARAGRAPH_HEADING = keys(
   'HEADING5',
   'HEADING6',
 );
-export const ELEMENT_TYPE = keys('BODY_SECTION', 'PARAGRAPH', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TEXT');
+export const ELEMENT_TYPE = keys('BODY_SECTION', 'PARAGRAPH', 'LIST_ITEM', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TEXT');
 
 /** What a new Google Doc uses where nothing was set. */
 export const DEFAULTS = {
@@ -220,6 +220,9 @@ abstract class ElementModel extends ServiceObject {
   asTable() {
     return this.cast(TableModel);
   }
+  asListItem() {
+    return this.cast(ListItemModel);
+  }
 
   private cast<T extends ElementModel>(type: abstract new (...a: never[]) => T): T {
     if (!(this instanceof type)) throw new AppsScriptError(`Cannot cast ${this.type} element to the requested type.`);
@@ -271,8 +274,8 @@ interface Run {
 }
 
 export class ParagraphModel extends ElementModel {
-  readonly kind = 'Paragraph';
-  readonly type = 'PARAGRAPH';
+  readonly kind: string = 'Paragraph';
+  readonly type: 'PARAGRAPH' | 'LIST_ITEM' = 'PARAGRAPH';
   runs: Run[] = [];
   /** Text attributes of the paragraph mark: what text typed into the empty paragraph gets. */
   mark: Attrs = {};
@@ -333,6 +336,9 @@ export class ParagraphModel extends ElementModel {
   setHeading(h: string) {
     return this.setAttributes({ HEADING: h });
   }
+  getHeading() {
+    return this.own.HEADING ?? 'NORMAL';
+  }
 
   override getAttributes(): Attrs {
     const out = super.getAttributes();
@@ -371,6 +377,22 @@ export class ParagraphModel extends ElementModel {
   styledRuns(): { text: string; attrs: Attrs }[] {
     const runs = this.runs.length ? this.runs : [{ text: '', attrs: this.mark }];
     return runs.map((r) => ({ text: r.text, attrs: { ...DEFAULTS.text, ...r.attrs } }));
+  }
+}
+
+/** A list item: a paragraph with a nesting level (0 = top), as Docs keeps bulleted and numbered lists. */
+export class ListItemModel extends ParagraphModel {
+  override readonly kind = 'ListItem';
+  override readonly type = 'LIST_ITEM';
+  private nesting = 0;
+
+  getNestingLevel() {
+    return this.nesting;
+  }
+  setNestingLevel(level: number) {
+    if (!Number.isInteger(level) || level < 0 || level > 8) throw new AppsScriptError(`Invalid argument: nestingLevel`);
+    this.nesting = level;
+    return this;
   }
 }
 
@@ -465,6 +487,12 @@ abstract class ContainerModel extends ElementModel {
     const p = new ParagraphModel(this.checkText(method, text));
     this.insertAt(index, p);
     return p;
+  }
+
+  appendListItem(text: string) {
+    const item = new ListItemModel(this.checkText('appendListItem', text));
+    this.insertAt(this.children.length, item);
+    return item;
   }
 
   appendTable(cells?: unknown) {

@@ -107,6 +107,12 @@ export class FolderModel extends ItemModel {
       this.drive.files.filter((f) => f.parent === this && !f.trashed),
     );
   }
+  getFilesByName(name: string) {
+    return new IteratorModel(
+      'FileIterator',
+      this.drive.files.filter((f) => f.parent === this && !f.trashed && f.name === String(name)),
+    );
+  }
 }
 
 export class IteratorModel<T> extends ServiceObject {

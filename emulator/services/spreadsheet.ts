@@ -80,6 +80,8 @@ export class SpreadsheetModel extends ServiceObject {
   readonly sheets: SheetModel[] = [];
   private nextSheetId = 1;
   toasts: string[] = [];
+  /** Host-side: where a copy goes (the emulator files it in Drive); null: copying is refused. */
+  onCopy: ((copy: SpreadsheetModel) => string) | null = null;
 
   constructor(
     public name: string,
@@ -150,6 +152,23 @@ export class SpreadsheetModel extends ServiceObject {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
   }
 
+  /**
+   * A copy of the whole spreadsheet under a new id: every sheet with its cells, formats, notes,
+   * validation, protections, charts, widths and frozen rows; time zone and locale. Apps Script
+   * files it in the root of My Drive; the bound script travels with it, its triggers do not.
+   */
+  copy(name: string): SpreadsheetModel {
+    if (typeof name !== 'string' || name === '')
+      throw new AppsScriptError("The parameters () don't match the method signature for SpreadsheetApp.Spreadsheet.copy.");
+    if (!this.onCopy) throw new AppsScriptError(`Service Spreadsheets failed while accessing document with id ${this.id}.`);
+    const copy = new SpreadsheetModel(name, this.timeZone, this.locale, '');
+    for (const sheet of this.sheets) copy.sheets.push(sheet.cloneInto(copy));
+    copy.nextSheetId = this.nextSheetId;
+    copy.onCopy = this.onCopy;
+    (copy as { id: string }).id = this.onCopy(copy);
+    return copy;
+  }
+
   getRange(a1: string): RangeModel {
     const m = /^'?(.+?)'?!(.+)$/.exec(a1);
     const sheet = m ? this.getSheetByName(m[1]!) : this.getActiveSheet();
@@ -193,6 +212,33 @@ export class SheetModel extends ServiceObject {
     this.name = name;
     return this;
   }
+
+  /** Host-side: this sheet, everything in it, as a sheet of `parent` (Spreadsheet.copy). */
+  cloneInto(parent: SpreadsheetModel): SheetModel {
+    const sheet = new SheetModel(parent, this.name, this.sheetId);
+    const grids = ['values', 'formulas', 'formats', 'backgrounds', 'notes', 'bold', 'wraps', 'validations', 'chips'] as const;
+    for (const g of grids) {
+      const from = this[g] as Grid<unknown>;
+      const to = sheet[g] as Grid<unknown>;
+      from.forEach((row, r) => {
+        if (row) to[r] = row.map((v) => (v instanceof Date ? new Date(v.getTime()) : v));
+      });
+    }
+    const rebase = (r: RangeModel) => new RangeModel(sheet, r.row, r.column, r.numRows, r.numColumns);
+    for (const p of this.protections) {
+      const copy = new ProtectionModel(sheet, p.type, rebase(p.range));
+      copy.description = p.description;
+      copy.warningOnly = p.warningOnly;
+      sheet.protections.push(copy);
+    }
+    for (const c of this.charts) sheet.charts.push(c.cloneOn(c.ranges.map(rebase)));
+    for (const [col, px] of this.columnWidths) sheet.columnWidths.set(col, px);
+    sheet.maxRows = this.maxRows;
+    sheet.maxColumns = this.maxColumns;
+    sheet.frozenRows = this.frozenRows;
+    return sheet;
+  }
+
   getSheetId() {
     return this.sheetId;
   }

@@ -20,6 +20,8 @@ export class UiState {
   readonly menus: MenuModel[] = [];
   /** Answers for the next YES_NO / OK_CANCEL dialogs, in order; OK or YES when empty. */
   readonly answers: string[] = [];
+  /** What the user types into the next prompts, in order; a prompt with none left is cancelled. */
+  readonly promptTexts: string[] = [];
 }
 
 export class MenuBuilder extends ServiceObject {
@@ -74,5 +76,13 @@ export class UiModel extends ServiceObject {
     if (buttons === 'OK') return BUTTON.OK;
     const answer = this.state.answers.shift();
     return answer ?? (buttons === 'OK_CANCEL' ? BUTTON.OK : BUTTON.YES);
+  }
+
+  /** prompt(title, prompt, buttons): the scripted text with OK, or CANCEL when none is scripted. */
+  prompt(title: string, message: string, buttons = 'OK_CANCEL') {
+    this.state.dialogs.push({ title, message: String(message), buttons });
+    const text = this.state.promptTexts.shift();
+    const button = text === undefined ? BUTTON.CANCEL : BUTTON.OK;
+    return { getResponseText: () => text ?? '', getSelectedButton: () => button };
   }
 }

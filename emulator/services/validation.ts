@@ -11,6 +11,7 @@ export const DATA_VALIDATION_CRITERIA = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
   NUMBER_BETWEEN: 'NUMBER_BETWEEN',
   DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE',
+  CHECKBOX: 'CHECKBOX',
 } as const;
 
 type Criteria = keyof typeof DATA_VALIDATION_CRITERIA;
@@ -44,6 +45,7 @@ export class DataValidationModel extends ServiceObject {
   /** Whether a value (as stored after entry) satisfies the rule; blank cells always do. */
   accepts(v: CellValue): boolean {
     if (v === '') return true;
+    if (this.criteria === 'CHECKBOX') return typeof v === 'boolean';
     if (this.criteria === 'VALUE_IN_LIST') return (this.args[0] as string[]).some((x) => String(x) === String(v));
     if (this.criteria === 'DATE_IS_VALID_DATE') return v instanceof Date;
     const [min, max] = this.args as [number, number];
@@ -67,6 +69,13 @@ export class DataValidationBuilderModel extends ServiceObject {
     }
     this.criteria = 'VALUE_IN_LIST';
     this.args = [values.map(String), showDropdown];
+    return this;
+  }
+
+  /** A checkbox cell: TRUE when ticked, FALSE when not. */
+  requireCheckbox() {
+    this.criteria = 'CHECKBOX';
+    this.args = [];
     return this;
   }
 

@@ -8,7 +8,7 @@ import { CONFIG_HINTS, CONFIG_LABELS, type ConfigKey } from '../contract/setting
 import type { Cell, Row, Template } from '../contract/template';
 import { parseDay } from './cells';
 import { instantOfDay, type Offset } from './days';
-import { asCellText } from './text';
+import { asCellText, cellText, normalizeLabel } from './text';
 
 export type Written = string | number | Date;
 
@@ -46,4 +46,22 @@ export function templateRows(layout: SheetLayout, template: Template): Row[] {
 export function sheetGrid(layout: SheetLayout, rows: readonly Row[], offsetMinutes: Offset): Written[][] {
   const headers = layout.columns.map((c) => c.header);
   return [headers, ...rows.map((r) => layout.columns.map((c) => cellFor(c, r[c.header], offsetMinutes)))];
+}
+
+/**
+ * Template rows laid under an existing header row (a sheet `setupWorkbook` made, whose columns a
+ * user may have moved or added to): each header cell that names a column of the layout gets that
+ * column's cell; `own` marks the header cells that do not (a user's columns, left to them).
+ */
+export function rowsUnderHeader(
+  header: readonly unknown[],
+  layout: SheetLayout,
+  rows: readonly Row[],
+  offsetMinutes: Offset,
+): { rows: Written[][]; own: boolean[] } {
+  const cols = header.map((h) => layout.columns.find((c) => normalizeLabel(c.header) === normalizeLabel(cellText(h))));
+  return {
+    rows: rows.map((r) => cols.map((c) => (c ? cellFor(c, r[c.header], offsetMinutes) : ''))),
+    own: cols.map((c) => c === undefined),
+  };
 }

@@ -9,6 +9,7 @@ import type { ColumnState, Grid } from '../core/evaluate';
 import type { ColumnIndex, SheetDef } from '../contract/sheets';
 import { NO_FILL_READ } from '../contract/status';
 import { headerList, locateColumns } from '../core/headers';
+import type { NextRow } from '../core/new-year';
 import { asLiteralText } from '../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -155,4 +156,103 @@ export function writeStatusColumn({ range, now }: StatusColumn, next: ColumnStat
 export function writeValueColumn(block: Block<string>, col: number, next: readonly unknown[]): number {
   const now = block.grid.values.slice(1).map((r) => r[col]);
   return writeValues(columnRange(block, col), now, next);
+}
+
+/** A sheet that is not a table of SheetDef (`Cấu hình`) in one read; null when there is none. */
+export function readSheet(ss: Spreadsheet, name: string): Block<never> | null {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return null;
+  const values = sheet.getDataRange().getValues();
+  return { sheet, grid: { values }, cols: {}, rows: values.length - 1 };
+}
+
+/**
+ * Writes the data rows anew: `next` holds the rows that stay, in their order (a row may only
+ * move up, when rows above it go), with their new values. Rows that stay where they are get one
+ * write per changed column; from the first row that moves, the rows are rewritten in one block
+ * (formulas and text kept as they were) and the rows left over at the bottom are emptied with
+ * their colours and notes. Calls depend on the columns, never on the rows.
+ */
+export function writeDataRows(block: Block<string>, next: readonly NextRow[]): number {
+  const old = block.grid.values.slice(1);
+  const width = block.grid.values[0]?.length ?? 0;
+  let moved = next.findIndex((r, i) => r.from !== i);
+  if (moved < 0) moved = next.length;
+  let writes = 0;
+  if (moved > 0) {
+    const top: Block<string> = { ...block, grid: { values: [block.grid.values[0]!, ...old.slice(0, moved)] }, rows: moved };
+    for (let c = 0; c < width; c++)
+      writes += writeValueColumn(
+        top,
+        c,
+        next.slice(0, moved).map((r) => r.values[c]),
+      );
+  }
+  if (moved >= block.rows) return writes;
+  const first = moved + 2;
+  const below = block.sheet.getRange(first, 1, block.rows - moved, width);
+  const formulas = below.getFormulas();
+  const literal = (v: unknown) => (typeof v === 'string' ? asLiteralText(v) : v);
+  below.setValues(
+    old.slice(moved).map((_, i) => {
+      const row = next[moved + i];
+      if (!row) return Array.from({ length: width }, () => '');
+      const was = old[row.from]!;
+      return Array.from({ length: width }, (_, c) => {
+        const v = row.values[c];
+        return v === was[c] ? formulas[row.from - moved]![c] || literal(v) : v;
+      });
+    }),
+  );
+  writes++;
+  if (next.length < block.rows) {
+    const left = block.sheet.getRange(next.length + 2, 1, block.rows - next.length, width);
+    left.setBackground(null);
+    left.setNote(null);
+    writes += 2;
+  }
+  return writes;
+}
+
+/**
+ * Replaces the data rows with `rows` (in header order). The columns marked in `keep` (a user's own
+ * columns) keep what their cells hold; rows left over below are emptied in the other columns and
+ * lose their colours and notes. One write, plus two for leftover rows.
+ */
+export function replaceDataRows(block: Block<string>, rows: readonly (readonly unknown[])[], keep: readonly boolean[]): number {
+  const width = block.grid.values[0]?.length ?? 0;
+  const height = Math.max(block.rows, rows.length);
+  if (!height || !width) return 0;
+  const formulas = block.rows ? block.sheet.getRange(2, 1, block.rows, width).getFormulas() : [];
+  const kept = (r: number, c: number) => {
+    const v = block.grid.values[r + 1]?.[c] ?? '';
+    return formulas[r]?.[c] || (typeof v === 'string' ? asLiteralText(v) : v);
+  };
+  block.sheet
+    .getRange(2, 1, height, width)
+    .setValues(
+      Array.from({ length: height }, (_, r) =>
+        Array.from({ length: width }, (_, c) => (keep[c] ? kept(r, c) : (rows[r]?.[c] ?? ''))),
+      ),
+    );
+  if (block.rows <= rows.length) return 1;
+  const left = block.sheet.getRange(rows.length + 2, 1, block.rows - rows.length, width);
+  left.setBackground(null);
+  left.setNote(null);
+  return 3;
+}
+
+/** Appends rows after the last row with content, in one write. */
+export function appendRows(block: Block<string>, rows: readonly (readonly unknown[])[]): number {
+  if (!rows.length) return 0;
+  const width = Math.max(...rows.map((r) => r.length));
+  block.sheet.getRange(block.rows + 2, 1, rows.length, width).setValues(rows.map((r) => [...r]));
+  return 1;
+}
+
+/** The same block in a copy of the spreadsheet (same sheets, same cells): only the sheet differs. */
+export function blockIn<K extends string>(ss: Spreadsheet, name: string, block: Block<K>): Block<K> {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new UserError(`Bản sao không có trang tính «${name}».`);
+  return { ...block, sheet };
 }

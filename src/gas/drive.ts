@@ -38,3 +38,42 @@ export function fileInFolder(doc: GoogleAppsScript.Document.Document, folder: Fo
   }
   return url;
 }
+
+export interface Copied {
+  copy: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  url: string;
+  /** The folder it was filed in; null when it stayed in My Drive (no folder, or the move was refused). */
+  folder: string | null;
+}
+
+/**
+ * A copy of the spreadsheet named `name`, filed in the original's folder. Spreadsheet.copy needs
+ * no scope beyond the bound spreadsheet's; it files the copy in My Drive, and File.moveTo (the
+ * `drive` scope the reports already use) puts it beside the original. A spreadsheet of that name
+ * already in the folder stops it before anything is made.
+ */
+export function copyBesideOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): Copied {
+  const parents = DriveApp.getFileById(ss.getId()).getParents();
+  const folder = parents.hasNext() ? parents.next() : null;
+  if (folder) {
+    const same = folder.getFilesByName(name);
+    if (same.hasNext()) {
+      throw new UserError(
+        `Trong thư mục «${folder.getName()}» đã có tệp «${name}» (${same.next().getUrl()}). Có lẽ đã chuyển sang năm mới rồi: hãy mở tệp đó. Nếu muốn làm lại, hãy đổi tên hoặc xoá tệp đó trước. Chưa có gì được tạo.`,
+      );
+    }
+  }
+  const copy = ss.copy(name);
+  if (!folder) return { copy, url: copy.getUrl(), folder: null };
+  try {
+    DriveApp.getFileById(copy.getId()).moveTo(folder);
+    return { copy, url: copy.getUrl(), folder: folder.getName() };
+  } catch {
+    return { copy, url: copy.getUrl(), folder: null };
+  }
+}
+
+/** A copy that could not be prepared goes to the bin rather than stay half made. */
+export function discardCopy(copy: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  DriveApp.getFileById(copy.getId()).setTrashed(true);
+}

@@ -41,3 +41,11 @@ export function existingSheet(ss: Spreadsheet, name: string, withHeader: boolean
   const width = sheet.getLastColumn();
   return { index, header: width ? sheet.getRange(1, 1, 1, width).getValues()[0]! : [] };
 }
+
+export function spreadsheetName(ss: Spreadsheet): string {
+  return ss.getName();
+}
+
+export function spreadsheetUrl(ss: Spreadsheet): string {
+  return ss.getUrl();
+}

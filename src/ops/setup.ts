@@ -1,7 +1,9 @@
 /**
- * `setupWorkbook`: creates each missing sheet from the template (SPEC §1, §4) and fills the plan's
- * rows only into sheets it creates. An existing sheet is left exactly as it is, whatever it holds;
- * the report names what was created and which kept sheets lack a required header.
+ * `setupWorkbook`: creates each missing sheet (docs/SPEC.md §1, §4, §8). A new workbook starts
+ * empty: no tasks or indicators, the settings' labels, and the default periods of the plan year
+ * (src/core/plan-defaults.ts); `loadSamplePlan` fills the sample plan on request. An existing sheet
+ * is left exactly as it is, whatever it holds; the report names what was created and which kept
+ * sheets lack a required header.
  */
 import { SHEET_LAYOUTS, type SheetLayout } from '../contract/layout';
 import { sheetGrid, templateRows } from '../core/fill';
@@ -9,11 +11,12 @@ import { overviewLayout } from '../core/overview';
 import { INDICATORS, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { headerList, locateColumns } from '../core/headers';
 import type { Context } from '../core/context';
+import { ymdOf } from '../core/days';
+import { emptyPlan } from '../core/plan-defaults';
 import { createOverview, createSheet } from '../gas/sheet-builder';
 import { adoptWorkbookLocale, existingSheet } from '../gas/workbook';
 import { readZone } from '../gas/context';
 import { WORKBOOK_LOCALE, WORKBOOK_TIME_ZONE } from '../contract/locale';
-import type { Template } from '../contract/template';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -21,11 +24,20 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const DEFS: Record<string, SheetDef> = { [TASKS.name]: TASKS, [INDICATORS.name]: INDICATORS, [PERIODS.name]: PERIODS };
 
 const WHAT: Partial<Record<SheetLayout['fill'], string>> = {
-  tasks: 'nhiệm vụ của kế hoạch',
-  indicators: 'chỉ tiêu',
+  tasks: 'chưa có nhiệm vụ',
+  indicators: 'chưa có chỉ tiêu',
   periods: 'kỳ báo cáo',
   config: 'thông số',
 };
+
+/** What a created sheet holds, for the dialog: "4 kỳ báo cáo", "chưa có nhiệm vụ". */
+function describeRows(fill: SheetLayout['fill'], rows: number, year: number): string {
+  const what = WHAT[fill];
+  if (!what) return '';
+  if (fill === 'tasks' || fill === 'indicators') return `: ${what}`;
+  if (fill === 'periods') return `: ${rows} ${what} năm ${year} theo mốc mặc định của Bộ Nội vụ`;
+  return `: ${rows} ${what}`;
+}
 
 /** For a kept data sheet whose header row lacks a required column: which ones, as a hint. */
 function missingHeaders(name: string, header: readonly unknown[], def: SheetDef): string | null {
@@ -38,8 +50,9 @@ export interface SetupResult {
   kept: string[];
 }
 
-/** `template` is the plan the bundle embeds (sheets-templates/), passed in by main.ts. */
-export function setupOperation(ss: Spreadsheet, ctx: Context, template: Template): Done<SetupResult> {
+export function setupOperation(ss: Spreadsheet, ctx: Context): Done<SetupResult> {
+  const year = ctx.config.year ?? ymdOf(ctx.today).year;
+  const plan = emptyPlan(year);
   const created: string[] = [];
   const createdLines: string[] = [];
   const kept: string[] = [];
@@ -68,11 +81,10 @@ export function setupOperation(ss: Spreadsheet, ctx: Context, template: Template
       if (missing) incomplete.push(missing);
       continue;
     }
-    const rows = templateRows(layout, template);
+    const rows = templateRows(layout, plan);
     createSheet(ss, position++, layout, sheetGrid(layout, rows, offset));
     created.push(layout.name);
-    const what = WHAT[layout.fill];
-    createdLines.push(`- «${layout.name}»${what ? `: ${rows.length} ${what}` : ''}.`);
+    createdLines.push(`- «${layout.name}»${describeRows(layout.fill, rows.length, year)}.`);
   }
   if (overview) {
     kept.push(OVERVIEW_SHEET);
@@ -93,7 +105,9 @@ export function setupOperation(ss: Spreadsheet, ctx: Context, template: Template
     );
   }
   if (created.includes(TASKS.name) || created.includes(INDICATORS.name)) {
-    lines.push('Tiếp theo: chạy CCHC › Cập nhật trạng thái để tính trạng thái theo ngày hôm nay.');
+    lines.push(
+      'Tiếp theo: điền «Cấu hình», nhập nhiệm vụ và chỉ tiêu của kế hoạch (hoặc CCHC › Nạp kế hoạch mẫu để xem thử), rồi chạy CCHC › Cập nhật trạng thái.',
+    );
   }
   return { value: { created, kept }, message: lines.join('\n') };
 }

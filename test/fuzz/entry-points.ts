@@ -10,7 +10,9 @@ import { userEdit } from '../../emulator/edits';
 import { generatedWorkbook } from '../support/fixtures';
 import type { Emulator, ExecutionKind } from '../../emulator/index';
 import { columnLetters } from '../../emulator/services/spreadsheet';
+import { openAsGoogleDoc } from '../../scripts/import-plan';
 import { TASKS } from '../../src/contract/sheets';
+import { paragraph } from '../../src/core/import/blocks';
 import { emulatorWith } from '../helpers';
 
 export interface EntryPoint {
@@ -47,11 +49,31 @@ const EDIT: EntryPoint = {
   },
 };
 
+/** The plan's Google Doc, which the user has before the import: a task section with one task. */
+const planDocs = new WeakMap<Emulator, string>();
+const IMPORT: EntryPoint = {
+  fn: 'importPlan',
+  as: 'menu',
+  userAction: (emu) =>
+    void planDocs.set(
+      emu,
+      openAsGoogleDoc(emu, 'Kế hoạch', [
+        paragraph('II. NHIỆM VỤ, GIẢI PHÁP'),
+        paragraph('1. Cải cách thể chế'),
+        paragraph('Rà soát văn bản quy phạm pháp luật (Quý IV/2023).', 0, 0),
+      ]),
+    ),
+  start: (emu) => void emu.run('importPlan', [planDocs.get(emu)], { as: 'menu' }),
+};
+
 export const ENTRY_POINTS: readonly EntryPoint[] = [
   run('onOpen', 'simple'),
   run('setupWorkbook', 'menu'),
+  run('loadSamplePlan', 'menu'),
   run('refreshStatuses', 'menu'),
   run('validateData', 'menu'),
+  IMPORT,
+  run('confirmImport', 'menu'),
   EDIT,
   run('generateReport', 'editor', ['H1']),
   run('reportQ1', 'menu'),
@@ -63,6 +85,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   run('dailyCheck', 'time'),
   run('checkInstallation', 'menu'),
   run('removeTriggers', 'menu'),
+  run('startNewYear', 'menu'),
 ];
 
 export const REMINDER_ADDRESS = 'vanphong@tuxuyen.example';

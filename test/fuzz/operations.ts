@@ -9,6 +9,19 @@ import type { Emulator, ExecutionKind } from '../../emulator/index';
 import { columnLetters } from '../../emulator/services/spreadsheet';
 import { edit, type EditSpec, periodCode } from './arbitraries';
 import { materialise } from './workbook';
+import { INDICATORS, TASKS } from '../../src/contract/sheets';
+
+function hasDataRows(emu: Emulator, name: string): boolean {
+  const sheet = emu.spreadsheet.getSheetByName(name);
+  return (
+    !!sheet &&
+    sheet
+      .getDataRange()
+      .getValues()
+      .slice(1)
+      .some((r) => r.some((v) => v !== '' && v !== null))
+  );
+}
 
 export interface Step {
   op: string;
@@ -133,6 +146,31 @@ export const OPERATIONS: Record<string, FuzzOperation> = {
     refreshes: 'on success',
     appendsTo: ['Lịch sử'],
     prepare: () => ({ args: [] }),
+  },
+  startNewYear: {
+    fn: 'startNewYear',
+    as: 'menu',
+    step: fc.constant({ op: 'startNewYear' }),
+    reports: 'dialog',
+    logRows: 'one',
+    // The copy is prepared; this workbook gets nothing but its Nhật ký row.
+    writesComputed: false,
+    refreshes: 'never',
+    appendsTo: [],
+    prepare: () => ({ args: [] }),
+  },
+  loadSamplePlan: {
+    fn: 'loadSamplePlan',
+    as: 'menu',
+    step: fc.constant({ op: 'loadSamplePlan' }),
+    reports: 'dialog',
+    logRows: 'one',
+    writesComputed: false,
+    refreshes: 'never',
+    appendsTo: [],
+    // Only where it must refuse (tasks or indicators present): there it writes nothing. Filling an
+    // empty workbook is its purpose, checked in test/new-year.test.ts.
+    prepare: (emu) => (hasDataRows(emu, TASKS.name) || hasDataRows(emu, INDICATORS.name) ? { args: [] } : null),
   },
   onEdit: {
     fn: 'onEdit',
