@@ -50,6 +50,18 @@ describe('item 1: no cell over 50,000 characters', () => {
   });
 });
 
+describe('item 1, found by the fuzz: startNewYear carries a note at the limit', () => {
+  it('«Chuyển từ năm 2023: …» before a 50,000-character Ghi chú is cut to the limit, and the copy is made', () => {
+    const emu = emulatorWith({ tasks: [task(1, { 'Hạn hoàn thành': '01/08/2023', 'Ghi chú': 'z'.repeat(CELL_MAX_CHARS) })] });
+    emu.run('startNewYear');
+    expect(emu.copies).toHaveLength(1);
+    const tasks = emu.copies[0]!.getSheetByName(TASKS.name)!;
+    const note = String(tasks.cell(2, COL['Ghi chú']!).value);
+    expect(note).toMatch(/^Chuyển từ năm 2023: chưa hoàn thành\. z+…$/);
+    expect(note.length).toBe(CELL_MAX_CHARS);
+  });
+});
+
 describe('item 3: onEdit fits in the 30 seconds of a simple trigger', () => {
   const big = (n: number) => emulatorWith({ tasks: Array.from({ length: n }, (_, i) => task(i + 1)) });
   const pasteRange = (n: number) => `${letter(COL['Hạn hoàn thành']!)}2:${letter(COL['Tiến độ (%)']!)}${n + 1}`;
