@@ -322,7 +322,9 @@ function newLogLine(before: WorkbookState, after: WorkbookState): string | undef
 /** Mails sent in this step: only to addresses the workbook holds, user text escaped in HTML. */
 function checkMails(emu: Emulator, known: number, before: WorkbookState): string[] {
   const out: string[] = [];
-  const cells = before.flatMap((s) => s.cells.flat().map((c) => String(c.value).toLowerCase())).join(' ');
+  // A person chip holds its address in its link (mailto:), not in the cell's value.
+  const chips = emu.spreadsheet.sheets.flatMap((s) => s.chips.flat().map((c) => c?.url.toLowerCase() ?? ''));
+  const cells = [...before.flatMap((s) => s.cells.flat().map((c) => String(c.value).toLowerCase())), ...chips].join(' ');
   for (const m of emu.mail.outbox.slice(known)) {
     for (const to of [...m.to, ...m.cc, ...m.bcc])
       if (!cells.includes(to.toLowerCase())) out.push(`mail to ${show(to)}, an address not in the workbook`);
