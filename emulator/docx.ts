@@ -5,6 +5,10 @@
  */
 import {
   AlignmentType,
+  Header,
+  ImageRun,
+  PageBreak,
+  PageNumber,
   BorderStyle,
   Document,
   type IBorderOptions,
@@ -35,7 +39,9 @@ const ALIGN = {
 const VERTICAL = { TOP: VerticalAlignTable.TOP, CENTER: VerticalAlignTable.CENTER, BOTTOM: VerticalAlignTable.BOTTOM } as const;
 
 function runOptions(attrs: Record<string, unknown>): IRunOptions {
+  const highlight = attrs.BACKGROUND_COLOR ? String(attrs.BACKGROUND_COLOR).replace('#', '') : '';
   return {
+    ...(highlight ? { shading: { fill: highlight, type: 'clear' as const, color: 'auto' } } : {}),
     font: String(attrs.FONT_FAMILY),
     size: Math.round(Number(attrs.FONT_SIZE) * 2),
     bold: Boolean(attrs.BOLD),
@@ -57,9 +63,17 @@ function paragraph(p: ParagraphModel): Paragraph {
       line: Math.round(240 * s.LINE_SPACING),
       lineRule: LineRuleType.AUTO,
     },
+    keepNext: p.keepWithNext,
     // The paragraph mark takes the last run's style: it sets the height of an empty paragraph.
     run: runOptions(runs.at(-1)!.attrs),
-    children: runs.filter((r) => r.text).map((r) => new TextRun({ text: r.text, ...runOptions(r.attrs) })),
+    children: [
+      ...(p.pageBreak ? [new PageBreak()] : []),
+      ...runs.filter((r) => r.text).map((r) => new TextRun({ text: r.text, ...runOptions(r.attrs) })),
+      // InlineImage sizes are pixels at 96 per inch, as ImageRun's.
+      ...p.images.map(
+        (img) => new ImageRun({ type: 'png', data: img.bytes, transformation: { width: img.width, height: img.height } }),
+      ),
+    ],
   });
 }
 
@@ -95,7 +109,14 @@ function table(t: TableModel, available: number): Table {
     width: { size: twips(widths.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
     columnWidths: widths.map(twips),
     borders: { top: side, bottom: side, left: side, right: side, insideHorizontal: side, insideVertical: side },
-    rows: t.rows().map((r) => new TableRow({ children: r.cells().map((c, i) => cell(c, widths[i]!)) })),
+    rows: t.rows().map(
+      (r, i) =>
+        new TableRow({
+          tableHeader: i < t.pinnedHeaderRows,
+          cantSplit: true,
+          children: r.cells().map((c, j) => cell(c, widths[j]!)),
+        }),
+    ),
   });
 }
 
@@ -107,6 +128,21 @@ function blocks(children: readonly unknown[], available: number): (Paragraph | T
   });
 }
 
+/**
+ * The page-number header of NĐ 30/2020 (centred, Times New Roman 13, none on page 1): what the
+ * office's `Mẫu báo cáo` holds, and what the local .docx always has (docs/SPEC.md §5).
+ */
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: 'Times New Roman', size: 26 })],
+      }),
+    ],
+  });
+}
+
 export async function docxBuffer(doc: DocumentModel): Promise<Buffer> {
   const body = doc.body;
   const pt = (k: string) => twips(body.effective(k) as number);
@@ -115,11 +151,19 @@ export async function docxBuffer(doc: DocumentModel): Promise<Buffer> {
     sections: [
       {
         properties: {
+          titlePage: true,
           page: {
             size: { width: pt('PAGE_WIDTH'), height: pt('PAGE_HEIGHT') },
-            margin: { top: pt('MARGIN_TOP'), bottom: pt('MARGIN_BOTTOM'), left: pt('MARGIN_LEFT'), right: pt('MARGIN_RIGHT') },
+            margin: {
+              top: pt('MARGIN_TOP'),
+              bottom: pt('MARGIN_BOTTOM'),
+              left: pt('MARGIN_LEFT'),
+              right: pt('MARGIN_RIGHT'),
+              header: twips(28),
+            },
           },
         },
+        headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({})] }) },
         children: blocks(body.children, body.textWidth()),
       },
     ],

@@ -13,6 +13,7 @@ import { CallCounter, rangeTraffic, type ServiceName, type Traffic } from './cal
 import { Realm, type ServiceObject } from './realm';
 import { NEEDS_AUTHORISATION, requiredScopes } from './scopes';
 import { DocumentAppModel } from './services/document';
+import { DocsServiceModel } from './services/docs-api';
 import { DriveAppModel, FileModel, MIME } from './services/drive';
 import { LockModel, LockServiceModel, LockState } from './services/lock';
 import { MailAppModel, MailState } from './services/mail';
@@ -110,7 +111,11 @@ export class Emulator {
   readonly driveApp = new DriveAppModel();
   readonly documentApp = new DocumentAppModel(this.driveApp);
   readonly user: string;
-  readonly manifest: { oauthScopes?: string[]; timeZone: string };
+  readonly manifest: {
+    oauthScopes?: string[];
+    timeZone: string;
+    dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
+  };
   /** Scopes that calls needed, across all executions (for the least-privilege check). */
   readonly scopesUsed = new Set<string>();
   /** Calls of every execution since the emulator was made. */
@@ -209,6 +214,10 @@ export class Emulator {
       DocumentApp: this.documentApp,
       DriveApp: this.driveApp,
     };
+    // Advanced services exist only where the manifest enables them.
+    const advanced = this.manifest.dependencies?.enabledAdvancedServices ?? [];
+    if (advanced.some((a) => a.userSymbol === 'Docs' && a.serviceId === 'docs'))
+      services.Docs = new DocsServiceModel(this.documentApp);
     for (const [name, svc] of Object.entries(services)) realm.define(name, realm.toScript(svc));
     const log = (...a: unknown[]) => logs.push(a.map(String).join(' '));
     realm.define('console', realm.toScript({}));

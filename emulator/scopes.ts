@@ -101,6 +101,7 @@ export const NEEDS_AUTHORISATION: ReadonlySet<ServiceName> = new Set(['document'
 export const GLOBAL_SCOPES: Record<string, readonly string[]> = {
   SpreadsheetApp: [S.spreadsheetsCurrent, S.spreadsheets, S.containerUi],
   DocumentApp: [S.documents],
+  Docs: [S.documents],
   DriveApp: [S.driveReadonly, S.drive],
   MailApp: [S.sendMail],
   ScriptApp: [S.scriptApp],

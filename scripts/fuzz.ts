@@ -1,16 +1,21 @@
 /**
- * `npm run fuzz [-- --runs 10000] [--seed 123]`: the fuzz properties of test/fuzz/ on many random
- * workbooks through the built bundle in the emulator (npm test runs a few dozen of the same).
+ * `npm run fuzz [-- --runs 10000] [--seed 123] [--faults]`: the fuzz properties of test/fuzz/ on many
+ * random workbooks through the built bundle in the emulator (npm test runs a few dozen of the same);
+ * with `--faults`, the fault fuzz of test/fuzz/faults.ts instead.
  * Prints what was checked; on a failure, the shrunk counterexample and exit code 1.
  */
 import fc from 'fast-check';
 import { parseArgs } from 'node:util';
 import { workbook } from '../test/fuzz/arbitraries';
+import { runFaultFuzz } from '../test/fuzz/fault-fuzz';
 import { steps } from '../test/fuzz/operations';
 import { newTally, runCase } from '../test/fuzz/properties';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' }, faults: { type: 'boolean', default: false } },
+});
 const numRuns = Number(args.runs);
+if (args.faults) process.exit(runFaultFuzz(numRuns, args.seed === undefined ? undefined : Number(args.seed)));
 const tally = newTally();
 const started = Date.now();
 let executed = 0;

@@ -2,6 +2,7 @@
  * `npm run report:preview`: the template's report through the bundle, as .docx, then PDF and PNG
  * pages made by LibreOffice so the layout can be looked at without Google Docs.
  *   npm run report:preview -- --report Q3 --today 2023-08-20
+ *   npm run report:preview -- --demo        the workbook filled in up to Q3 (sheets-templates/demo/)
  *   npm run report:preview -- out/some-report.docx
  * Writes out/preview/<name>.pdf and out/preview/<name>-<page>.png. Needs `soffice`
  * (Debian: libreoffice-writer) and, for the pictures, `pdftoppm` (poppler-utils).
@@ -19,6 +20,8 @@ const { values: args, positionals } = parseArgs({
     report: { type: 'string', default: 'Q3' },
     today: { type: 'string', default: '2023-08-20' },
     out: { type: 'string', default: 'out' },
+    /** The workbook an office has filled in up to Q3 (sheets-templates/demo/), instead of the bare plan. */
+    demo: { type: 'boolean', default: false },
   },
 });
 
@@ -34,7 +37,15 @@ async function templateReport(): Promise<string> {
   emu.setToday(args.today!);
   loadWorkbook(
     emu,
-    JSON.parse(readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8')) as WorkbookData,
+    JSON.parse(
+      readFileSync(
+        new URL(
+          args.demo ? '../sheets-templates/demo/tu-xuyen-2023-da-dien.json' : '../sheets-templates/tu-xuyen-2023.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    ) as WorkbookData,
   );
   mkdirSync(args.out!, { recursive: true });
   const { path, documentCalls } = await saveReportDocx(emu, args.report!, args.out!);

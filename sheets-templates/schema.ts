@@ -13,6 +13,7 @@ import { dayFromYmd } from '../src/core/days';
 import { type Problem, rowParsers } from '../src/core/rows';
 import { INDICATORS, PERIODS, type SheetDef, TASKS } from '../src/contract/sheets';
 import { locateColumns } from '../src/core/headers';
+import { normalizeLabel } from '../src/core/text';
 
 // Messages in English for the build log (zod/mini ships without them).
 z.config(z.locales.en());
@@ -67,6 +68,7 @@ const periodRow = rowSchema(PERIODS, {
   remindDays: z.union([blank, z.int().check(z.gte(0), z.lte(365))]),
   from: z.union([blank, dmy]),
   to: z.union([blank, dmy]),
+  sentOn: z.union([blank, dmy]),
 });
 
 const configRow = z.tuple([z.enum(Object.values(CONFIG_LABELS)), z.union([text, z.number()])]);
@@ -131,8 +133,12 @@ export function checkTemplate(data: unknown): Template {
   const parsers = rowParsers({ offsetMinutes: 0 });
   // Far in the future, so that no completion date in the template counts as "after today".
   const clock = { today: dayFromYmd(2999, 12, 31), warningDays: 7, planYear: 2999 };
+  // A task's `Kỳ báo cáo` must name one of the template's periods.
+  const links = new Map(
+    template.periods.map((p) => [normalizeLabel(String(p[PERIODS.columns.code.header])), { due: null, sentOn: null }]),
+  );
   issues.push(
-    ...problemsOf(template.tasks, TASKS, (g, cols) => evaluateTaskGrid(g, cols, parsers, clock)),
+    ...problemsOf(template.tasks, TASKS, (g, cols) => evaluateTaskGrid(g, cols, parsers, clock, links)),
     ...problemsOf(template.indicators, INDICATORS, (g, cols) => evaluateIndicatorGrid(g, cols, parsers), targetNotGiven),
     ...problemsOf(template.periods, PERIODS, (g, cols) => evaluatePeriodGrid(g, cols, parsers, clock)),
   );

@@ -22,6 +22,8 @@ const SPEC_LABELS = [
   'Số ngày cảnh báo',
   'Email nhắc việc',
   'Thư mục báo cáo',
+  'Mẫu báo cáo',
+  'Căn cứ kế hoạch',
 ];
 
 const TU_XUYEN: [string, unknown][] = [
@@ -60,6 +62,8 @@ describe('parseConfig', () => {
       warningDays: 7,
       reminderEmails: ['vanphong@tuxuyen.gov.vn', 'chutich@tuxuyen.gov.vn'],
       reportFolder: '',
+      reportTemplate: '',
+      planBasis: '',
     });
   });
 

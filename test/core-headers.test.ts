@@ -21,6 +21,8 @@ const SPEC_TASKS = [
   'Tiến độ (%)',
   'Ngày hoàn thành',
   'Ghi chú',
+  'Kết quả thực hiện',
+  'Kỳ báo cáo',
   'Trạng thái',
 ];
 const SPEC_INDICATORS = [
@@ -44,6 +46,8 @@ const SPEC_PERIODS = [
   'Nhắc trước (ngày)',
   'Từ ngày',
   'Đến ngày',
+  'Ngày gửi',
+  'Kiến nghị',
   'Trạng thái',
   'Ngày tạo báo cáo',
   'Liên kết báo cáo',
@@ -139,6 +143,8 @@ describe('locateColumns', () => {
         progress: 8,
         completed: 9,
         note: 10,
+        narrative: -1,
+        period: -1,
         status: 11,
       },
     });

@@ -47,7 +47,7 @@ const S = {
 } as const;
 const TASK_STATUSES = [S.error, S.doneLate, S.done, S.overdue, S.dueSoon, S.inProgress, S.notStarted];
 const INDICATOR_STATUSES = [S.error, S.notApplicable, S.noData, S.met, S.missed];
-const PERIOD_STATUSES = [S.error, S.reported, S.overdue, S.dueSoon, S.notDue];
+const PERIOD_STATUSES = [S.error, S.reported, S.overdue, S.dueSoon, S.notDue, 'Đã gửi', 'Gửi trễ hạn'];
 
 /** Cells of one row given by SPEC header text; every other input column is blank. */
 function cellsBy(
@@ -478,10 +478,25 @@ describe('indicators (SPEC §3)', () => {
 
 // ---------------------------------------------------------------------------------------------
 describe('periods (SPEC §3, T = 20/08/2023)', () => {
-  it('link present → Đã tạo báo cáo, even past due', () => {
-    expect(period({ 'Hạn gửi': '25/05/2023', 'Liên kết báo cáo': 'https://docs.google.com/document/d/x' }).status).toBe(
-      S.reported,
-    );
+  it('link present → Đã tạo báo cáo until the due date; past due and not sent → Quá hạn', () => {
+    const link = 'https://docs.google.com/document/d/x';
+    expect(period({ 'Hạn gửi': '25/08/2023', 'Liên kết báo cáo': link }).status).toBe(S.reported);
+    expect(period({ 'Hạn gửi': '25/05/2023', 'Liên kết báo cáo': link }).status).toBe(S.overdue);
+  });
+
+  it('Ngày gửi on or before the due date → Đã gửi, after it → Gửi trễ hạn, after today → Lỗi dữ liệu', () => {
+    expect(period({ 'Hạn gửi': '25/05/2023', 'Ngày gửi': '25/05/2023' }).status).toBe('Đã gửi');
+    expect(period({ 'Hạn gửi': '25/05/2023', 'Ngày gửi': '29/05/2023' }).status).toBe('Gửi trễ hạn');
+    expect(period({ 'Hạn gửi': '25/08/2023', 'Ngày gửi': '21/08/2023' }).status).toBe(S.error);
+    expect(period({ 'Hạn gửi': '25/08/2023', 'Ngày gửi': 'hôm qua' }).status).toBe(S.error);
+  });
+
+  it('without a Ngày gửi column a link settles the period even past due, as before', () => {
+    const headers = ['Mã kỳ', 'Tên kỳ', 'Hạn gửi', 'Trạng thái', 'Ngày tạo báo cáo', 'Liên kết báo cáo'];
+    const cols = locateColumns(PERIODS, headers);
+    if (!cols.ok) throw new Error(cols.missing.join());
+    const grid = { values: [headers, ['H1', '6 tháng', '25/05/2023', '', '', 'https://docs.google.com/document/d/abc']] };
+    expect(evaluatePeriodGrid(grid, cols.cols, parsers, { today: T0 })[0]!.status).toBe(S.reported);
   });
 
   it('past due → Quá hạn; due − T ≤ 10 (blank Nhắc trước) → Sắp đến hạn; otherwise Chưa đến hạn', () => {
@@ -546,7 +561,7 @@ describe('periods (SPEC §3, T = 20/08/2023)', () => {
           const row: Record<string, unknown> = { 'Hạn gửi': form === 'dmy' ? dmyOf(due) : dateCell(due) };
           if (remind !== null) row['Nhắc trước (ngày)'] = remind;
           if (linked) row['Liên kết báo cáo'] = 'https://docs.google.com/document/d/x';
-          const expected = linked ? S.reported : T0 > due ? S.overdue : due - T0 <= (remind ?? 10) ? S.dueSoon : S.notDue;
+          const expected = T0 > due ? S.overdue : linked ? S.reported : due - T0 <= (remind ?? 10) ? S.dueSoon : S.notDue;
           expect(period(row).status).toBe(expected);
         },
       ),

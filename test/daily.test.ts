@@ -109,7 +109,7 @@ describe('dailyCheck', () => {
     expect(lastLog(emu)).toContain('1 nhiệm vụ sắp đến hạn hoặc quá hạn chưa có «Email» người phụ trách (dòng 7).');
   });
 
-  it('sends nothing new on a second run the same day; the next day only what is still due', () => {
+  it('sends nothing new on a second run the same day; later only to owners for whom something changed', () => {
     const emu = emulatorWith(fixture, '2023-08-20');
     dailyCheck(emu);
     emu.setToday('2023-08-20', 15);
@@ -120,9 +120,18 @@ describe('dailyCheck', () => {
     // c finishes NV3; the next morning c has nothing left to hear about.
     const sheet = emu.spreadsheet.getSheetByName(TASKS.name)!;
     sheet.getRange(4, Object.keys(TASKS.columns).indexOf('completed') + 1).setValue(emu.date('2023-08-20'));
+    // Monday 21/08: a's NV1 is still overdue (the Monday digest); b's NV2, 4 days away, has not changed.
     emu.setToday('2023-08-21', 7);
     dailyCheck(emu);
-    expect(sentTo(emu).slice(3)).toEqual(['a@tuxuyen.example', 'b@tuxuyen.example']);
+    expect(sentTo(emu).slice(3)).toEqual(['a@tuxuyen.example']);
+    // 22/08: NV2 is 3 days from its deadline, for both its owners; 23/08: nothing changed.
+    emu.setToday('2023-08-22', 7);
+    dailyCheck(emu);
+    expect(sentTo(emu).slice(4).sort()).toEqual(['a@tuxuyen.example', 'b@tuxuyen.example']);
+    emu.setToday('2023-08-23', 7);
+    dailyCheck(emu);
+    expect(emu.mail.outbox).toHaveLength(6);
+    expect(lastLog(emu)).toContain('Không có thư nào cần gửi.');
   });
 
   it('still reminds a period whose draft cannot be made, first, saying why; the others go on', () => {
@@ -218,7 +227,7 @@ describe('dailyCheck', () => {
     dailyCheck(emu);
     expect(sentTo(emu)).toEqual(['a@tuxuyen.example', 'c@tuxuyen.example']);
     expect(lastLog(emu)).toContain(
-      "Lỗi (các phần khác vẫn được thực hiện): thư cho b@tuxuyen.example: We're sorry, a server error occurred. Please wait a bit and try again.",
+      "Lỗi (các phần khác vẫn được thực hiện): thư cho b@tuxuyen.example: dịch vụ của Google tạm thời gặp sự cố («We're sorry, a server error occurred. Please wait a bit and try again»), sẽ thử lại ở lần chạy sau.",
     );
     expect(ledgerKeys(emu)).not.toContain(digestKey('b@tuxuyen.example'));
 
@@ -320,7 +329,7 @@ describe('dailyCheck with the report generator', () => {
     };
   };
 
-  it('creates the draft once, writes its link and reminds with it; then says nothing more about that period', () => {
+  it('creates the draft once, writes its link and reminds with it; reminds again the day before; nothing once Ngày gửi is typed', () => {
     const emu = emulatorWith(withQ3, '2023-08-20');
     const first = dailyCheck(emu);
     const q3 = periodRow(emu, 'Q3');
@@ -342,10 +351,27 @@ describe('dailyCheck with the report generator', () => {
 
     emu.setToday('2023-08-20', 16);
     expect(dailyCheck(emu).calls.method('DocumentApp.create')).toBe(0);
-    emu.setToday('2023-08-26', 7);
+    const toVp = () => emu.mail.outbox.filter((m) => m.to.includes(VP));
+    emu.setToday('2023-08-23', 7);
+    dailyCheck(emu);
+    expect(toVp()).toHaveLength(1);
+    // The day before the due date, Ngày gửi still blank: a second reminder with the same link.
+    emu.setToday('2023-08-24', 7);
     expect(dailyCheck(emu).calls.method('DocumentApp.create')).toBe(0);
-    expect(emu.mail.outbox.filter((m) => m.to.includes(VP))).toHaveLength(1);
-    expect(periodRow(emu, 'Q3').link).toBe(q3.link);
+    expect(toVp()).toHaveLength(2);
+    expect(toVp()[1]!.subject).toBe('Nhắc việc CCHC: báo cáo quý III năm 2023, hạn gửi 25/08/2023 (còn 1 ngày)');
+    expect(toVp()[1]!.body).toContain(`Báo cáo của kỳ đã được tạo: ${q3.link}`);
+    expect(toVp()[1]!.body).toContain('xin nhập «Ngày gửi» của kỳ trong trang «Kỳ báo cáo»: thư nhắc sẽ dừng.');
+    // Sent on the due date: no overdue reminder the next day, nor later.
+    const sheet = emu.spreadsheet.getSheetByName(PERIODS.name)!;
+    const header = sheet.getDataRange().getValues()[0]!;
+    sheet.getRange(4, header.indexOf(PERIODS.columns.sentOn.header) + 1).setValue(emu.date('2023-08-25'));
+    for (const d of ['2023-08-26', '2023-08-28']) {
+      emu.setToday(d, 7);
+      expect(dailyCheck(emu).calls.method('DocumentApp.create')).toBe(0);
+    }
+    expect(toVp()).toHaveLength(2);
+    expect(periodRow(emu, 'Q3')).toMatchObject({ link: q3.link, status: 'Đã gửi' });
   });
 
   it('makes several drafts from its one refresh, each recorded in its own period row and in Lịch sử', () => {
@@ -363,7 +389,8 @@ describe('dailyCheck with the report generator', () => {
     expect(names).toEqual(
       ['Quý I năm 2023', '6 tháng đầu năm 2023', 'Quý III năm 2023'].map((n) => `Báo cáo CCHC ${n} - ỦY BAN NHÂN DÂN XÃ MẪU`),
     );
-    expect(links.map((p) => p.status)).toEqual(['Đã tạo báo cáo', 'Đã tạo báo cáo', 'Đã tạo báo cáo', 'Chưa đến hạn']);
+    // A draft that was made but not sent is still overdue past its due date (SPEC §3).
+    expect(links.map((p) => p.status)).toEqual(['Quá hạn', 'Quá hạn', 'Đã tạo báo cáo', 'Chưa đến hạn']);
     expect(links[3]!.link).toBe('');
     const history = emu.spreadsheet.getSheetByName('Lịch sử')!.getDataRange().getValues().slice(1);
     expect(history.map((r) => r[1])).toEqual(['Q1', 'H1', 'Q3'].flatMap((code) => Array(tasks / 5).fill(code)));

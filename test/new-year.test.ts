@@ -142,12 +142,16 @@ function yearOfWork() {
     for (const [h, v] of Object.entries(values)) tasks.getRange(row, header.indexOf(h) + 1).setValue(v);
   };
   const sample = records(emu.spreadsheet, TASKS.name);
-  const dated = sample.filter((t) => t['Hạn hoàn thành'] instanceof Date).map((t) => String(t['Mã']));
-  const continuing = sample.filter((t) => !(t['Hạn hoàn thành'] instanceof Date)).map((t) => String(t['Mã']));
-  const [done, late, open, ...rest] = dated;
-  put(done!, { 'Tiến độ (%)': 100, 'Ngày hoàn thành': emu.date('2023-02-10') });
-  put(late!, { 'Ngày hoàn thành': emu.date('2023-12-01') });
-  put(open!, { 'Tiến độ (%)': 40, 'Ghi chú': 'chờ kinh phí' });
+  // The sample's only dated tasks are the period reports (`Kỳ báo cáo`), which come round again next
+  // year; give four of its continuing tasks a 2023 deadline, as an office would for its own plan.
+  const plain = sample.filter((t) => !t['Kỳ báo cáo']).map((t) => String(t['Mã']));
+  const [done, late, open, other] = plain;
+  put(done!, { 'Hạn hoàn thành': emu.date('2023-03-31'), 'Tiến độ (%)': 100, 'Ngày hoàn thành': emu.date('2023-02-10') });
+  put(late!, { 'Hạn hoàn thành': emu.date('2023-06-30'), 'Ngày hoàn thành': emu.date('2023-12-01') });
+  put(open!, { 'Hạn hoàn thành': emu.date('2023-09-30'), 'Tiến độ (%)': 40, 'Ghi chú': 'chờ kinh phí' });
+  put(other!, { 'Hạn hoàn thành': emu.date('2023-10-31') });
+  const rest = [other!];
+  const continuing = sample.map((t) => String(t['Mã'])).filter((c) => !plain.slice(0, 4).includes(c));
   put(continuing[0]!, { 'Tiến độ (%)': 80, 'Ngày hoàn thành': emu.date('2023-11-30') });
   const indicators = emu.spreadsheet.getSheetByName(INDICATORS.name)!;
   const ih = indicators.getDataRange().getValues()[0]!.map(String);

@@ -114,7 +114,7 @@ describe('Tổng quan', () => {
     for (const name of [TASKS.name, INDICATORS.name]) emu.spreadsheet.getSheetByName(name)!.insertColumnsAfter(0, 2);
     expect(emu.spreadsheet.getSheetByName(OVERVIEW_SHEET)!.getDataRange().getValues()).toEqual(before);
     // The computed columns' protections moved with them, as in Sheets.
-    expect(emu.spreadsheet.getSheetByName(TASKS.name)!.protections.map((p) => p.range.getA1Notation())).toEqual(['N1:N1000']);
+    expect(emu.spreadsheet.getSheetByName(TASKS.name)!.protections.map((p) => p.range.getA1Notation())).toEqual(['P1:P1000']);
   });
 
   it('has one stacked bar chart of indicators met / not met / without data per area', () => {

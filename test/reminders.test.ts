@@ -10,12 +10,16 @@ import type { Outcome } from '../src/core/evaluate';
 import {
   collectDigests,
   contentHash,
+  digestItems,
   digestKey,
   digestsToSend,
-  encodeDigestDay,
+  encodeDigestRecord,
   encodePeriodRecord,
   type Ledger,
   LEDGER_RETENTION_DAYS,
+  markSent,
+  mondayOf,
+  OVERDUE_CATCH_UP_DAYS,
   periodInstance,
   periodKey,
   type PeriodRecord,
@@ -41,7 +45,8 @@ import { type PeriodStatus, STATUS, type TaskStatus } from '../src/contract/stat
 
 const TODAY = dayFromYmd(2023, 8, 20);
 const day = (d: number, m: number) => dayFromYmd(2023, m, d);
-const emptyLedger = (): Ledger => ({ digestDay: new Map(), periods: new Map() });
+const emptyLedger = (): Ledger => ({ digests: new Map(), periods: new Map() });
+const digestOn = (d: number, items: string[] = []) => encodeDigestRecord({ day: d, items: new Set(items) });
 
 function task(
   sheetRow: number,
@@ -121,26 +126,26 @@ describe('the ledger', () => {
     draft: 'https://docs.google.com/document/d/1',
     draftDay: TODAY - 2,
     mailDay: TODAY - 2,
-    draftSent: true,
+    sent: ['window', 'draft'],
   };
 
   it('reads back what was written and ignores other keys and unreadable values', () => {
     const props = {
-      [digestKey('a@x.vn')]: encodeDigestDay(TODAY),
+      [digestKey('a@x.vn')]: digestOn(TODAY, ['k1', 'k2']),
       [periodKey('abc')]: encodePeriodRecord(record),
       [periodKey('broken')]: '{not json',
       [digestKey('b@x.vn')]: 'hôm qua',
       'someone.else': '42',
     };
     const ledger = readLedger(props);
-    expect([...ledger.digestDay]).toEqual([['a@x.vn', TODAY]]);
+    expect([...ledger.digests]).toEqual([['a@x.vn', { day: TODAY, items: new Set(['k1', 'k2']) }]]);
     expect([...ledger.periods]).toEqual([['abc', record]]);
   });
 
   it('prunes only its own keys: unreadable ones and those untouched for the retention period', () => {
     const props = {
-      [digestKey('recent@x.vn')]: encodeDigestDay(TODAY - LEDGER_RETENTION_DAYS),
-      [digestKey('old@x.vn')]: encodeDigestDay(TODAY - LEDGER_RETENTION_DAYS - 1),
+      [digestKey('recent@x.vn')]: digestOn(TODAY - LEDGER_RETENTION_DAYS),
+      [digestKey('old@x.vn')]: digestOn(TODAY - LEDGER_RETENTION_DAYS - 1),
       [periodKey('old')]: encodePeriodRecord({ draftDay: TODAY - 100, mailDay: TODAY - 40 }),
       [periodKey('recent')]: encodePeriodRecord({ draftDay: TODAY - 100, mailDay: TODAY - 3 }),
       [periodKey('empty')]: '{}',
@@ -155,13 +160,13 @@ describe('the ledger', () => {
 
   it('stays small: a year of records for 50 owners and 4 periods is a few kilobytes', () => {
     const props: Record<string, string> = {};
-    for (let i = 0; i < 50; i++) props[digestKey(`nguoi.phu.trach.${i}@ubnd-xa.gov.vn`)] = encodeDigestDay(TODAY);
+    for (let i = 0; i < 50; i++) props[digestKey(`nguoi.phu.trach.${i}@ubnd-xa.gov.vn`)] = digestOn(TODAY);
     for (const code of ['Q1', 'H1', 'Q3', 'NAM']) {
       props[periodKey(periodInstance(code, TODAY))] = encodePeriodRecord({
         draft: `https://docs.google.com/document/d/${'x'.repeat(44)}/edit`,
         draftDay: TODAY,
         mailDay: TODAY,
-        draftSent: true,
+        sent: ['window', 'draft'],
       });
     }
     const bytes = Object.entries(props).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
@@ -172,13 +177,14 @@ describe('the ledger', () => {
 describe('periodsToRemind', () => {
   const due = day(25, 8);
   const key = periodInstance('Q3', due);
-  const withRecord = (r: PeriodRecord): Ledger => ({ digestDay: new Map(), periods: new Map([[key, r]]) });
+  const withRecord = (r: PeriodRecord): Ledger => ({ digests: new Map(), periods: new Map([[key, r]]) });
 
   it('drafts and reminds a period due soon or overdue that has no report, most pressing first', () => {
     const work = periodsToRemind(
       [period('NAM', day(20, 11), STATUS.dueSoon), period('Q3', due, STATUS.overdue)],
       emptyLedger(),
       TODAY,
+      true,
     );
     expect(work.map((w) => [w.code, w.createDraft, w.mail])).toEqual([
       ['Q3', true, true],
@@ -193,18 +199,18 @@ describe('periodsToRemind', () => {
       period('Q3', due, STATUS.error),
       period('Q3', due, STATUS.reported, 'https://x'),
     ];
-    expect(periodsToRemind(periods, emptyLedger(), TODAY)).toEqual([]);
+    expect(periodsToRemind(periods, emptyLedger(), TODAY, true)).toEqual([]);
   });
 
   it('never makes a second draft, and reminds at most once a day', () => {
     const p = [period('Q3', due, STATUS.dueSoon)];
-    expect(periodsToRemind(p, withRecord({ draft: 'u', draftDay: TODAY, mailDay: TODAY, draftSent: true }), TODAY)).toEqual([]);
-    const tomorrow = periodsToRemind(p, withRecord({ draft: 'u', draftDay: TODAY, mailDay: TODAY, draftSent: true }), TODAY + 1);
-    expect(tomorrow.map((w) => [w.createDraft, w.mail])).toEqual([[false, true]]);
+    expect(
+      periodsToRemind(p, withRecord({ draft: 'u', draftDay: TODAY, mailDay: TODAY, sent: ['window', 'draft'] }), TODAY, true),
+    ).toEqual([]);
   });
 
   it('retries a failed draft the same day without a second reminder', () => {
-    const work = periodsToRemind([period('Q3', due, STATUS.dueSoon)], withRecord({ mailDay: TODAY }), TODAY);
+    const work = periodsToRemind([period('Q3', due, STATUS.dueSoon)], withRecord({ mailDay: TODAY }), TODAY, true);
     expect(work.map((w) => [w.createDraft, w.mail])).toEqual([[true, false]]);
   });
 
@@ -214,11 +220,86 @@ describe('periodsToRemind', () => {
       reported,
       withRecord({ draft: 'https://docs.google.com/document/d/1', draftDay: TODAY - 1 }),
       TODAY,
+      false,
     );
     expect(work.map((w) => [w.createDraft, w.mail])).toEqual([[false, true]]);
     expect(
-      periodsToRemind(reported, withRecord({ draft: 'u', draftDay: TODAY - 1, mailDay: TODAY - 1, draftSent: true }), TODAY),
+      periodsToRemind(
+        reported,
+        withRecord({ draft: 'u', draftDay: TODAY - 1, mailDay: TODAY - 1, sent: ['window', 'draft'] }),
+        TODAY,
+        false,
+      ),
     ).toEqual([]);
+  });
+
+  /** Status of SPEC §3 for a period on `today` (remind 10 days before). */
+  function statusOn(dueDay: number, today: number, link: string, sentOn: number | null): PeriodStatus {
+    if (sentOn !== null && sentOn <= today) return sentOn <= dueDay ? STATUS.sent : STATUS.sentLate;
+    if (today > dueDay) return STATUS.overdue;
+    if (link) return STATUS.reported;
+    return dueDay - today <= 10 ? STATUS.dueSoon : STATUS.notDue;
+  }
+
+  /** Runs the check on `days`, making the draft when asked; returns the days a reminder went out. */
+  function mailDays(opts: { tracksSending: boolean; sentOn?: number; days?: number[] }): number[] {
+    let ledger = emptyLedger();
+    let link = '';
+    const out: number[] = [];
+    const days = opts.days ?? Array.from({ length: 80 }, (_, i) => due - 30 + i);
+    for (const today of days) {
+      const sentOn = opts.sentOn !== undefined && opts.sentOn <= today ? opts.sentOn : null;
+      const row = { ...period('Q3', due, statusOn(due, today, link, sentOn), link).row, sentOn };
+      // A second run the same day changes nothing.
+      for (let run = 0; run < 2; run++) {
+        for (const w of periodsToRemind(
+          [{ ...period('Q3', due, STATUS.notDue), row, status: statusOn(due, today, link, sentOn) }],
+          ledger,
+          today,
+          opts.tracksSending,
+        )) {
+          let record = w.record;
+          if (w.createDraft) {
+            link = `https://docs/${today}`;
+            record = { ...record, draft: link, draftDay: today };
+          }
+          if (w.mail) {
+            record = markSent(record, w.occasions, today);
+            out.push(today);
+          }
+          ledger = { ...ledger, periods: new Map([[w.instance, record]]) };
+        }
+      }
+    }
+    return out;
+  }
+
+  it('reminds on entering the window, one day before the due date and the first day overdue, while Ngày gửi is blank', () => {
+    expect(mailDays({ tracksSending: true })).toEqual([due - 10, due - 1, due + 1]);
+  });
+
+  it('stops reminding once Ngày gửi is typed', () => {
+    expect(mailDays({ tracksSending: true, sentOn: due - 3 })).toEqual([due - 10]);
+    expect(mailDays({ tracksSending: true, sentOn: due })).toEqual([due - 10, due - 1]);
+  });
+
+  it('without the Ngày gửi column stops once the draft exists, as before', () => {
+    expect(mailDays({ tracksSending: false })).toEqual([due - 10]);
+  });
+
+  it('sends a missed occasion on the next run, once, and one mail for occasions that fall on one day', () => {
+    const days = Array.from({ length: 80 }, (_, i) => due - 30 + i).filter((d) => d !== due + 1 && d !== due + 2);
+    expect(mailDays({ tracksSending: true, days })).toEqual([due - 10, due - 1, due + 3]);
+    const late = Array.from({ length: 40 }, (_, i) => due - 1 + i);
+    expect(mailDays({ tracksSending: true, days: late })).toEqual([due - 1, due + 1]);
+    const longAfter = Array.from({ length: 10 }, (_, i) => due + OVERDUE_CATCH_UP_DAYS + 1 + i);
+    expect(mailDays({ tracksSending: true, days: longAfter })).toEqual([due + OVERDUE_CATCH_UP_DAYS + 1]);
+  });
+
+  it('reads the record of the version before occasions: its mail and its announced draft count as sent', () => {
+    const legacy = readLedger({ [periodKey('x')]: JSON.stringify({ draft: 'u', draftDay: 1, mailDay: 2, draftSent: true }) });
+    expect(legacy.periods.get('x')).toEqual({ draft: 'u', draftDay: 1, mailDay: 2, sent: ['window', 'draft'] });
+    expect(readLedger({ [digestKey('a@x.vn')]: '19500' }).digests.get('a@x.vn')).toEqual({ day: 19500, items: new Set() });
   });
 
   it('treats the same code with a new due date as a new period', () => {
@@ -226,6 +307,7 @@ describe('periodsToRemind', () => {
       [period('Q3', dayFromYmd(2024, 8, 25), STATUS.dueSoon)],
       withRecord({ draft: 'u', draftDay: TODAY, mailDay: TODAY }),
       TODAY,
+      true,
     );
     expect(work.map((w) => [w.createDraft, w.mail])).toEqual([[true, true]]);
   });
@@ -296,6 +378,58 @@ describe('digests', () => {
     );
   });
 
+  /**
+   * One owner's tasks over `days` runs (two a day), each task due soon from 7 days before its
+   * deadline until `doneOn`; returns the days a digest went out.
+   */
+  function digestDays(specs: { due: number; doneOn?: number }[], days: number[]): number[] {
+    let ledger = emptyLedger();
+    const out: number[] = [];
+    for (const today of days) {
+      const tasks = specs.flatMap((s, i) => {
+        if (s.doneOn !== undefined && s.doneOn <= today) return [];
+        if (today > s.due) return [task(i + 2, STATUS.overdue, { email: 'a@x.vn', due: s.due })];
+        return s.due - today <= 7 ? [task(i + 2, STATUS.dueSoon, { email: 'a@x.vn', due: s.due })] : [];
+      });
+      for (let run = 0; run < 2; run++) {
+        for (const d of digestsToSend(collectDigests(tasks, 2023).digests, ledger, today)) {
+          out.push(today);
+          const store = readLedger({ [digestKey(d.to)]: encodeDigestRecord({ day: today, items: digestItems(d, today) }) });
+          ledger = { ...ledger, digests: store.digests };
+        }
+      }
+    }
+    return out;
+  }
+  const year = Array.from({ length: 365 }, (_, i) => day(1, 1) + i);
+  const isMonday = (d: number) => new Date(d * 86_400_000).getUTCDay() === 1;
+
+  it('writes to an owner when a task enters the window, is 3 and 1 days from its deadline, becomes overdue, then on Mondays', () => {
+    const due = day(16, 8); // a Wednesday
+    const mondays = year.filter((d) => d > due + 1 && isMonday(d) && d < day(20, 9));
+    expect(digestDays([{ due, doneOn: day(20, 9) }], year)).toEqual([due - 7, due - 3, due - 1, due + 1, ...mondays]);
+    expect(mondayOf(due)).toBe(day(14, 8));
+    expect(digestDays([{ due, doneOn: due - 2 }], year)).toEqual([due - 7, due - 3]);
+  });
+
+  it('writes on exactly the days something changed for the owner, and on Mondays while a task is overdue (property)', () => {
+    const spec = fc.record({
+      due: fc.integer({ min: day(15, 1), max: day(15, 12) }),
+      late: fc.option(fc.integer({ min: -10, max: 40 })),
+    });
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 6 }), (raw) => {
+        const specs = raw.map((s) => (s.late === null ? { due: s.due } : { due: s.due, doneOn: s.due + s.late }));
+        const open = (s: (typeof specs)[number], d: number) => s.doneOn === undefined || d < s.doneOn;
+        const expected = year.filter((d) =>
+          specs.some((s) => open(s, d) && ([7, 3, 1, -1].includes(s.due - d) || (isMonday(d) && d > s.due))),
+        );
+        expect(digestDays(specs, year)).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('sends at most one digest per owner a day, longest-waiting owners first', () => {
     const { digests } = collectDigests(
       [
@@ -307,10 +441,10 @@ describe('digests', () => {
       2023,
     );
     const ledger: Ledger = {
-      digestDay: new Map([
-        ['today@x.vn', TODAY],
-        ['lastweek@x.vn', TODAY - 7],
-        ['yesterday@x.vn', TODAY - 1],
+      digests: new Map([
+        ['today@x.vn', { day: TODAY, items: new Set<string>() }],
+        ['lastweek@x.vn', { day: TODAY - 7, items: new Set<string>() }],
+        ['yesterday@x.vn', { day: TODAY - 1, items: new Set<string>() }],
       ]),
       periods: new Map(),
     };
@@ -327,6 +461,7 @@ describe('digests', () => {
 const ctx: MailContext = {
   today: TODAY,
   office: 'ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN',
+  tracksSending: true,
   tasksUrl: 'https://docs.google.com/spreadsheets/d/abc/edit#gid=2',
   periodsUrl: 'https://docs.google.com/spreadsheets/d/abc/edit#gid=4',
 };
@@ -394,7 +529,7 @@ describe('mail texts', () => {
   });
 
   it('reminds a period with its due date, days left and the draft, or why there is none', () => {
-    const p = { code: 'Q3', name: 'Quý III năm 2023', due: day(25, 8) };
+    const p = { code: 'Q3', name: 'Quý III năm 2023', due: day(25, 8), occasions: ['window' as const] };
     const withDraft = periodReminder(p, { url: 'https://docs.google.com/document/d/1/edit' }, ['vp@x.vn'], ctx);
     expect(withDraft.subject).toBe('Nhắc việc CCHC: báo cáo quý III năm 2023, hạn gửi 25/08/2023 (còn 5 ngày)');
     expect(withDraft.body).toContain(

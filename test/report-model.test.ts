@@ -17,10 +17,14 @@ import {
   changeText,
   findPeriod,
   nextDuePeriod,
+  HEADINGS,
+  OTHER_AREA_TITLE,
+  RESULT_AREA_TITLES,
   recipientLines,
   type ReportInput,
 } from '../src/core/report/model';
 import { rowParsers } from '../src/core/rows';
+import { reportLinks } from '../src/core/rules';
 import { INDICATORS, PERIODS, type SheetDef, TASKS } from '../src/contract/sheets';
 import { locateColumns } from '../src/core/headers';
 import { FULL_CONFIG, MISSED_INDICATORS, OVERDUE_TASKS, reportWorkbook } from './report-fixture';
@@ -44,12 +48,13 @@ function inputOf(data: WorkbookData, today: Day = TODAY): ReportInput {
   const t = grid(TASKS, data.tasks);
   const i = grid(INDICATORS, data.indicators);
   const p = grid(PERIODS, data.periods);
+  const periods = present(evaluatePeriodGrid(p.grid, p.cols, parsers, clock));
   return {
     config,
     clock,
-    tasks: present(evaluateTaskGrid(t.grid, t.cols, parsers, clock)),
+    tasks: present(evaluateTaskGrid(t.grid, t.cols, parsers, clock, reportLinks(periods))),
     indicators: present(evaluateIndicatorGrid(i.grid, i.cols, parsers)),
-    periods: present(evaluatePeriodGrid(p.grid, p.cols, parsers, clock)),
+    periods,
   };
 }
 
@@ -190,111 +195,137 @@ describe('buildReport', () => {
     expect(report.dataErrors).toBe(1);
   });
 
-  it('has sections I, II, III in order, with the overall figures and the data period first', () => {
-    expect(texts(report.body, 'heading')).toEqual([
-      'I. KẾT QUẢ THỰC HIỆN',
-      'II. TỒN TẠI, HẠN CHẾ',
-      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI',
-    ]);
-    expect(texts(section(report.body, 'I.'), 'paragraph').slice(0, 4)).toEqual([
-      'Số liệu tính từ ngày 15/05/2023 đến ngày 15/08/2023.',
-      'Kế hoạch cải cách hành chính năm 2023 có 10 nhiệm vụ và 5 chỉ tiêu; kết quả đến ngày 20/08/2023 như sau:',
-      'Về nhiệm vụ: hoàn thành 1; hoàn thành trễ hạn 1; đang thực hiện 1; chưa thực hiện 3; sắp đến hạn 1; quá hạn 2; lỗi dữ liệu 1.',
-      'Về chỉ tiêu: đạt 1; chưa đạt 2; chưa có số liệu 1; không phát sinh 1. Tỷ lệ chỉ tiêu đạt: 33,33% (1/3 chỉ tiêu đã có số liệu đánh giá).',
-    ]);
-  });
-
-  it('groups by the seven areas in the order of Nghị quyết 76, whatever the sheet order, then the rest', () => {
-    expect(texts(section(report.body, 'I.', 'II.'), 'subheading')).toEqual([...AREA_LABELS, '8. Nhiệm vụ, chỉ tiêu khác']);
-    const area2 = section(report.body, AREA_LABELS[1], AREA_LABELS[2]);
-    expect(area2.map((b) => b.kind)).toEqual(['label', 'table', 'label', 'table']);
-    expect(area2[1]).toMatchObject({ rows: [['Văn bản QPPL ban hành đúng trình tự', '≥ 100%', '90%', 'Chưa đạt']] });
-    expect(area2[3]).toMatchObject({
-      rows: [
-        ['Rà soát văn bản quy phạm pháp luật', 'Văn phòng', '01/08/2023', 'Quá hạn'],
-        ['Dòng có ngày sai', 'Văn phòng', '…', 'Lỗi dữ liệu'],
-      ],
-    });
-    expect(section(report.body, AREA_LABELS[3], AREA_LABELS[4])).toEqual([
-      { kind: 'paragraph', text: 'Kế hoạch không giao nhiệm vụ, chỉ tiêu thuộc lĩnh vực này.' },
-    ]);
-    const other = section(report.body, '8.', 'II.');
-    expect(other).toEqual([
-      { kind: 'label', text: 'a) Nhiệm vụ' },
-      expect.objectContaining({ rows: [['Nhiệm vụ ngoài bảy lĩnh vực', 'Văn phòng', '01/09/2023', 'Chưa thực hiện']] }),
-    ]);
-  });
-
-  it('writes each table with its fixed columns, dates dd/mm/yyyy and the state of each row', () => {
-    const tables = report.body.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
-    const rows = tables.flatMap((t) => t.rows);
-    expect(tables.map((t) => t.columns.map((c) => c.title).join(' · '))).toContain('Chỉ tiêu · Mục tiêu · Kết quả · Đánh giá');
-    expect(tables.map((t) => t.columns.map((c) => c.title).join(' · '))).toContain(
-      'Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái',
+  it('opens with the plan it answers to, states the data span, then the five sections in order', () => {
+    const [opening, span] = report.body as { text: string }[];
+    expect(opening!.text).toBe(
+      'Thực hiện Kế hoạch cải cách hành chính năm 2023, Ủy ban nhân dân xã Tú Xuyên báo cáo kết quả thực hiện công tác cải cách hành chính quý III năm 2023 như sau:',
     );
-    for (const t of tables) expect(t.columns.reduce((a, c) => a + c.share, 0)).toBeCloseTo(1, 9);
-    expect(rows).toContainEqual(['Ban hành kế hoạch CCHC năm 2023', 'Văn phòng', '15/01/2023', 'Hoàn thành (10/01/2023)']);
-    expect(rows).toContainEqual(['Rà soát quy trình nội bộ', 'Văn phòng', '01/07/2023', 'Hoàn thành trễ hạn (05/07/2023)']);
-    expect(rows).toContainEqual(['Số hóa hồ sơ thủ tục hành chính', 'Văn phòng', '30/06/2023', 'Quá hạn (60%)']);
-    expect(rows).toContainEqual(['Tuyên truyền về cải cách hành chính', 'Văn phòng', 'Thường xuyên', 'Đang thực hiện (30%)']);
-    expect(rows).toContainEqual(['Hồ sơ giải quyết đúng hạn', '> 99%', '99,5%', 'Đạt']);
-    expect(rows).toContainEqual(['Chỉ số PAR INDEX tăng', '≥ 4 bậc', '', 'Chưa có số liệu']);
-    expect(rows).toContainEqual(['Vi phạm được xử lý', '≥ 100%', '', 'Không phát sinh']);
+    expect(span!.text).toBe('Số liệu tính từ ngày 15/05/2023 đến ngày 15/08/2023.');
+    expect(report.cutoff).toBe(dayFromYmd(2023, 8, 15));
+    expect(texts(report.body, 'heading')).toEqual([
+      HEADINGS.direction,
+      HEADINGS.results,
+      HEADINGS.assessment,
+      HEADINGS.next,
+      HEADINGS.proposals,
+    ]);
+    expect(texts(section(report.body, HEADINGS.assessment, HEADINGS.next), 'subheading')).toEqual([
+      HEADINGS.strengths,
+      HEADINGS.shortcomings,
+      HEADINGS.causes,
+    ]);
+    const withBasis = buildReport(
+      inputOf(reportWorkbook([...FULL_CONFIG, ['Căn cứ kế hoạch', 'Kế hoạch số 12/KH-UBND ngày 01/02/2023 của UBND xã']])),
+      'Q3',
+      [],
+    );
+    expect((withBasis.body[0] as { text: string }).text).toMatch(
+      /^Thực hiện Kế hoạch số 12\/KH-UBND ngày 01\/02\/2023 của UBND xã, Ủy ban/,
+    );
   });
 
-  it('names every overdue task and every missed indicator in section II, each list as one table', () => {
-    const ii = section(report.body, 'II.', 'III.');
-    expect(ii.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph', 'table']);
-    expect(texts(ii, 'paragraph')).toEqual(['Có 2 nhiệm vụ quá hạn chưa hoàn thành:', 'Có 2 chỉ tiêu chưa đạt mục tiêu:']);
-    const [overdue, missed] = tablesOf(ii);
-    expect(titles(overdue!)).toBe('Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái');
-    expect(overdue!.rows).toEqual([
-      ['Rà soát văn bản quy phạm pháp luật', 'Văn phòng', '01/08/2023', 'Quá hạn'],
-      ['Số hóa hồ sơ thủ tục hành chính', 'Văn phòng', '30/06/2023', 'Quá hạn (60%)'],
+  it('numbers areas 2–7 from 1 in section II, then 7. Nhiệm vụ, chỉ tiêu khác for rows of no known area', () => {
+    expect(texts(section(report.body, HEADINGS.results, HEADINGS.assessment), 'subheading')).toEqual([
+      ...RESULT_AREA_TITLES,
+      OTHER_AREA_TITLE,
     ]);
-    expect(titles(missed!)).toBe('Chỉ tiêu · Mục tiêu · Kết quả');
-    expect(missed!.rows).toEqual([
-      ['Văn bản QPPL ban hành đúng trình tự', '≥ 100%', '90%'],
-      ['Tỷ lệ hồ sơ trực tuyến toàn trình', '≥ 50%', '30%'],
-    ]);
-    for (const t of [overdue!, missed!]) expect(t.columns.reduce((a, c) => a + c.share, 0)).toBeCloseTo(1, 9);
-    const named = [...overdue!.rows, ...missed!.rows].map((r) => r[0]);
-    for (const name of [...OVERDUE_TASKS, ...MISSED_INDICATORS]) expect(named).toContain(name);
+    const ii = section(report.body, HEADINGS.results, HEADINGS.assessment);
+    const empty = section(ii, '4. Cải cách chế độ công vụ', '5. Cải cách tài chính công');
+    expect(empty.length).toBeGreaterThan(0);
+    const finance = section(ii, '5. Cải cách tài chính công', RESULT_AREA_TITLES[5]);
+    expect(texts(finance, 'paragraph')).toEqual(['Kế hoạch không giao nhiệm vụ, chỉ tiêu thuộc lĩnh vực này.']);
   });
 
-  it('lists in section III the open tasks due up to the next period’s due date, earliest first, as one table', () => {
-    const iii = section(report.body, 'III.');
-    expect(iii.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph', 'paragraph', 'paragraph']);
-    expect(texts(iii, 'paragraph')).toEqual([
-      'Tập trung hoàn thành 5 nhiệm vụ có thời hạn đến ngày 20/11/2023 (hạn gửi báo cáo năm 2023):',
-      'Tiếp tục thực hiện 1 nhiệm vụ thường xuyên theo Kế hoạch.',
-      'Có giải pháp khắc phục đối với 2 chỉ tiêu chưa đạt nêu tại Mục II.',
-      'Thu thập, cập nhật số liệu của 1 chỉ tiêu chưa có số liệu.',
+  it('writes an area as prose: its figures, the staff’s results, its indicators in words with the decimal comma', () => {
+    const data = reportWorkbook();
+    const tasks = data.tasks!.map((t) =>
+      t.Mã === 'NV9' ? { ...t, 'Kết quả thực hiện': 'rà soát 12 quy trình nội bộ, sửa đổi 3 quy trình' } : t,
+    );
+    const r = buildReport(inputOf({ ...data, tasks }), 'Q3', []);
+    const tthc = section(r.body, RESULT_AREA_TITLES[1], RESULT_AREA_TITLES[2]);
+    expect(texts(tthc, 'paragraph')[0]).toBe('Đã hoàn thành 1/2 nhiệm vụ (trong đó 1 trễ hạn); 1 nhiệm vụ đang thực hiện.');
+    expect(texts(tthc, 'item')).toEqual([
+      '- Rà soát 12 quy trình nội bộ, sửa đổi 3 quy trình.',
+      '- Hồ sơ giải quyết đúng hạn: kết quả 99,5% (chỉ tiêu: trên 99%), đạt.',
     ]);
-    const [open] = tablesOf(iii);
-    expect(titles(open!)).toBe('Nhiệm vụ · Đơn vị chủ trì · Hạn · Trạng thái');
-    expect(open!.rows).toEqual([
-      ['Số hóa hồ sơ thủ tục hành chính', 'Văn phòng', '30/06/2023', 'Quá hạn (60%)'],
-      ['Rà soát văn bản quy phạm pháp luật', 'Văn phòng', '01/08/2023', 'Quá hạn'],
-      ['Công khai thủ tục hành chính', 'Văn phòng', '25/08/2023', 'Sắp đến hạn (50%)'],
-      ['Nhiệm vụ ngoài bảy lĩnh vực', 'Văn phòng', '01/09/2023', 'Chưa thực hiện'],
-      ['Đánh giá, xếp loại công chức', 'Văn phòng', '30/10/2023', 'Chưa thực hiện'],
-    ]);
+    expect(r.gaps.some((g) => g.includes('NV9'))).toBe(false);
   });
 
-  it('runs section III to the end of the plan year after the last period', () => {
-    const year = buildReport(inputOf(reportWorkbook()), 'NAM', []);
-    const iii = section(year.body, 'III.');
-    expect(texts(iii, 'paragraph')[0]).toBe('Tập trung hoàn thành 6 nhiệm vụ có thời hạn đến hết năm 2023:');
-    expect(tablesOf(iii)[0]!.rows).toContainEqual(['Tập huấn nghiệp vụ cuối năm', 'Văn phòng', '15/12/2023', 'Chưa thực hiện']);
-    expect(year.summary).toBe('Kết quả thực hiện công tác cải cách hành chính năm 2023');
+  it('names every overdue task and missed indicator in III.2, and their causes from Ghi chú or a placeholder', () => {
+    const items = texts(section(report.body, HEADINGS.shortcomings, HEADINGS.causes), 'item').join('\n');
+    for (const name of [...OVERDUE_TASKS, ...MISSED_INDICATORS]) expect(items).toContain(name);
+    const causes = texts(section(report.body, HEADINGS.causes, HEADINGS.next), 'item');
+    expect(causes.at(-1)).toMatch(/^- \[cần bổ sung: nguyên nhân của .*NV2.*\(cột «Ghi chú»\)\]$/);
+    const data = reportWorkbook();
+    const noted = buildReport(
+      inputOf({ ...data, tasks: data.tasks!.map((t) => (t.Mã === 'NV2' ? { ...t, 'Ghi chú': 'thiếu máy quét' } : t)) }),
+      'Q3',
+      [],
+    );
+    expect(texts(section(noted.body, HEADINGS.causes, HEADINGS.next), 'item')).toContain('- NV2: Thiếu máy quét.');
+  });
+
+  it('lists in IV the open dated tasks up to the next period’s due date, earliest first; after the last period, to the end of the year', () => {
+    const iv = section(report.body, HEADINGS.next, HEADINGS.proposals);
+    expect(texts(iv, 'paragraph')[0]).toMatch(
+      /^Tập trung hoàn thành \d+ nhiệm vụ có thời hạn đến ngày 20\/11\/2023 \(hạn gửi báo cáo năm 2023\):$/,
+    );
+    const due = texts(iv, 'item').map((t) => /hạn (\d{2}\/\d{2}\/\d{4})/.exec(t)?.[1] ?? 'quá hạn');
+    const dated = due.filter((d) => d !== 'quá hạn').map((d) => d.split('/').reverse().join(''));
+    expect([...dated].sort()).toEqual(dated);
+    const year = buildReport(inputOf(reportWorkbook(), dayFromYmd(2023, 11, 25)), 'NAM', []);
+    expect(texts(section(year.body, HEADINGS.next, HEADINGS.proposals), 'paragraph')[0]).toMatch(/đến hết năm 2023/);
   });
 
   it('says so when nothing is overdue or missed', () => {
-    const clean = buildReport(inputOf({ ...reportWorkbook(), tasks: [], indicators: [] }), 'Q3', []);
-    expect(texts(section(clean.body, 'II.', 'III.'), 'paragraph')).toEqual([
-      'Đến ngày 20/08/2023, không có nhiệm vụ quá hạn và không có chỉ tiêu chưa đạt mục tiêu.',
+    const r = buildReport(inputOf({ ...reportWorkbook(), tasks: [], indicators: [] }), 'Q3', []);
+    expect(texts(section(r.body, HEADINGS.shortcomings, HEADINGS.causes), 'paragraph')).toEqual([
+      'Đến ngày 15/08/2023, không có nhiệm vụ quá hạn và không có chỉ tiêu chưa đạt mục tiêu.',
     ]);
+    expect(texts(section(r.body, HEADINGS.causes, HEADINGS.next), 'paragraph')).toEqual([
+      'Không có tồn tại, hạn chế cần nêu nguyên nhân.',
+    ]);
+  });
+
+  it('asks in a highlighted placeholder for exactly what staff must add, and counts it', () => {
+    const all = [...report.body, ...report.annex].flatMap((b) => ('text' in b ? [b.text] : []));
+    const asked = all.flatMap((t) => [...t.matchAll(/\[cần bổ sung: ([^\]]*)\]/g)].map((m) => m[1]));
+    expect(asked).toEqual(report.gaps);
+    expect(report.gaps).toEqual([
+      'kết quả thực hiện của nhiệm vụ đã hoàn thành NV1 (cột «Kết quả thực hiện»)',
+      'kết quả thực hiện của nhiệm vụ đã hoàn thành NV9 (cột «Kết quả thực hiện»)',
+      'nguyên nhân của NV3, NV2, CT4, CT1 (cột «Ghi chú»)', // in the order of the areas
+      'đề xuất, kiến nghị của kỳ (cột «Kiến nghị», trang «Kỳ báo cáo»)',
+    ]);
+  });
+
+  it('needs no placeholder where the data gives the words', () => {
+    const data = reportWorkbook();
+    const filled = buildReport(
+      inputOf({
+        ...data,
+        tasks: data.tasks!.map((t) => ({ ...t, 'Kết quả thực hiện': `kết quả của ${t.Mã}`, 'Ghi chú': `lý do ${t.Mã}` })),
+        indicators: data.indicators!.map((i) => ({ ...i, 'Ghi chú': `lý do ${i.Mã}` })),
+        periods: data.periods!.map((p) => ({ ...p, 'Kiến nghị': 'Đề nghị tập huấn.\nĐề nghị cấp máy quét.' })),
+      }),
+      'Q3',
+      [],
+    );
+    expect(filled.gaps).toEqual([]);
+    expect(texts(section(filled.body, HEADINGS.proposals), 'item')).toEqual(['- Đề nghị tập huấn.', '- Đề nghị cấp máy quét.']);
+  });
+
+  it('puts the annex on a new page: tasks then indicators, one table per area with fixed columns', () => {
+    expect(report.annex[0]).toEqual({ kind: 'pageBreak' });
+    expect(texts(report.annex, 'annexTitle')).toEqual([HEADINGS.annex]);
+    expect(texts(report.annex, 'annexHeading')).toEqual([HEADINGS.annexTasks, HEADINGS.annexIndicators]);
+    const tables = tablesOf(report.annex);
+    const taskTables = tables.filter((t) => titles(t) === 'STT · Nhiệm vụ · Đơn vị chủ trì · Hạn · Ngày hoàn thành · Trạng thái');
+    const indicatorTables = tables.filter((t) => titles(t) === 'STT · Chỉ tiêu · Mục tiêu · Kết quả · Đánh giá');
+    expect(taskTables.length + indicatorTables.length).toBe(tables.length);
+    expect(taskTables.reduce((n, t) => n + t.rows.length - 1, 0)).toBe(reportWorkbook().tasks!.length);
+    const rows = taskTables.flatMap((t) => t.rows.slice(1));
+    expect(rows).toContainEqual(['2', 'Rà soát quy trình nội bộ', 'Văn phòng', '01/07/2023', '05/07/2023', 'Hoàn thành trễ hạn']);
   });
 
   it('records one history row per indicator', () => {
@@ -409,7 +440,7 @@ describe('Lịch sử: change since the previous period', () => {
     expect(changeText(30, { periodName: 'Quý I', result: 30 }, '%')).toBe('không đổi so với quý I');
   });
 
-  it('shows in the Đánh giá column of the next report', () => {
+  it('is stated with each indicator of the next report', () => {
     const history = parseHistory([
       [
         'Ngày tạo báo cáo',
@@ -426,20 +457,14 @@ describe('Lịch sử: change since the previous period', () => {
       ['', 'H1', '6 tháng đầu năm 2023', 'CT2', 'Hồ sơ giải quyết đúng hạn', '%', '99,75', 'Đạt', ''],
       ['', 'H1', '6 tháng đầu năm 2023', 'CT3', 'Chỉ số PAR INDEX tăng', 'bậc', '', 'Chưa có số liệu', ''],
     ]);
-    const rows = buildReport(inputOf(reportWorkbook()), 'Q3', history).body.flatMap((b) => (b.kind === 'table' ? b.rows : []));
-    expect(rows).toContainEqual([
-      'Tỷ lệ hồ sơ trực tuyến toàn trình',
-      '≥ 50%',
-      '30%',
-      'Chưa đạt; tăng 10 điểm % so với 6 tháng đầu năm 2023',
-    ]);
-    expect(rows).toContainEqual([
-      'Hồ sơ giải quyết đúng hạn',
-      '> 99%',
-      '99,5%',
-      'Đạt; giảm 0,25 điểm % so với 6 tháng đầu năm 2023',
-    ]);
-    expect(rows).toContainEqual(['Chỉ số PAR INDEX tăng', '≥ 4 bậc', '', 'Chưa có số liệu']);
+    const lines = texts(buildReport(inputOf(reportWorkbook()), 'Q3', history).body, 'item');
+    expect(lines).toContain(
+      '- Tỷ lệ hồ sơ trực tuyến toàn trình: kết quả 30% (chỉ tiêu: từ 50% trở lên), chưa đạt; tăng 10 điểm % so với 6 tháng đầu năm 2023.',
+    );
+    expect(lines).toContain(
+      '- Hồ sơ giải quyết đúng hạn: kết quả 99,5% (chỉ tiêu: trên 99%), đạt; giảm 0,25 điểm % so với 6 tháng đầu năm 2023.',
+    );
+    expect(lines).toContain('- Chỉ số PAR INDEX tăng: chưa có số liệu (chỉ tiêu: từ 4 bậc trở lên).');
   });
 
   it('refuses a Lịch sử sheet that lost a header', () => {
@@ -449,5 +474,177 @@ describe('Lịch sử: change since the previous period', () => {
         ['Q1', 1],
       ]),
     ).toThrow(/Lịch sử.*thiếu cột «Ngày tạo báo cáo»/);
+  });
+});
+
+describe('the data cut-off (Đến ngày before today)', () => {
+  const data = (completed: string): WorkbookData => ({
+    ...reportWorkbook(),
+    tasks: [
+      {
+        Mã: 'A',
+        'Lĩnh vực': '2. Cải cách thể chế',
+        'Nhiệm vụ': 'Việc A',
+        'Hạn hoàn thành': '10/08/2023',
+        'Ngày hoàn thành': completed,
+      },
+      { Mã: 'B', 'Lĩnh vực': '2. Cải cách thể chế', 'Nhiệm vụ': 'Việc B', 'Hạn hoàn thành': '18/08/2023' },
+    ],
+    indicators: [],
+  });
+  const statusAt = (r: ReturnType<typeof buildReport>, name: string) =>
+    tablesOf(r.annex)
+      .flatMap((t) => t.rows)
+      .find((row) => row[1] === name)!
+      .at(-1);
+
+  it('counts a task completed after C as not completed at C, and one completed on or before C as completed', () => {
+    // Q3 of the fixture ends on 15/08/2023; today is 20/08/2023.
+    const after = buildReport(inputOf(data('17/08/2023')), 'Q3', []);
+    expect(statusAt(after, 'Việc A')).toBe('Quá hạn');
+    expect(after.figures.tasks['Quá hạn']).toBe(1);
+    const before = buildReport(inputOf(data('09/08/2023')), 'Q3', []);
+    expect(statusAt(before, 'Việc A')).toBe('Hoàn thành');
+    const late = buildReport(inputOf(data('14/08/2023')), 'Q3', []);
+    expect(statusAt(late, 'Việc A')).toBe('Hoàn thành trễ hạn');
+  });
+
+  it('does not count as overdue a task due after C, though it is overdue today', () => {
+    const r = buildReport(inputOf(data('')), 'Q3', []);
+    expect(statusAt(r, 'Việc B')).not.toBe('Quá hạn');
+    const today = inputOf(data(''));
+    expect(today.tasks.find((t) => t.row.code === 'B')!.status).toBe('Quá hạn');
+  });
+
+  it('is today when Đến ngày is blank or later than today', () => {
+    expect(buildReport(inputOf(reportWorkbook()), 'NAM', []).cutoff).toBe(TODAY);
+  });
+});
+
+describe('report tasks (Kỳ báo cáo)', () => {
+  const withReportTasks = (sent: Record<string, string>): WorkbookData => ({
+    ...reportWorkbook(),
+    tasks: [
+      ...reportWorkbook().tasks!,
+      ...['Q1', 'H1', 'Q3'].map((code) => ({
+        Mã: `BC${code}`,
+        'Lĩnh vực': '1. Công tác chỉ đạo, điều hành',
+        'Nhiệm vụ': `báo cáo ${code}`,
+        'Hạn hoàn thành': '01/01/2023',
+        'Kỳ báo cáo': code,
+      })),
+    ],
+    periods: PERIODS_WITH_SENT(sent),
+  });
+
+  it('are completed by sending: a sent report says when, this report is never pending', () => {
+    const r = buildReport(inputOf(withReportTasks({ Q1: '24/02/2023', H1: '29/05/2023' })), 'Q3', []);
+    const items = texts(r.body, 'item');
+    expect(items).toContain('- Đã gửi báo cáo kết quả cải cách hành chính quý I năm 2023 ngày 24/02/2023.');
+    expect(items).toContain('- Đã gửi báo cáo kết quả cải cách hành chính 6 tháng đầu năm 2023 ngày 29/05/2023 (trễ hạn).');
+    const annexRow = tablesOf(r.annex)
+      .flatMap((t) => t.rows)
+      .find((row) => row[1] === 'Báo cáo Q3')!;
+    expect(annexRow.at(-1)).toBe('Hoàn thành khi gửi báo cáo này');
+    expect([...r.body].some((b) => 'text' in b && b.text.includes('BCQ3'))).toBe(false);
+  });
+
+  it('an unsent past report is overdue and named', () => {
+    const r = buildReport(inputOf(withReportTasks({})), 'Q3', []);
+    const shortcomings = texts(section(r.body, HEADINGS.shortcomings, HEADINGS.causes), 'item').join('\n');
+    expect(shortcomings).toContain('BCQ1');
+    expect(shortcomings).toContain('BCH1');
+  });
+});
+
+function PERIODS_WITH_SENT(sent: Record<string, string>): Row[] {
+  return reportWorkbook().periods!.map((p) => ({ ...p, 'Ngày gửi': sent[String(p['Mã kỳ'])] ?? '' }));
+}
+
+describe('property: any workbook', () => {
+  const dmy = (d: Day) => {
+    const { year, month, day } = ymdOf(d);
+    return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+  };
+  const start = dayFromYmd(2023, 1, 1);
+  const taskArb = fc.record({
+    area: fc.constantFrom(...AREA_LABELS, 'Khác', ''),
+    deadline: fc.oneof(
+      fc.constant('Thường xuyên'),
+      fc.integer({ min: 0, max: 364 }).map((d) => dmy(start + d)),
+    ),
+    completed: fc.option(
+      fc.integer({ min: 0, max: 231 }).map((d) => dmy(start + d)),
+      { nil: '' },
+    ),
+    progress: fc.constantFrom('', 0, 30, 100),
+    period: fc.constantFrom('', '', '', 'Q1', 'Q3'),
+    narrative: fc.constantFrom('', 'đã làm'),
+  });
+  const indicatorArb = fc.record({
+    area: fc.constantFrom(...AREA_LABELS, 'Khác'),
+    target: fc.integer({ min: 0, max: 100 }),
+    actual: fc.option(fc.integer({ min: 0, max: 100 }), { nil: '' }),
+    comparator: fc.constantFrom('≥', '>', '≤', '<', '='),
+  });
+
+  it('names every overdue task and missed indicator, lists no row twice, never its own report task as pending, and adds up', () => {
+    fc.assert(
+      fc.property(
+        fc.array(taskArb, { maxLength: 40 }),
+        fc.array(indicatorArb, { maxLength: 20 }),
+        fc.option(fc.constantFrom('24/02/2023', '01/03/2023'), { nil: '' }),
+        (ts, is, sentQ1) => {
+          const tasks = ts.map((t, k) => ({
+            Mã: `T${k}`,
+            'Lĩnh vực': t.area,
+            'Nhiệm vụ': `Nhiệm vụ thứ ${k}`,
+            'Hạn hoàn thành': t.deadline,
+            'Ngày hoàn thành': t.completed,
+            'Tiến độ (%)': t.progress,
+            'Kỳ báo cáo': t.period,
+            'Kết quả thực hiện': t.narrative,
+          }));
+          const indicators = is.map((i, k) => ({
+            Mã: `I${k}`,
+            'Lĩnh vực': i.area,
+            'Chỉ tiêu': `Chỉ tiêu thứ ${k}`,
+            'So sánh': i.comparator,
+            'Mục tiêu': i.target,
+            'Đơn vị tính': '%',
+            'Thực hiện': i.actual,
+          }));
+          const input = inputOf({ ...reportWorkbook(), tasks, indicators, periods: PERIODS_WITH_SENT({ Q1: sentQ1 }) });
+          const r = buildReport(input, 'Q3', []);
+          const text = [...r.body, ...r.annex].flatMap((b) => ('text' in b ? [b.text] : [])).join('\n');
+          const annexRows = tablesOf(r.annex).flatMap((t) => t.rows.slice(1).map((row) => row[1]!));
+          const named = (code: string, name: string) => text.includes(`${code}:`) || annexRows.includes(name);
+          const tasksTable = tablesOf(r.annex).filter((t) => t.columns.length === 6);
+          const statusOf = new Map(tasksTable.flatMap((t) => t.rows.slice(1).map((row) => [row[1]!, row.at(-1)!])));
+          for (const t of input.tasks) {
+            const name = String(t.row.name).replace(/^n/, 'N');
+            expect(annexRows.filter((n) => n === name)).toHaveLength(1);
+            if (statusOf.get(name)?.startsWith('Quá hạn')) expect(named(t.row.code!, name)).toBe(true);
+            if (t.row.period === 'Q3') {
+              expect(statusOf.get(name)).toBe('Hoàn thành khi gửi báo cáo này');
+              expect(texts(section(r.body, HEADINGS.next, HEADINGS.proposals), 'item').join('\n')).not.toContain(
+                `${t.row.code}:`,
+              );
+            }
+          }
+          for (const i of input.indicators) {
+            expect(annexRows.filter((n) => n === i.row.name)).toHaveLength(1);
+            if (i.status === 'Chưa đạt') expect(named(i.row.code!, i.row.name!)).toBe(true);
+          }
+          const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+          expect(sum(r.figures.tasks)).toBe(input.tasks.length);
+          expect(sum(r.figures.indicators)).toBe(input.indicators.length);
+          expect(r.figures.indicators['Chưa đạt']).toBe(input.indicators.filter((i) => i.status === 'Chưa đạt').length);
+          const overdueInAnnex = [...statusOf.values()].filter((s) => s.startsWith('Quá hạn')).length;
+          expect(r.figures.tasks['Quá hạn']).toBe(overdueInAnnex);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

@@ -106,7 +106,7 @@ describe('sheetGrid', () => {
       420,
     );
     expect(grid[0]).toEqual(PERIODS_LAYOUT.columns.map((c) => c.header));
-    expect(grid[1]).toEqual(['Q1', "'-Quý I", new Date('2023-02-24T17:00:00Z'), 10, '', '', '', '', '']);
+    expect(grid[1]).toEqual(['Q1', "'-Quý I", new Date('2023-02-24T17:00:00Z'), 10, '', '', '', '', '', '', '']);
     const task = sheetGrid(TASKS_LAYOUT, [{ 'Nhiệm vụ': '25/02/2023', 'Hạn hoàn thành': 'Thường xuyên' }], 420)[1]!;
     expect(task[2]).toBe('25/02/2023'); // not a date column: stays text
     expect(task[7]).toBe('Thường xuyên');

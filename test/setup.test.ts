@@ -121,7 +121,7 @@ describe('setupWorkbook then loadSamplePlan on a new spreadsheet', () => {
 
   it('protects the computed columns with a warning only, and Nhật ký and Tổng quan as sheets', () => {
     const tasks = sheet(emu, TASKS.name);
-    expect(tasks.getProtections('RANGE').map((p) => [p.range.getA1Notation(), p.warningOnly])).toEqual([['L1:L1000', true]]);
+    expect(tasks.getProtections('RANGE').map((p) => [p.range.getA1Notation(), p.warningOnly])).toEqual([['N1:N1000', true]]);
     const indicators = sheet(emu, INDICATORS.name);
     expect(indicators.getProtections('RANGE').map((p) => p.range.getA1Notation())).toEqual(['K1:K1000', 'L1:L1000']);
     expect(sheet(emu, PERIODS.name).getProtections('RANGE')).toHaveLength(3);
@@ -176,12 +176,20 @@ describe('setupWorkbook on a half-filled workbook', () => {
     const before = fullState(emu) as { name: string }[];
     emu.run('setupWorkbook');
     const after = fullState(emu) as { name: string }[];
-    for (const name of [TASKS.name, CONFIG_SHEET, 'Trang tính1']) {
+    for (const name of [TASKS.name, 'Trang tính1']) {
       expect(
         after.find((s) => s.name === name),
         name,
       ).toEqual(before.find((s) => s.name === name));
     }
+    // Cấu hình keeps every cell; the labels of the schema migration are appended below them.
+    type State = { name: string; cells: unknown[][][] };
+    const [configBefore, configAfter] = [before, after].map((st) => st.find((s) => s.name === CONFIG_SHEET) as State);
+    expect({ ...configAfter, cells: configAfter!.cells.slice(0, configBefore!.cells.length) }).toEqual(configBefore);
+    expect(configAfter!.cells.slice(configBefore!.cells.length).map((r) => r.map((c) => c[0]))).toEqual([
+      ['Căn cứ kế hoạch', ''],
+      ['Mẫu báo cáo', ''],
+    ]);
     // Existing sheets keep their places; new ones follow the template sheet before them.
     expect(emu.spreadsheet.sheets.map((s) => s.name)).toEqual([
       OVERVIEW_SHEET,

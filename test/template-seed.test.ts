@@ -40,6 +40,8 @@ const TASK_KEYS = [
   'Tiến độ (%)',
   'Ngày hoàn thành',
   'Ghi chú',
+  'Kết quả thực hiện',
+  'Kỳ báo cáo',
 ];
 const INDICATOR_KEYS = [
   'Mã',
@@ -53,7 +55,7 @@ const INDICATOR_KEYS = [
   'Thực hiện',
   'Ghi chú',
 ];
-const PERIOD_KEYS = ['Mã kỳ', 'Tên kỳ', 'Hạn gửi', 'Nhắc trước (ngày)', 'Từ ngày', 'Đến ngày'];
+const PERIOD_KEYS = ['Mã kỳ', 'Tên kỳ', 'Hạn gửi', 'Nhắc trước (ngày)', 'Từ ngày', 'Đến ngày', 'Ngày gửi', 'Kiến nghị'];
 const CONFIG_KEYS = [
   'Cơ quan chủ quản',
   'Cơ quan ban hành',
@@ -67,6 +69,8 @@ const CONFIG_KEYS = [
   'Số ngày cảnh báo',
   'Email nhắc việc',
   'Thư mục báo cáo',
+  'Mẫu báo cáo',
+  'Căn cứ kế hoạch',
 ];
 const ALWAYS_BLANK_TASK = ['Người phụ trách', 'Email', 'Tiến độ (%)', 'Ngày hoàn thành'];
 const ALWAYS_BLANK_INDICATOR = ['Tử số', 'Mẫu số', 'Thực hiện'];

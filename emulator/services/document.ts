@@ -9,6 +9,7 @@ import { ServiceObject } from '../realm';
 import type { DriveAppModel } from './drive';
 import { FileModel, MIME } from './drive';
 import { AppsScriptError } from '../errors';
+import { BlobModel } from './utilities';
 
 type Attrs = Record<string, unknown>;
 
@@ -142,6 +143,9 @@ function signatureError(owner: string, method: string, args: unknown[]): AppsScr
   return new AppsScriptError(`The parameters (${types}) don't match the method signature for DocumentApp.${owner}.${method}.`);
 }
 
+/** Any element of a document body (for the Docs API model). */
+export type ElementModelLike = ElementModel;
+
 abstract class ElementModel extends ServiceObject {
   readonly service = 'document' as const;
   abstract readonly type: keyof typeof ELEMENT_TYPE;
@@ -273,10 +277,53 @@ interface Run {
   attrs: Attrs;
 }
 
+/** An image in a paragraph, after its text; sizes in pixels, as Apps Script gives them. */
+export class InlineImageModel extends ServiceObject {
+  readonly kind = 'InlineImage';
+  readonly service = 'document' as const;
+
+  constructor(
+    readonly bytes: Buffer,
+    readonly contentType: string,
+    public width: number,
+    public height: number,
+  ) {
+    super();
+  }
+
+  getWidth() {
+    return this.width;
+  }
+  getHeight() {
+    return this.height;
+  }
+  setWidth(px: number) {
+    checkValue('WIDTH', px);
+    this.width = px;
+    return this;
+  }
+  setHeight(px: number) {
+    checkValue('WIDTH', px);
+    this.height = px;
+    return this;
+  }
+}
+
+/** Body.appendPageBreak: a paragraph holding a page break. */
+export class PageBreakModel extends ServiceObject {
+  readonly kind = 'PageBreak';
+  readonly service = 'document' as const;
+}
+
 export class ParagraphModel extends ElementModel {
   readonly kind: string = 'Paragraph';
   readonly type: 'PARAGRAPH' | 'LIST_ITEM' = 'PARAGRAPH';
   runs: Run[] = [];
+  images: InlineImageModel[] = [];
+  /** Holds a page break (Body.appendPageBreak). */
+  pageBreak = false;
+  /** Docs API paragraphStyle.keepWithNext (DocumentApp cannot set it). */
+  keepWithNext = false;
   /** Text attributes of the paragraph mark: what text typed into the empty paragraph gets. */
   mark: Attrs = {};
 
@@ -302,6 +349,23 @@ export class ParagraphModel extends ElementModel {
     const attrs = { ...(this.runs[0]?.attrs ?? this.mark) };
     this.runs = text ? [{ text, attrs }] : [];
     this.mark = attrs;
+  }
+
+  appendPageBreak() {
+    this.pageBreak = true;
+    return new PageBreakModel();
+  }
+
+  appendInlineImage(blob: BlobModel) {
+    if (!(blob instanceof BlobModel)) throw signatureError(this.kind, 'appendInlineImage', [blob]);
+    const type = blob.getContentType() ?? '';
+    if (!/^image\/(png|jpeg|gif)$/.test(type)) throw new AppsScriptError('Invalid image data.');
+    // A PNG's size is in its IHDR chunk.
+    const w = type === 'image/png' ? blob.bytes.readUInt32BE(16) : 1;
+    const h = type === 'image/png' ? blob.bytes.readUInt32BE(20) : 1;
+    const image = new InlineImageModel(blob.bytes, type, w, h);
+    this.images.push(image);
+    return image;
   }
 
   appendText(text: string) {
@@ -456,6 +520,9 @@ export class TextModel extends ServiceObject {
   setForegroundColor(...args: unknown[]) {
     return this.set('FOREGROUND_COLOR', args);
   }
+  setBackgroundColor(...args: unknown[]) {
+    return this.set('BACKGROUND_COLOR', args);
+  }
 }
 
 abstract class ContainerModel extends ElementModel {
@@ -541,6 +608,12 @@ export class BodyModel extends ContainerModel {
   constructor() {
     super();
     this.appendParagraph('');
+  }
+
+  appendPageBreak() {
+    const p = this.appendParagraph('');
+    p.pageBreak = true;
+    return new PageBreakModel();
   }
 
   protected override ownKeys() {
@@ -670,6 +743,8 @@ export class TableRowModel extends ElementModel {
 export class TableModel extends ElementModel {
   readonly kind = 'Table';
   readonly type = 'TABLE';
+  /** Docs API pinnedHeaderRowsCount: rows repeated at the top of every page (DocumentApp cannot set it). */
+  pinnedHeaderRows = 0;
   /** Column widths in points; unset columns share what is left of the text width. */
   readonly columnWidths = new Map<number, number>();
 
@@ -731,10 +806,21 @@ export class TableModel extends ElementModel {
 }
 
 /** A Google Doc; its name is its Drive file's name. */
+/**
+ * The page header as an office prepares it by hand in Docs (Chèn › Số trang, "different first
+ * page"): DocumentApp can neither insert a page-number field nor set a different first page.
+ */
+export interface HeaderModel {
+  pageNumbers: boolean;
+  differentFirstPage: boolean;
+}
+
 export class DocumentModel extends ServiceObject {
   readonly kind = 'Document';
   readonly service = 'document' as const;
-  readonly body = new BodyModel();
+  body = new BodyModel();
+  header: HeaderModel | null = null;
+  closed = false;
 
   constructor(readonly file: FileModel) {
     super();
@@ -759,6 +845,9 @@ export class DocumentModel extends ServiceObject {
   getBody() {
     return this.body;
   }
+  saveAndClose() {
+    this.closed = true;
+  }
 }
 
 export class DocumentAppModel extends ServiceObject {
@@ -779,11 +868,26 @@ export class DocumentAppModel extends ServiceObject {
   create(name: string) {
     if (typeof name !== 'string') throw signatureError('DocumentApp', 'create', [name]);
     const id = this.drive.newId('doc');
-    const doc = new DocumentModel(
-      this.drive.addFile(new FileModel(id, name, MIME.document, `https://docs.google.com/document/d/${id}/edit`)),
-    );
+    const file = this.drive.addFile(new FileModel(id, name, MIME.document, `https://docs.google.com/document/d/${id}/edit`));
+    file.copyContent = (from, to) => this.copy(from, to);
+    const doc = new DocumentModel(file);
     this.documents.push(doc);
     return doc;
+  }
+
+  /** File.makeCopy of a document: the copy has the same header and a deep copy of the body. */
+  private copy(from: FileModel, to: FileModel): void {
+    const source = this.documents.find((d) => d.file === from)!;
+    const doc = new DocumentModel(to);
+    doc.header = source.header && { ...source.header };
+    // The template's body is text the report replaces: its paragraphs' text is enough.
+    const texts = source.body.children.map((c) => c.getText());
+    doc.body
+      .getChild(0)
+      .asParagraph()
+      .setText(texts[0] ?? '');
+    for (const t of texts.slice(1)) doc.body.appendParagraph(t);
+    this.documents.push(doc);
   }
 
   openById(id: string) {

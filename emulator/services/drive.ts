@@ -75,11 +75,30 @@ export class FileModel extends ItemModel {
     super(id, name);
   }
 
+  /** Host-side: copies what the file holds (a document's content), set by the service that made it. */
+  copyContent?: (from: FileModel, to: FileModel) => void;
+  drive?: DriveAppModel;
+
   getMimeType() {
     return this.mimeType;
   }
   getUrl() {
     return this.url;
+  }
+
+  makeCopy(name: string, destination?: FolderModel) {
+    if (typeof name !== 'string' || (destination !== undefined && !(destination instanceof FolderModel))) {
+      throw new AppsScriptError(`The parameters (${typeof name}) don't match the method signature for DriveApp.File.makeCopy.`);
+    }
+    const folder = destination ?? this.parent ?? this.drive!.root;
+    if (this.access === 'none' || folder.access !== 'edit') throw new AppsScriptError('Access denied: DriveApp.');
+    const id = this.drive!.newId(this.mimeType === MIME.document ? 'doc' : 'file');
+    const url =
+      this.mimeType === MIME.document ? `https://docs.google.com/document/d/${id}/edit` : `https://drive.google.com/file/d/${id}`;
+    const copy = this.drive!.addFile(new FileModel(id, name, this.mimeType, url), folder);
+    copy.copyContent = this.copyContent;
+    this.copyContent?.(this, copy);
+    return copy;
   }
 }
 
@@ -165,6 +184,7 @@ export class DriveAppModel extends ServiceObject {
 
   addFile(file: FileModel, parent: FolderModel = this.root): FileModel {
     file.parent = parent;
+    file.drive = this;
     this.files.push(file);
     return file;
   }

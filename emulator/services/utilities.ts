@@ -68,11 +68,45 @@ export class UtilitiesService extends ServiceObject {
     return Buffer.from(typeof data === 'string' ? Buffer.from(data, 'utf8') : data.map((b) => b & 255)).toString('base64');
   }
 
+  /** Signed bytes, as Apps Script returns them. */
+  base64Decode(encoded: string) {
+    return [...Buffer.from(String(encoded), 'base64')].map((b) => (b > 127 ? b - 256 : b));
+  }
+
+  newBlob(data: number[] | string, contentType?: string, name?: string) {
+    const bytes = typeof data === 'string' ? [...Buffer.from(data, 'utf8')] : data.map((b) => b & 255);
+    return new BlobModel(Buffer.from(bytes), contentType ?? null, name ?? null);
+  }
+
   getUuid() {
     return crypto.randomUUID();
   }
 
   sleep(ms: number) {
     this.sleepFor(ms);
+  }
+}
+
+/** Utilities.newBlob: bytes with a content type and a name. */
+export class BlobModel extends ServiceObject {
+  readonly kind = 'Blob';
+  readonly service = 'utilities' as const;
+
+  constructor(
+    readonly bytes: Buffer,
+    private contentType: string | null,
+    private name: string | null,
+  ) {
+    super();
+  }
+
+  getBytes() {
+    return [...this.bytes].map((b) => (b > 127 ? b - 256 : b));
+  }
+  getContentType() {
+    return this.contentType;
+  }
+  getName() {
+    return this.name;
   }
 }

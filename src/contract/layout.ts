@@ -95,6 +95,17 @@ export const TASKS_LAYOUT: SheetLayout = {
     },
     { header: T.completed.header, width: 110, format: DATE_FORMAT, validation: DAY_ONLY },
     { header: T.note.header, width: 260, wrap: true },
+    { header: T.narrative.header, width: 320, wrap: true },
+    {
+      header: T.period.header,
+      width: 90,
+      validation: {
+        kind: 'list',
+        values: ['Q1', 'H1', 'Q3', 'NAM'],
+        strict: false,
+        help: 'Chỉ điền ở nhiệm vụ là báo cáo định kỳ: mã kỳ (Q1, H1, Q3, NAM) ở trang «Kỳ báo cáo». Gửi báo cáo (nhập Ngày gửi) là hoàn thành nhiệm vụ.',
+      },
+    },
     { header: T.status.header, width: 140 },
   ],
 };
@@ -150,6 +161,8 @@ export const PERIODS_LAYOUT: SheetLayout = {
     { header: P.remindDays.header, width: 120 },
     { header: P.from.header, width: 110, format: DATE_FORMAT, validation: DAY_ONLY },
     { header: P.to.header, width: 110, format: DATE_FORMAT, validation: DAY_ONLY },
+    { header: P.sentOn.header, width: 110, format: DATE_FORMAT, validation: DAY_ONLY },
+    { header: P.proposals.header, width: 360, wrap: true },
     { header: P.status.header, width: 140 },
     { header: P.createdAt.header, width: 130, format: DATE_FORMAT },
     { header: P.link.header, width: 320 },

@@ -15,6 +15,8 @@ export const CONFIG_LABELS = {
   warningDays: 'Số ngày cảnh báo',
   reminderEmails: 'Email nhắc việc',
   reportFolder: 'Thư mục báo cáo',
+  reportTemplate: 'Mẫu báo cáo',
+  planBasis: 'Căn cứ kế hoạch',
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_LABELS;
@@ -35,4 +37,7 @@ export const CONFIG_HINTS: Record<ConfigKey, string> = {
   warningDays: 'Số ngày trước hạn mà nhiệm vụ chuyển sang «Sắp đến hạn» (mặc định 7).',
   reminderEmails: 'Các địa chỉ email nhận nhắc hạn báo cáo, cách nhau bằng dấu phẩy.',
   reportFolder: 'Đường dẫn hoặc mã thư mục Google Drive lưu báo cáo (để trống: thư mục chứa bảng tính).',
+  reportTemplate:
+    'Đường dẫn một Google Tài liệu mẫu mà mỗi báo cáo được tạo từ bản sao của nó: đầu trang có số trang (Chèn › Số trang, bỏ trang đầu). Để trống: báo cáo không có số trang.',
+  planBasis: 'Kế hoạch mà báo cáo trả lời, cho câu mở đầu, ví dụ: Kế hoạch số …/KH-UBND ngày …/…/2023 của UBND xã.',
 };

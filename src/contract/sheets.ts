@@ -39,6 +39,10 @@ export const TASKS = {
     progress: percent('Tiến độ (%)'),
     completed: input('Ngày hoàn thành'),
     note: optional('Ghi chú'),
+    /** What was done, in the staff's words: the report's narrative (docs/SPEC.md §1). */
+    narrative: optional('Kết quả thực hiện'),
+    /** A period code: this task is that period's report (docs/SPEC.md §3). */
+    period: optional('Kỳ báo cáo'),
     status: computed('Trạng thái'),
   },
 } satisfies SheetDef;
@@ -70,6 +74,10 @@ export const PERIODS = {
     remindDays: optional('Nhắc trước (ngày)'),
     from: optional('Từ ngày'),
     to: optional('Đến ngày'),
+    /** The day the signed report was sent, typed by staff. */
+    sentOn: optional('Ngày gửi'),
+    /** The period's proposals, for section V of the report. */
+    proposals: optional('Kiến nghị'),
     status: computed('Trạng thái'),
     createdAt: computed('Ngày tạo báo cáo'),
     link: computed('Liên kết báo cáo'),

@@ -13,6 +13,8 @@ export const STATUS = {
   noData: 'Chưa có số liệu',
   reported: 'Đã tạo báo cáo',
   notDue: 'Chưa đến hạn',
+  sent: 'Đã gửi',
+  sentLate: 'Gửi trễ hạn',
 } as const;
 
 export type Status = (typeof STATUS)[keyof typeof STATUS];
@@ -35,6 +37,8 @@ export type IndicatorStatus =
 
 export type PeriodStatus =
   | typeof STATUS.error
+  | typeof STATUS.sent
+  | typeof STATUS.sentLate
   | typeof STATUS.reported
   | typeof STATUS.overdue
   | typeof STATUS.dueSoon
@@ -51,6 +55,8 @@ const BACKGROUNDS: Partial<Record<Status, string>> = {
   [STATUS.done]: '#d9ead3',
   [STATUS.met]: '#d9ead3',
   [STATUS.reported]: '#d9ead3',
+  [STATUS.sent]: '#d9ead3',
+  [STATUS.sentLate]: '#fce5cd',
   [STATUS.error]: '#ea9999',
 };
 

@@ -20,6 +20,10 @@ export interface Config {
   warningDays: number;
   reminderEmails: string[];
   reportFolder: string;
+  /** A Google Doc (URL or id) each report starts from, for its header with page numbers. */
+  reportTemplate: string;
+  /** The plan the report answers to, for its opening sentence. */
+  planBasis: string;
 }
 
 /** "Cấu hình: Số ngày cảnh báo (dòng 12): …", as refresh and report messages list them. */
@@ -81,6 +85,8 @@ export function parseConfig(rows: readonly (readonly unknown[])[]): Settings {
       number('warningDays', (n) => Number.isInteger(n) && n >= 0 && n <= 365, 'số nguyên từ 0 đến 365') ?? DEFAULT_WARNING_DAYS,
     reminderEmails: addressParts(text('reminderEmails')),
     reportFolder: text('reportFolder'),
+    reportTemplate: text('reportTemplate'),
+    planBasis: text('planBasis'),
   };
   const found: Settings['rows'] = {};
   for (const key of Object.keys(CONFIG_LABELS) as ConfigKey[]) {

@@ -14,7 +14,15 @@ import {
   TASK_INPUTS,
   type TaskRow,
 } from './rows';
-import { type Clock, evaluateIndicator, evaluatePeriod, evaluateTask, problemNote } from './rules';
+import {
+  type Clock,
+  evaluateIndicator,
+  evaluatePeriod,
+  evaluateTask,
+  linkReportTask,
+  problemNote,
+  type ReportLink,
+} from './rules';
 import type { ColumnIndex, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import { type IndicatorStatus, type PeriodStatus, type Status, statusBackground, type TaskStatus } from '../contract/status';
 
@@ -58,9 +66,12 @@ export function evaluateTaskGrid(
   cols: ColumnIndex<keyof typeof TASKS.columns>,
   parsers: Parsers,
   clock: Clock,
+  /** The periods that `Kỳ báo cáo` cells name; null when unknown (the tasks are read on their own). */
+  links: ReadonlyMap<string, ReportLink> | null = null,
 ): (Outcome<TaskRow, TaskStatus> | null)[] {
   return eachDataRow(grid, cols, TASK_INPUTS, (cells, sheetRow) => {
-    const parsed = parsers.task(cells);
+    const own = parsers.task(cells);
+    const parsed = links ? linkReportTask(own, links) : own;
     return { sheetRow, row: parsed.value, ...evaluateTask(parsed, clock) };
   });
 }
@@ -87,7 +98,7 @@ export function evaluatePeriodGrid(
   return eachDataRow(grid, cols, inputs, (cells, sheetRow, values) => {
     const link = rowCells(cols, values, undefined, ['link'] as const).link;
     const parsed = parsers.period({ ...cells, link });
-    return { sheetRow, row: parsed.value, ...evaluatePeriod(parsed, clock.today) };
+    return { sheetRow, row: parsed.value, ...evaluatePeriod(parsed, clock.today, cols.sentOn >= 0) };
   });
 }
 

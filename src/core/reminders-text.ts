@@ -3,7 +3,7 @@
  * the same in HTML, where every user text is escaped), and the daily check's `Nhật ký` line.
  */
 import { type Day, formatDmy } from './days';
-import type { Digest, DueTask } from './reminders';
+import type { Digest, DueTask, Occasion } from './reminders';
 import { STATUS } from '../contract/status';
 import { quote } from './text';
 
@@ -19,6 +19,8 @@ export interface MailContext {
   today: Day;
   /** `Cơ quan ban hành`; may be blank. */
   office: string;
+  /** `Kỳ báo cáo` has `Ngày gửi`: reminders go on until it is typed. */
+  tracksSending: boolean;
   /** Links to the `Nhiệm vụ` and `Kỳ báo cáo` sheets. */
   tasksUrl: string;
   periodsUrl: string;
@@ -75,8 +77,14 @@ function signature(office: string, why: string): string {
   return `--\n${office ? `${oneLine(office)} - ` : ''}${why}`;
 }
 
-/** A draft made (with what it lacks), or why none could be made, or none attempted. */
-export type DraftState = { url: string; missingConfig?: string[]; dataErrors?: number } | { problem: string } | null;
+/**
+ * A draft made now (with what it lacks), the report already in the period row (`earlier`), or why
+ * none could be made, or none.
+ */
+export type DraftState =
+  | { url: string; missingConfig?: string[]; dataErrors?: number; earlier?: boolean }
+  | { problem: string }
+  | null;
 
 /** What a new draft lacks, for the reminder and the log ('' when nothing). */
 export function draftGaps(d: { missingConfig?: string[]; dataErrors?: number }): string {
@@ -86,20 +94,25 @@ export function draftGaps(d: { missingConfig?: string[]; dataErrors?: number }):
   return gaps.join('; ');
 }
 
-/** The reminder to `Email nhắc việc` for one reporting period. */
+/** The reminder to `Email nhắc việc` for one reporting period, on its `occasions` of today. */
 export function periodReminder(
-  period: { code: string; name: string; due: Day },
+  period: { code: string; name: string; due: Day; occasions: readonly Occasion[] },
   draft: DraftState,
   to: string[],
   ctx: MailContext,
 ): Mail {
   const name = oneLine(period.name);
   const when = `${formatDmy(period.due)} (${daysLeftPhrase(period.due, ctx.today)})`;
+  const late = period.occasions.includes('overdue');
   const blocks: Block[] = [
     'Kính gửi các đồng chí phụ trách công tác cải cách hành chính,',
-    `Báo cáo kết quả cải cách hành chính ${lowerFirst(name)} có hạn gửi ${when}.`,
+    late
+      ? `Báo cáo kết quả cải cách hành chính ${lowerFirst(name)} đã quá hạn gửi ${when} mà chưa ghi nhận ngày gửi.`
+      : `Báo cáo kết quả cải cách hành chính ${lowerFirst(name)} có hạn gửi ${when}.`,
   ];
-  if (draft && 'url' in draft) {
+  if (draft && 'url' in draft && draft.earlier) {
+    blocks.push({ label: 'Báo cáo của kỳ đã được tạo', url: draft.url });
+  } else if (draft && 'url' in draft) {
     blocks.push({
       label: 'Bản nháp báo cáo đã được tạo từ số liệu trong bảng theo dõi; xin kiểm tra, bổ sung và trình ký',
       url: draft.url,
@@ -109,9 +122,17 @@ export function periodReminder(
   } else if (draft) {
     blocks.push(`Chưa tạo được bản nháp báo cáo tự động (${draft.problem}). Có thể tạo báo cáo từ menu CCHC trong bảng tính.`);
   }
+  if (ctx.tracksSending) {
+    blocks.push(
+      'Khi đã gửi báo cáo đã ký, xin nhập «Ngày gửi» của kỳ trong trang «Kỳ báo cáo»: thư nhắc sẽ dừng. Nếu chưa gửi, thư nhắc lại một ngày trước hạn và ngày đầu tiên quá hạn.',
+    );
+  }
   blocks.push({ label: 'Bảng theo dõi kỳ báo cáo', url: ctx.periodsUrl });
   blocks.push(signature(ctx.office, 'thư tự động của bảng theo dõi CCHC.'));
-  return { to, subject: `Nhắc việc CCHC: báo cáo ${lowerFirst(name)}, hạn gửi ${when}`, ...render(blocks) };
+  const subject = late
+    ? `Nhắc việc CCHC: báo cáo ${lowerFirst(name)} chưa gửi, hạn gửi ${when}`
+    : `Nhắc việc CCHC: báo cáo ${lowerFirst(name)}, hạn gửi ${when}`;
+  return { to, subject, ...render(blocks) };
 }
 
 function taskLine(t: DueTask, today: Day): string {
@@ -147,7 +168,12 @@ export function digestMail(d: Digest, ctx: MailContext): Mail {
     });
   }
   blocks.push({ label: 'Khi hoàn thành, xin cập nhật «Tiến độ (%)» và «Ngày hoàn thành» tại', url: ctx.tasksUrl });
-  blocks.push(signature(ctx.office, 'thư tự động, gửi mỗi ngày khi có nhiệm vụ sắp đến hạn hoặc quá hạn.'));
+  blocks.push(
+    signature(
+      ctx.office,
+      'thư tự động, gửi khi có nhiệm vụ bắt đầu sắp đến hạn, còn 3 ngày, còn 1 ngày hoặc vừa quá hạn, và vào thứ Hai hằng tuần khi còn nhiệm vụ quá hạn.',
+    ),
+  );
   const counts = [
     overdue.length ? `${overdue.length} nhiệm vụ quá hạn` : '',
     dueSoon.length ? `${dueSoon.length} nhiệm vụ sắp đến hạn` : '',
@@ -173,6 +199,8 @@ export interface DailyOutcome {
   overQuota: string[];
   /** Not done because the run was near its time limit: done on the next run. */
   deferred: string[];
+  /** Not done because a service failed earlier in the run: done on the next run. */
+  afterFailure: string[];
   /** One line per failed period or owner; the others went on. */
   errors: string[];
   /** Period codes due a reminder while `Email nhắc việc` has no valid address. */
@@ -194,6 +222,7 @@ export function emptyOutcome(): DailyOutcome {
     digests: [],
     overQuota: [],
     deferred: [],
+    afterFailure: [],
     errors: [],
     noReminderAddress: [],
     badReminderAddresses: [],
@@ -218,7 +247,14 @@ export function describeDailyRun(o: DailyOutcome): string {
   if (o.drafts.length) lines.push(`Đã tạo bản nháp báo cáo: ${listOf(o.drafts)}.`);
   if (o.periodMails.length) lines.push(`Đã gửi thư nhắc kỳ báo cáo: ${listOf(o.periodMails)}.`);
   if (o.digests.length) lines.push(`Đã gửi thư nhắc việc cho ${o.digests.length} người phụ trách: ${listOf(o.digests)}.`);
-  if (!o.drafts.length && !o.periodMails.length && !o.digests.length && !o.overQuota.length && !o.deferred.length) {
+  if (
+    !o.drafts.length &&
+    !o.periodMails.length &&
+    !o.digests.length &&
+    !o.overQuota.length &&
+    !o.deferred.length &&
+    !o.afterFailure.length
+  ) {
     lines.push('Không có thư nào cần gửi.');
   }
   if (o.overQuota.length) {
@@ -226,6 +262,9 @@ export function describeDailyRun(o: DailyOutcome): string {
   }
   if (o.deferred.length) {
     lines.push(`Dừng trước giới hạn thời gian chạy, phần còn lại sẽ làm ở lần chạy sau: ${listOf(o.deferred)}.`);
+  }
+  if (o.afterFailure.length) {
+    lines.push(`Tạm dừng sau sự cố của dịch vụ Google, phần còn lại sẽ làm ở lần chạy sau: ${listOf(o.afterFailure)}.`);
   }
   if (o.errors.length)
     lines.push(

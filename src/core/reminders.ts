@@ -1,13 +1,15 @@
 /**
- * What the daily check sends (SPEC §6), decided from one refresh and the record of what was sent
- * before: a draft report and a reminder for each period that is due soon or overdue without a
- * report, and one digest per task owner. Pure: the ledger arrives as the property map it is kept in.
+ * What the daily check sends (docs/SPEC.md §6), decided from one refresh and the record of what was
+ * sent before: a draft report for each period that enters its reminder window without a report, and
+ * reminders on its occasions until `Ngày gửi` is typed; one digest per task owner on the days
+ * something changed for them. Pure: the ledger arrives as the property map it is kept in.
  */
 import type { Day } from './days';
 import { splitAddresses } from './email';
 import type { Outcome } from './evaluate';
 import type { PeriodRow, TaskRow } from './rows';
 import { taskDueDay } from './rules';
+import { normalizeLabel } from './text';
 import { type PeriodStatus, STATUS, type TaskStatus } from '../contract/status';
 
 // ---- content hash ----
@@ -40,27 +42,50 @@ export function periodInstance(code: string, due: Day): string {
   return contentHash(`${code}\u0000${due}`);
 }
 
+/**
+ * The occasions of a period's reminders (docs/SPEC.md §6): it entered its reminder window without
+ * a report; the draft this check made was announced; one day before the due date; the first day
+ * overdue. Each goes out once; the last two only while `Ngày gửi` is blank.
+ */
+export type Occasion = 'window' | 'draft' | 'eve' | 'overdue';
+const OCCASIONS: readonly Occasion[] = ['window', 'draft', 'eve', 'overdue'];
+
 export interface PeriodRecord {
   /** URL of the draft report this check created, and the day it did. */
   draft?: string;
   draftDay?: Day;
   /** Last day a reminder for it went out (or was settled: no address to send to). */
   mailDay?: Day;
-  /** A reminder with the draft's link went out (or was settled). */
-  draftSent?: boolean;
+  /** Occasions whose reminder went out (or was settled). */
+  sent?: Occasion[];
+}
+
+/** What the last digest to an owner told: its day and the (task, stage) items it held. */
+export interface DigestRecord {
+  day: Day;
+  items: Set<string>;
 }
 
 export interface Ledger {
-  /** Per owner address: the last day a digest went out. */
-  digestDay: Map<string, Day>;
+  /** Per owner address. */
+  digests: Map<string, DigestRecord>;
   /** Per period instance (see periodInstance). */
   periods: Map<string, PeriodRecord>;
 }
 
 export const digestKey = (address: string) => DIGEST_KEY + address;
 export const periodKey = (instance: string) => PERIOD_KEY + instance;
-export const encodeDigestDay = (day: Day) => String(day);
+/** At most this many items are remembered per owner (a property value holds 9 kB). */
+const MAX_DIGEST_ITEMS = 800;
+/** `day|item,item,…`; a record of an earlier version is the day alone. */
+export const encodeDigestRecord = (r: DigestRecord) => `${r.day}|${[...r.items].slice(0, MAX_DIGEST_ITEMS).join(',')}`;
 export const encodePeriodRecord = (r: PeriodRecord) => JSON.stringify(r);
+
+function decodeDigestRecord(value: string): DigestRecord | null {
+  const m = /^(\d+)(?:\|([0-9a-z,]*))?$/.exec(value);
+  if (!m) return null;
+  return { day: Number(m[1]), items: new Set((m[2] ?? '').split(',').filter(Boolean)) };
+}
 
 const asDay = (v: unknown): Day | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 
@@ -74,7 +99,12 @@ function decodePeriodRecord(value: string): PeriodRecord | null {
     const mailDay = 'mailDay' in o ? asDay(o.mailDay) : undefined;
     if (draftDay !== undefined) r.draftDay = draftDay;
     if (mailDay !== undefined) r.mailDay = mailDay;
-    if ('draftSent' in o && o.draftSent === true) r.draftSent = true;
+    const sent = new Set<Occasion>();
+    if ('sent' in o && Array.isArray(o.sent)) for (const x of o.sent) if (OCCASIONS.includes(x)) sent.add(x);
+    // Records of the version before occasions: a mail went out, and it carried the draft.
+    if (mailDay !== undefined) sent.add('window');
+    if ('draftSent' in o && o.draftSent === true) sent.add('draft');
+    if (sent.size) r.sent = OCCASIONS.filter((x) => sent.has(x));
     return r;
   } catch {
     return null;
@@ -83,11 +113,11 @@ function decodePeriodRecord(value: string): PeriodRecord | null {
 
 /** Our records among all document properties (other keys are someone else's and ignored). */
 export function readLedger(props: Readonly<Record<string, string>>): Ledger {
-  const ledger: Ledger = { digestDay: new Map(), periods: new Map() };
+  const ledger: Ledger = { digests: new Map(), periods: new Map() };
   for (const [key, value] of Object.entries(props)) {
     if (key.startsWith(DIGEST_KEY)) {
-      const day = /^\d+$/.test(value) ? Number(value) : undefined;
-      if (day !== undefined) ledger.digestDay.set(key.slice(DIGEST_KEY.length), day);
+      const record = decodeDigestRecord(value);
+      if (record) ledger.digests.set(key.slice(DIGEST_KEY.length), record);
     } else if (key.startsWith(PERIOD_KEY)) {
       const record = decodePeriodRecord(value);
       if (record) ledger.periods.set(key.slice(PERIOD_KEY.length), record);
@@ -97,7 +127,7 @@ export function readLedger(props: Readonly<Record<string, string>>): Ledger {
 }
 
 function lastActivity(key: string, value: string): Day | null {
-  if (key.startsWith(DIGEST_KEY)) return /^\d+$/.test(value) ? Number(value) : null;
+  if (key.startsWith(DIGEST_KEY)) return decodeDigestRecord(value)?.day ?? null;
   const r = decodePeriodRecord(value);
   const days = r ? [r.draftDay, r.mailDay].filter((d) => d !== undefined) : [];
   return days.length ? Math.max(...days) : null;
@@ -116,39 +146,76 @@ export function staleLedgerKeys(props: Readonly<Record<string, string>>, today: 
 
 // ---- periods ----
 
+/** The first-day-overdue reminder still goes out this many days late when no run could send it. */
+export const OVERDUE_CATCH_UP_DAYS = 7;
+
 export interface PeriodWork {
   code: string;
   name: string;
   due: Day;
   instance: string;
+  /** The period row's report link, if any. */
+  link: string;
   /** No draft exists yet: this check creates it (never a second one for the same period). */
   createDraft: boolean;
-  /** A reminder is owed today. */
+  /** The occasions owed a reminder today; at most one mail a day carries them all. */
+  occasions: Occasion[];
+  /** A reminder goes out today. */
   mail: boolean;
   /** The record as it stands; the daily check updates it as the work is done. */
   record: PeriodRecord;
 }
 
 /**
- * Periods to act on today, most pressing first: each `Sắp đến hạn` or `Quá hạn` period without a
- * report (a draft unless one was made, and a reminder unless one went out today), and each period
- * whose draft this check made but whose reminder has not gone out yet (quota, time or an error
- * stopped it), which goes out with the link.
+ * Periods to act on today, most pressing first. A period that is `Sắp đến hạn` or `Quá hạn`
+ * without a report gets a draft (unless this check made one) and its first reminder; a draft this
+ * check made is announced with its link. While `Ngày gửi` is blank, a reminder goes out again one
+ * day before the due date and on the first day overdue (a run that missed that day sends it within
+ * OVERDUE_CATCH_UP_DAYS). `tracksSending` is false for a workbook without the `Ngày gửi` column:
+ * then a report, once made, ends the reminders. An occasion that could not be sent (quota, time,
+ * an error) stays owed and the next run sends it.
  */
-export function periodsToRemind(periods: readonly Outcome<PeriodRow, PeriodStatus>[], ledger: Ledger, today: Day): PeriodWork[] {
+export function periodsToRemind(
+  periods: readonly Outcome<PeriodRow, PeriodStatus>[],
+  ledger: Ledger,
+  today: Day,
+  tracksSending: boolean,
+): PeriodWork[] {
   const work: PeriodWork[] = [];
+  // A code on two rows is one period: its report is the first row's (findPeriod), made once.
+  const seen = new Set<string>();
   for (const o of periods) {
-    const { code, due } = o.row;
-    if (!code || due == null) continue;
+    const { code, due, link, sentOn } = o.row;
+    if (!code || seen.has(normalizeLabel(code))) continue;
+    seen.add(normalizeLabel(code));
+    if (due == null) continue;
     const instance = periodInstance(code, due);
-    const record: PeriodRecord = { ...ledger.periods.get(instance) };
-    const open = o.status === STATUS.dueSoon || o.status === STATUS.overdue;
-    const unannounced = o.status === STATUS.reported && record.draft !== undefined && !record.draftSent;
+    const stored = ledger.periods.get(instance);
+    const record: PeriodRecord = { ...stored, ...(stored?.sent ? { sent: [...stored.sent] } : {}) };
+    const sent = new Set(record.sent);
+    const open = (o.status === STATUS.dueSoon || o.status === STATUS.overdue) && !link;
+    const unsent = tracksSending && sentOn == null;
+    const owed: Occasion[] = [];
+    if (open && !sent.has('window')) owed.push('window');
+    if (record.draft !== undefined && link && sentOn == null && !sent.has('draft')) owed.push('draft');
+    const eve = today >= due - 1 && today <= due && (o.status === STATUS.dueSoon || o.status === STATUS.reported);
+    if (unsent && eve && !sent.has('eve')) owed.push('eve');
+    const late = o.status === STATUS.overdue && today - due <= OVERDUE_CATCH_UP_DAYS;
+    if (unsent && late && !sent.has('overdue')) owed.push('overdue');
     const createDraft = open && record.draft === undefined;
-    const mail = (open || unannounced) && record.mailDay !== today;
-    if (createDraft || mail) work.push({ code, name: o.row.name || code, due, instance, createDraft, mail, record });
+    const mail = owed.length > 0 && record.mailDay !== today;
+    if (createDraft || mail) {
+      work.push({ code, name: o.row.name || code, due, instance, link: link ?? '', createDraft, occasions: owed, mail, record });
+    }
   }
   return work.sort((a, b) => a.due - b.due || a.code.localeCompare(b.code));
+}
+
+/** The record once a reminder for `occasions` went out today (a draft's link counts as announced). */
+export function markSent(record: PeriodRecord, occasions: readonly Occasion[], today: Day): PeriodRecord {
+  const sent = new Set([...(record.sent ?? []), ...occasions]);
+  if (record.draft !== undefined) sent.add('draft');
+  return { ...record, mailDay: today, sent: OCCASIONS.filter((x) => sent.has(x)) };
 }
 
 // ---- task digests ----
@@ -214,14 +281,41 @@ export function collectDigests(tasks: readonly Outcome<TaskRow, TaskStatus>[], p
   return { digests, unowned, badAddresses };
 }
 
+/** How far a due task has come: in the warning window, 3 days or 1 day from its deadline, or overdue. */
+export type Stage = 'window' | 'd3' | 'd1' | 'overdue';
+
+export function stageOf(t: DueTask, today: Day): Stage {
+  if (t.status === STATUS.overdue) return 'overdue';
+  const left = t.due - today;
+  return left <= 1 ? 'd1' : left <= 3 ? 'd3' : 'window';
+}
+
+/** One task at one stage, as remembered in the ledger (its code or name and its deadline, hashed). */
+export function digestItem(t: DueTask, today: Day): string {
+  return contentHash(`${t.code || t.name}\u0000${t.due}\u0000${stageOf(t, today)}`).slice(0, 8);
+}
+
+/** The owner's items today: what the digest record keeps once the digest went out. */
+export const digestItems = (d: Digest, today: Day) => new Set(d.tasks.map((t) => digestItem(t, today)));
+
+/** The Monday of `day`'s week (Day 4, 5 January 1970, was a Monday). */
+export const mondayOf = (day: Day) => day - ((((day - 4) % 7) + 7) % 7);
+
 /**
- * The digests still to send today (at most one per owner a day), owners who have waited longest
+ * The digests to send today (docs/SPEC.md §6): to an owner who was not written to today, when a
+ * task of theirs reached a stage the last digest did not tell (entered the warning window, 3 days
+ * or 1 day left, overdue), or when a task is overdue and no digest went out since this week's
+ * Monday. A digest that could not go out is owed until one does. Owners who have waited longest
  * first — so a run cut short by the quota or the time limit serves the others first next time —
  * then the most pressing.
  */
 export function digestsToSend(digests: readonly Digest[], ledger: Ledger, today: Day): Digest[] {
-  const last = (d: Digest) => ledger.digestDay.get(d.to) ?? Number.MIN_SAFE_INTEGER;
-  return digests
-    .filter((d) => last(d) !== today)
-    .sort((a, b) => last(a) - last(b) || a.tasks[0]!.due - b.tasks[0]!.due || a.to.localeCompare(b.to));
+  const last = (d: Digest) => ledger.digests.get(d.to)?.day ?? Number.MIN_SAFE_INTEGER;
+  const due = (d: Digest) => {
+    const record = ledger.digests.get(d.to);
+    if (record?.day === today) return false;
+    if (!record || d.tasks.some((t) => !record.items.has(digestItem(t, today)))) return true;
+    return d.tasks.some((t) => t.status === STATUS.overdue) && record.day < mondayOf(today);
+  };
+  return digests.filter(due).sort((a, b) => last(a) - last(b) || a.tasks[0]!.due - b.tasks[0]!.due || a.to.localeCompare(b.to));
 }

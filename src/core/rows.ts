@@ -72,6 +72,8 @@ export interface TaskRow {
   progress: number | null;
   completed: Day | null;
   note: string;
+  narrative: string;
+  period: string;
 }
 
 export const TASK_INPUTS = [
@@ -86,6 +88,8 @@ export const TASK_INPUTS = [
   'progress',
   'completed',
   'note',
+  'narrative',
+  'period',
 ] as const satisfies readonly Keys<typeof TASKS>[];
 
 const taskSchema = (ctx: ParseContext) =>
@@ -101,6 +105,8 @@ const taskSchema = (ctx: ParseContext) =>
     progress: percentCell,
     completed: dayCell(ctx.offsetMinutes),
     note: textCell,
+    narrative: textCell,
+    period: textCell,
   });
 
 export interface IndicatorRow {
@@ -154,12 +160,22 @@ export interface PeriodRow {
   remindDays: number | null;
   from: Day | null;
   to: Day | null;
+  sentOn: Day | null;
+  proposals: string;
   link: string;
 }
 
-export const PERIOD_INPUTS = ['code', 'name', 'due', 'remindDays', 'from', 'to', 'link'] as const satisfies readonly Keys<
-  typeof PERIODS
->[];
+export const PERIOD_INPUTS = [
+  'code',
+  'name',
+  'due',
+  'remindDays',
+  'from',
+  'to',
+  'sentOn',
+  'proposals',
+  'link',
+] as const satisfies readonly Keys<typeof PERIODS>[];
 
 const periodSchema = (ctx: ParseContext) =>
   z.object({
@@ -169,6 +185,8 @@ const periodSchema = (ctx: ParseContext) =>
     remindDays: numberCell,
     from: dayCell(ctx.offsetMinutes),
     to: dayCell(ctx.offsetMinutes),
+    sentOn: dayCell(ctx.offsetMinutes),
+    proposals: textCell,
     link: textCell,
   });
 

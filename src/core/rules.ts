@@ -5,7 +5,7 @@ import { round2, shiftDecimal } from './numbers';
 import type { IndicatorRow, PeriodRow, Problem, TaskRow } from './rows';
 import { INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import { type IndicatorStatus, type PeriodStatus, STATUS, type TaskStatus } from '../contract/status';
-import { fitCell, quote } from './text';
+import { fitCell, normalizeLabel, quote } from './text';
 
 export interface Clock {
   /** T: today in the spreadsheet's time zone. */
@@ -146,7 +146,15 @@ export function evaluateIndicator({ value: row, problems: parsed }: Parsed<Indic
 const P = PERIODS.columns;
 export const DEFAULT_REMIND_DAYS = 10;
 
-export function evaluatePeriod({ value: row, problems: parsed }: Parsed<PeriodRow>, today: Day): Evaluation<PeriodStatus> {
+/**
+ * `tracksSending`: the sheet has a `Ngày gửi` column. Without it a workbook keeps the rules it had
+ * before that column existed: a report link settles the period even after its due date.
+ */
+export function evaluatePeriod(
+  { value: row, problems: parsed }: Parsed<PeriodRow>,
+  today: Day,
+  tracksSending = true,
+): Evaluation<PeriodStatus> {
   const problems = [...parsed];
   const failed = (column: string) => parsed.some((p) => p.column === column);
   if (!row.code && !failed(P.code.header)) problems.push({ column: P.code.header, message: 'chưa nhập mã kỳ' });
@@ -158,12 +166,55 @@ export function evaluatePeriod({ value: row, problems: parsed }: Parsed<PeriodRo
   if (row.from != null && row.to != null && row.from > row.to) {
     problems.push({ column: P.to.header, message: 'đến ngày sớm hơn từ ngày' });
   }
+  const sentOn = row.sentOn ?? null;
+  if (sentOn !== null && sentOn > today) {
+    problems.push({ column: P.sentOn.header, message: 'ngày gửi sau ngày hôm nay' });
+  }
   if (problems.length) return { status: STATUS.error, problems };
-  if (row.link) return { status: STATUS.reported, problems };
-  const left = row.due! - today;
+  const due = row.due!;
+  if (sentOn !== null) return { status: sentOn <= due ? STATUS.sent : STATUS.sentLate, problems };
+  if (row.link && !tracksSending) return { status: STATUS.reported, problems };
+  const left = due - today;
   if (left < 0) return { status: STATUS.overdue, problems };
+  if (row.link) return { status: STATUS.reported, problems };
   if (left <= (remind ?? DEFAULT_REMIND_DAYS)) return { status: STATUS.dueSoon, problems };
   return { status: STATUS.notDue, problems };
+}
+
+/** What a task that is a period's report takes from that period (docs/SPEC.md §3). */
+export interface ReportLink {
+  due: Day | null;
+  sentOn: Day | null;
+}
+
+/** `Kỳ báo cáo` rows by normalised `Mã kỳ` (the first row of a code wins). */
+export function reportLinks(periods: readonly { row: Partial<PeriodRow> }[]): Map<string, ReportLink> {
+  const out = new Map<string, ReportLink>();
+  for (const { row } of periods) {
+    const code = normalizeLabel(row.code ?? '');
+    if (code && !out.has(code)) out.set(code, { due: row.due ?? null, sentOn: row.sentOn ?? null });
+  }
+  return out;
+}
+
+/**
+ * A task whose `Kỳ báo cáo` names a period is that period's report: unless its own completion date
+ * is set, it is completed when the period's `Ngày gửi` is, and its deadline is the `Hạn gửi`. A
+ * code that names no period is a data error of the task.
+ */
+export function linkReportTask(parsed: Parsed<TaskRow>, links: ReadonlyMap<string, ReportLink>): Parsed<TaskRow> {
+  const code = parsed.value.period ?? '';
+  if (!code) return parsed;
+  const link = links.get(normalizeLabel(code));
+  if (!link) {
+    const known = [...links.keys()].map((k) => k.toUpperCase()).join(', ');
+    const message = `không có kỳ báo cáo mã ${quote(code)} trong trang «${PERIODS.name}»${known ? ` (các mã có: ${known})` : ''}`;
+    return { value: parsed.value, problems: [...parsed.problems, { column: T.period.header, message }] };
+  }
+  const value = { ...parsed.value };
+  if (link.due !== null) value.deadline = { kind: 'date', day: link.due };
+  if (value.completed == null && link.sentOn !== null) value.completed = link.sentOn;
+  return { value, problems: parsed.problems };
 }
 
 /** The note the script puts on a `Lỗi dữ liệu` cell. */

@@ -1,6 +1,6 @@
 /** Where report documents go in Drive (`Thư mục báo cáo`). */
 import { CONFIG_LABELS } from '../contract/settings';
-import { UserError } from '../core/errors';
+import { isTransient, UserError } from '../core/errors';
 import { folderIdOf } from '../core/report/folder';
 
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -14,7 +14,8 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
   }
   try {
     return DriveApp.getFolderById(id);
-  } catch {
+  } catch (e) {
+    if (isTransient(e)) throw e;
     throw new UserError(
       `Không mở được thư mục báo cáo «${setting}» (ô «${CONFIG_LABELS.reportFolder}», trang Cấu hình): thư mục không tồn tại hoặc tài khoản của bạn không có quyền truy cập. Chưa có báo cáo nào được tạo. Hãy kiểm tra đường dẫn, xin quyền chỉnh sửa thư mục, hoặc để trống ô đó để lưu báo cáo cạnh bảng tính.`,
     );
@@ -22,21 +23,21 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
 }
 
 /**
- * Moves a new document into the folder and returns its link; when the move is refused the document
- * goes to the bin, not left astray.
+ * Moves a new document into the folder and returns its link; when the move is refused, or a
+ * service fails this once, the document goes to the bin, not left astray.
  */
 export function fileInFolder(doc: GoogleAppsScript.Document.Document, folder: Folder): string {
-  const url = doc.getUrl();
-  const file = DriveApp.getFileById(doc.getId());
   try {
-    file.moveTo(folder);
-  } catch {
-    file.setTrashed(true);
+    const url = doc.getUrl();
+    DriveApp.getFileById(doc.getId()).moveTo(folder);
+    return url;
+  } catch (e) {
+    discardDocument(doc.getId());
+    if (isTransient(e)) throw e;
     throw new UserError(
       `Không lưu được báo cáo vào thư mục «${folder.getName()}»: tài khoản của bạn chỉ được xem, không được thêm tệp vào thư mục đó. Chưa có gì được ghi vào bảng tính. Hãy xin quyền chỉnh sửa thư mục hoặc chọn thư mục khác ở ô «${CONFIG_LABELS.reportFolder}» (trang Cấu hình).`,
     );
   }
-  return url;
 }
 
 export interface Copied {
@@ -64,16 +65,70 @@ export function copyBesideOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     }
   }
   const copy = ss.copy(name);
-  if (!folder) return { copy, url: copy.getUrl(), folder: null };
+  // A service failing this once sends the copy to the bin: the user is told to try again, and the
+  // re-run makes one copy in the folder, as a clean run would.
   try {
-    DriveApp.getFileById(copy.getId()).moveTo(folder);
-    return { copy, url: copy.getUrl(), folder: folder.getName() };
-  } catch {
-    return { copy, url: copy.getUrl(), folder: null };
+    let filed = folder;
+    if (folder) {
+      try {
+        DriveApp.getFileById(copy.getId()).moveTo(folder);
+      } catch (e) {
+        if (isTransient(e)) throw e;
+        filed = null;
+      }
+    }
+    return { copy, url: copy.getUrl(), folder: filed ? filed.getName() : null };
+  } catch (e) {
+    try {
+      discardCopy(copy);
+    } catch {
+      // The error that stopped it is the one to report.
+    }
+    throw e;
   }
 }
 
 /** A copy that could not be prepared goes to the bin rather than stay half made. */
 export function discardCopy(copy: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   DriveApp.getFileById(copy.getId()).setTrashed(true);
+}
+
+const DOC_ID = /\/document\/d\/([A-Za-z0-9_-]{10,})/;
+
+/**
+ * A new Google Doc named `name` in `folder`: a copy of `Mẫu báo cáo` when it is set (its header,
+ * with the page numbers DocumentApp cannot insert, comes along), else a blank document.
+ */
+export function newReportDocument(name: string, folder: Folder, template: string): GoogleAppsScript.Document.Document {
+  const setting = template.trim();
+  if (!setting) {
+    const doc = DocumentApp.create(name);
+    fileInFolder(doc, folder);
+    return doc;
+  }
+  const id = DOC_ID.exec(setting)?.[1] ?? (/^[A-Za-z0-9_-]{10,}$/.test(setting) ? setting : null);
+  let copy: GoogleAppsScript.Drive.File;
+  try {
+    copy = DriveApp.getFileById(id ?? setting).makeCopy(name, folder);
+  } catch (e) {
+    if (isTransient(e)) throw e;
+    throw new UserError(
+      `Không mở được văn bản mẫu «${setting}» (ô «${CONFIG_LABELS.reportTemplate}», trang Cấu hình): đó không phải là đường dẫn một Google Tài liệu mà tài khoản của bạn mở được. Chưa có báo cáo nào được tạo. Hãy dán đường dẫn tài liệu mẫu (https://docs.google.com/document/d/…), hoặc để trống ô đó.`,
+    );
+  }
+  try {
+    return DocumentApp.openById(copy.getId());
+  } catch (e) {
+    discardDocument(copy.getId());
+    throw e;
+  }
+}
+
+/** A document whose rendering failed goes to the bin rather than stay half-made in the folder. */
+export function discardDocument(id: string): void {
+  try {
+    DriveApp.getFileById(id).setTrashed(true);
+  } catch {
+    // The error that stopped the report is the one to report.
+  }
 }

@@ -1,4 +1,4 @@
-import { UserError } from '../core/errors';
+import { isTransient, UserError } from '../core/errors';
 
 export const LOCK_WAIT_MS = 30_000;
 
@@ -17,11 +17,29 @@ export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
   const lock = LockService.getDocumentLock();
   if (!lock) throw new UserError(NOT_BOUND_MESSAGE);
   if (!lock.tryLock(waitMs)) throw new UserError(lockBusyMessage(waitMs / 1000));
+  let out: T;
   try {
-    const out = fn();
+    out = fn();
+  } catch (e) {
+    release(lock);
+    throw e;
+  }
+  // The operation has finished: a flush or release failing this once must not report it as failed
+  // (a re-run would redo it). Apps Script applies pending writes and frees the lock when the
+  // execution ends anyway.
+  try {
     SpreadsheetApp.flush();
-    return out;
-  } finally {
+  } catch (e) {
+    if (!isTransient(e)) throw e;
+  }
+  release(lock);
+  return out;
+}
+
+function release(lock: GoogleAppsScript.Lock.Lock): void {
+  try {
     lock.releaseLock();
+  } catch (e) {
+    if (!isTransient(e)) throw e;
   }
 }

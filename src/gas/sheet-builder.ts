@@ -2,7 +2,7 @@
  * Creating the sheets of the template: values in one call, then formats, widths, validation and
  * protection per column, so the number of calls depends on the layout, never on the rows.
  */
-import { HEADER_BACKGROUND, SHARE_FORMAT, type SheetLayout, type Validation } from '../contract/layout';
+import { type ColumnLayout, HEADER_BACKGROUND, SHARE_FORMAT, type SheetLayout, type Validation } from '../contract/layout';
 import type { Written } from '../core/fill';
 import type { OverviewLayout } from '../core/overview';
 
@@ -23,7 +23,27 @@ function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
 
 /** Creates a sheet at `position` and fills it: header row (bold, coloured, frozen), template rows, and each column's setup. */
 export function createSheet(ss: Spreadsheet, position: number, layout: SheetLayout, grid: readonly (readonly Written[])[]): void {
-  const sheet = ss.insertSheet(layout.name, position);
+  whole(ss, ss.insertSheet(layout.name, position), (sheet) => fillSheet(sheet, layout, grid));
+}
+
+/**
+ * Fills a sheet just inserted; should a service fail half-way, the half-made sheet is deleted, so
+ * that running the setup again makes it whole rather than keep it as a user's sheet.
+ */
+function whole(ss: Spreadsheet, sheet: Sheet, fill: (sheet: Sheet) => void): void {
+  try {
+    fill(sheet);
+  } catch (e) {
+    try {
+      ss.deleteSheet(sheet);
+    } catch {
+      // The error that stopped the setup is the one to report.
+    }
+    throw e;
+  }
+}
+
+function fillSheet(sheet: Sheet, layout: SheetLayout, grid: readonly (readonly Written[])[]): void {
   const width = layout.columns.length;
   sheet.getRange(1, 1, grid.length, width).setValues(grid.map((r) => [...r]));
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
@@ -44,9 +64,36 @@ export function createSheet(ss: Spreadsheet, position: number, layout: SheetLayo
   if (layout.protectSheet) sheet.protect().setDescription(LOG_WARNING).setWarningOnly(true);
 }
 
+/**
+ * Appends `columns` after column `after` of an existing sheet (docs/SPEC.md §4 migrations): their
+ * header cells styled as setup styles headers, their width, and their data cells' format, wrap and
+ * validation. Nothing else of the sheet is touched.
+ */
+export function appendColumns(sheet: Sheet, after: number, columns: readonly ColumnLayout[]): void {
+  const lacking = after + columns.length - sheet.getMaxColumns();
+  if (lacking > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), lacking);
+  const rows = sheet.getMaxRows();
+  columns.forEach((col, i) => {
+    sheet.setColumnWidth(after + i + 1, col.width);
+    if (rows < 2 || (!col.format && !col.wrap && !col.validation)) return;
+    const data = sheet.getRange(2, after + i + 1, rows - 1, 1);
+    if (col.format) data.setNumberFormat(col.format);
+    if (col.wrap) data.setWrap(true);
+    if (col.validation) data.setDataValidation(rule(col.validation));
+  });
+  const header = sheet.getRange(1, after + 1, 1, columns.length);
+  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
+  // The header texts last: a run that stops before them leaves empty columns, which the re-run,
+  // finding the headers still missing, sets up again in the same place.
+  header.setValues([columns.map((c) => c.header)]);
+}
+
 /** Creates the overview as the first sheet: its formulas in one call, bold rows, the share-met format, and one chart. */
 export function createOverview(ss: Spreadsheet, name: string, layout: OverviewLayout): void {
-  const sheet: Sheet = ss.insertSheet(name, 0);
+  whole(ss, ss.insertSheet(name, 0), (sheet) => fillOverview(sheet, layout));
+}
+
+function fillOverview(sheet: Sheet, layout: OverviewLayout): void {
   const rows = layout.cells.length;
   const width = layout.cells[0]!.length;
   const block = sheet.getRange(1, 1, rows, width);

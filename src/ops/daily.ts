@@ -1,19 +1,23 @@
 /**
- * `dailyCheck` (SPEC §6), run by the daily trigger with no UI and no active user: refresh the
- * statuses; for each period due soon or overdue without a report, create the draft report and
- * remind `Email nhắc việc`; send each task owner one digest. What went out is recorded first, so a
- * second run never repeats it; the quota is checked before sending; the run stops starting new
+ * `dailyCheck` (docs/SPEC.md §6), run by the daily trigger with no UI and no active user: refresh
+ * the statuses; for each period that enters its reminder window without a report, create the draft
+ * report and remind `Email nhắc việc`, and remind again on its occasions until `Ngày gửi` is typed;
+ * send a task owner a digest on the days something changed for them. What went out is recorded
+ * first (the ledger, src/core/reminders.ts), so a second run never repeats it; the quota is checked before sending; the run stops starting new
  * work well before Apps Script's 6-minute limit; one period's or owner's failure stops nothing else.
  */
 import type { Day } from '../core/days';
+import { isTransient } from '../core/errors';
 import { splitAddresses } from '../core/email';
 import {
   collectDigests,
   type Digest,
+  digestItems,
   digestKey,
   digestsToSend,
-  encodeDigestDay,
+  encodeDigestRecord,
   encodePeriodRecord,
+  markSent,
   type PeriodWork,
   periodKey,
   periodsToRemind,
@@ -46,9 +50,20 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** No new draft or mail is started after this much of the run (Apps Script stops it at 6 minutes). */
 export const TIME_BUDGET_MS = 270_000;
+/**
+ * No new draft is started after this much (docs/SPEC.md §6): a draft of a large workbook takes
+ * minutes, and one cut off at 6:00 would leave its ledger unwritten and be made twice.
+ */
+export const DRAFT_BUDGET_MS = 150_000;
 
-/** An error's own message, without its final full stop (it is quoted inside a sentence). */
-const shortError = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
+/**
+ * An error's own message, without its final full stop (it is quoted inside a sentence); a service
+ * that failed this once is named as such: the next run does that part again.
+ */
+function shortError(e: unknown): string {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
+  return isTransient(e) ? `dịch vụ của Google tạm thời gặp sự cố («${message}»), sẽ thử lại ở lần chạy sau` : message;
+}
 
 /** One daily check under the document lock; `startedAt` is when the execution began. */
 export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: number): Done<DailyOutcome> {
@@ -62,7 +77,7 @@ export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: nu
   outcome.unowned = scan.unowned;
   outcome.badAddresses = scan.badAddresses;
   const store = openLedger(today);
-  const periods = periodsToRemind(snapshot.periods, store.ledger, today);
+  const periods = periodsToRemind(snapshot.periods, store.ledger, today, snapshot.tracksSending);
   const digests = digestsToSend(scan.digests, store.ledger, today);
 
   if (periods.length || digests.length) {
@@ -78,10 +93,17 @@ export function dailyCheckOperation(ss: Spreadsheet, ctx: Context, startedAt: nu
       outcome,
       recipients: recipients.valid,
       mailer: new Mailer(senderName(config.issuer)),
-      ctx: { today, office: config.issuer, tasksUrl: sheetUrl(ss, TASKS.name), periodsUrl: sheetUrl(ss, PERIODS.name) },
+      ctx: {
+        today,
+        office: config.issuer,
+        tracksSending: snapshot.tracksSending,
+        tasksUrl: sheetUrl(ss, TASKS.name),
+        periodsUrl: sheetUrl(ss, PERIODS.name),
+      },
       outOfTime: () => Date.now() - startedAt > TIME_BUDGET_MS,
+      noTimeForDraft: () => Date.now() - startedAt > DRAFT_BUDGET_MS,
     };
-    for (const w of periods) isolate(run, periodLabel(w.code), () => remindPeriod(run, w));
+    for (const w of periods) isolate(run, periodLabel(w.code), () => remindPeriod(run, w), true);
     for (const d of digests) isolate(run, digestLabel(d.to), () => sendDigest(run, d));
   }
   return { value: outcome, message: describeDailyRun(outcome) };
@@ -100,12 +122,19 @@ interface Run {
   mailer: Mailer;
   ctx: MailContext;
   outOfTime: () => boolean;
+  noTimeForDraft: () => boolean;
+  /** A service failed while making a draft: the remaining periods are left to the next run. */
+  draftFailed?: boolean;
 }
 
-/** Runs one period's or owner's work unless time is up; a failure is noted and the rest goes on. */
-function isolate(run: Run, label: string, work: () => void): void {
-  if (run.outOfTime()) {
-    run.outcome.deferred.push(label);
+/**
+ * Runs one period's or owner's work unless time is up; a failure is noted and the rest goes on.
+ * Once a service failed while making a draft, the periods after it wait for the next run, which
+ * then makes the drafts in this run's order (a later draft sees the earlier ones in `Lịch sử`).
+ */
+function isolate(run: Run, label: string, work: () => void, waitsForDrafts = false): void {
+  if (run.outOfTime() || (waitsForDrafts && run.draftFailed)) {
+    (run.outOfTime() ? run.outcome.deferred : run.outcome.afterFailure).push(label);
     return;
   }
   try {
@@ -143,23 +172,40 @@ function sendRecorded(run: Run, label: string, mail: Mail, key: string, value: s
 function remindPeriod(run: Run, w: PeriodWork): void {
   const { record } = w;
   const key = periodKey(w.instance);
-  let draft: DraftState = record.draft ? { url: record.draft } : null;
+  // The link in the row: this check's draft, or a report staff made themselves.
+  let draft: DraftState = w.link ? { url: w.link, earlier: true } : null;
+  if (w.createDraft && run.noTimeForDraft()) {
+    // Tomorrow's run makes the draft and sends the reminder with its link.
+    run.outcome.deferred.push(`bản nháp kỳ ${w.code}`);
+    return;
+  }
   if (w.createDraft) {
     try {
-      const report = createReport(run.ss, run.context, w.code, run.snapshot);
+      // The ledger learns of the draft before its link makes it final (a draft it did not know of
+      // would get no reminder), and forgets it again should the draft fail after all.
+      const before = encodePeriodRecord(record);
+      const known = record.draftDay !== undefined || record.mailDay !== undefined;
+      const report = createReport(run.ss, run.context, w.code, run.snapshot, {
+        record: (url) => run.store.set(key, encodePeriodRecord({ ...record, draft: url, draftDay: run.today })),
+        undo: () => (known ? run.store.set(key, before) : run.store.remove(key)),
+      });
       Object.assign(record, { draft: report.url, draftDay: run.today });
-      run.store.set(key, encodePeriodRecord(record));
       draft = { url: report.url, missingConfig: report.missingConfig, dataErrors: report.dataErrors };
       const gaps = draftGaps(draft);
       run.outcome.drafts.push(`${report.periodName || w.name}${gaps ? ` (${gaps})` : ''}`);
     } catch (e) {
+      // The next run makes the draft and sends the reminder with its link, as one.
+      if (isTransient(e)) {
+        run.draftFailed = true;
+        throw e;
+      }
       draft = { problem: shortError(e) };
       run.outcome.errors.push(`bản nháp kỳ ${w.code}: ${draft.problem}`);
     }
   }
   if (!w.mail) return;
   const stored = record.draftDay !== undefined || record.mailDay !== undefined ? encodePeriodRecord(record) : undefined;
-  const sent = { ...record, mailDay: run.today, ...(record.draft ? { draftSent: true } : {}) };
+  const sent = markSent(record, w.occasions, run.today);
   if (!run.recipients.length) {
     // Nobody to remind: settled for today, said in the log.
     run.store.set(key, encodePeriodRecord(sent));
@@ -173,7 +219,7 @@ function remindPeriod(run: Run, w: PeriodWork): void {
 }
 
 function sendDigest(run: Run, d: Digest): void {
-  const previous = run.store.ledger.digestDay.get(d.to);
+  const previous = run.store.ledger.digests.get(d.to);
   const mail = digestMail(d, run.ctx);
   const label = digestLabel(d.to);
   const sent = sendRecorded(
@@ -181,8 +227,8 @@ function sendDigest(run: Run, d: Digest): void {
     label,
     mail,
     digestKey(d.to),
-    encodeDigestDay(run.today),
-    previous === undefined ? undefined : encodeDigestDay(previous),
+    encodeDigestRecord({ day: run.today, items: digestItems(d, run.today) }),
+    previous === undefined ? undefined : encodeDigestRecord(previous),
   );
   if (sent) run.outcome.digests.push(d.to);
 }

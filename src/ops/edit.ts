@@ -6,13 +6,24 @@
  * spreadsheet calls whatever the size of the sheet. Edits anywhere else change nothing.
  */
 import type { Box } from '../core/a1';
-import { UserError } from '../core/errors';
-import { evaluateIndicatorGrid, evaluateTaskGrid, type Grid, type Outcome, resultColumn, statusColumn } from '../core/evaluate';
-import { type ColumnIndex, CONFIG_SHEET, INDICATORS, type SheetDef, TASKS } from '../contract/sheets';
+import { isTransient, transientMessage, UserError } from '../core/errors';
+import {
+  evaluateIndicatorGrid,
+  evaluatePeriodGrid,
+  evaluateTaskGrid,
+  type Grid,
+  type Outcome,
+  resultColumn,
+  statusColumn,
+} from '../core/evaluate';
+import type { rowParsers } from '../core/rows';
+import { type Clock, reportLinks } from '../core/rules';
+import { type ColumnIndex, CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { locateColumns } from '../core/headers';
+import { cellText } from '../core/text';
 import { STATUS, type Status } from '../contract/status';
 import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
-import { editedBox, editedSheet, readFormats, readHeader, readRows } from '../gas/edit';
+import { editedBox, editedSheet, readFormats, readHeader, readRows, readSheetValues } from '../gas/edit';
 import { editContext, refreshEditContext } from '../gas/edit-context';
 import { withDocumentLock } from '../gas/lock';
 import { toast } from '../gas/ui';
@@ -57,6 +68,14 @@ export function lockWait(startedAt: number, now: number): number {
   return Math.max(0, Math.min(EDIT_LOCK_WAIT_MS, startedAt + EDIT_BUDGET_MS - EDIT_WRITE_RESERVE_MS - now));
 }
 
+/** A report task's deadline and completion come from its period (one more read, only when needed). */
+function periodLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, parsers: ReturnType<typeof rowParsers>, clock: Clock) {
+  const values = readSheetValues(ss, PERIODS.name);
+  const found = locateColumns(PERIODS, values[0] ?? []);
+  if (!found.ok) return null;
+  return reportLinks(evaluatePeriodGrid({ values }, found.cols, parsers, clock).filter((o) => o !== null));
+}
+
 function recompute(e: GoogleAppsScript.Events.SheetsOnEdit, startedAt: number): void {
   const edited = editedSheet(e);
   const { name } = edited;
@@ -87,11 +106,10 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit, startedAt: number): 
   withDocumentLock(
     () => {
       if (def === TASKS) {
-        writeStatuses(
-          block,
-          found.cols.status!,
-          evaluateTaskGrid(grid, found.cols as ColumnIndex<keyof typeof TASKS.columns>, parsers, clock),
-        );
+        const cols = found.cols as ColumnIndex<keyof typeof TASKS.columns>;
+        const linked = cols.period >= 0 && values.some((r) => cellText(r[cols.period]) !== '');
+        const links = linked ? periodLinks(e.source, parsers, clock) : null;
+        writeStatuses(block, cols.status, evaluateTaskGrid(grid, cols, parsers, clock, links));
         return;
       }
       const cols = found.cols as ColumnIndex<keyof typeof INDICATORS.columns>;
@@ -119,7 +137,14 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
     recompute(e, startedAt);
   } catch (err) {
-    const detail = err instanceof UserError ? err.message : err instanceof Error ? err.message : String(err);
+    const detail =
+      err instanceof UserError
+        ? err.message
+        : isTransient(err)
+          ? transientMessage(err)
+          : err instanceof Error
+            ? err.message
+            : String(err);
     console.error(`onEdit: ${detail}`);
     try {
       toast(e.source, `${detail} Hãy chạy CCHC › Cập nhật trạng thái sau.`, EDIT_FAILED, 10);

@@ -15,6 +15,7 @@ import type { IndicatorRow, PeriodRow, TaskRow } from '../core/rows';
 import { INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import { type IndicatorStatus, type PeriodStatus, STATUS, type Status, type TaskStatus } from '../contract/status';
 import { type Block, readBlock, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
+import { reportLinks } from '../core/rules';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,6 +26,8 @@ export interface Snapshot {
   tasks: Outcome<TaskRow, TaskStatus>[];
   indicators: Outcome<IndicatorRow, IndicatorStatus>[];
   periods: Outcome<PeriodRow, PeriodStatus>[];
+  /** `Kỳ báo cáo` has the `Ngày gửi` column (a workbook of an earlier version may not). */
+  tracksSending: boolean;
   /** Service writes made (0 when every computed cell was already up to date). */
   writes: number;
 }
@@ -44,9 +47,9 @@ export function refresh(ss: Spreadsheet, ctx: Context): Snapshot {
   const indicatorBlock = readBlock(ss, INDICATORS, true);
   const periodBlock = readBlock(ss, PERIODS, false);
 
-  const tasks = evaluateTaskGrid(taskBlock.grid, taskBlock.cols, parsers, clock);
-  const indicators = evaluateIndicatorGrid(indicatorBlock.grid, indicatorBlock.cols, parsers);
   const periods = evaluatePeriodGrid(periodBlock.grid, periodBlock.cols, parsers, clock);
+  const tasks = evaluateTaskGrid(taskBlock.grid, taskBlock.cols, parsers, clock, reportLinks(present(periods)));
+  const indicators = evaluateIndicatorGrid(indicatorBlock.grid, indicatorBlock.cols, parsers);
 
   let writes = writeStatuses(taskBlock, taskBlock.cols.status, tasks);
   writes += writeStatuses(indicatorBlock, indicatorBlock.cols.status, indicators);
@@ -61,6 +64,7 @@ export function refresh(ss: Spreadsheet, ctx: Context): Snapshot {
     tasks: present(tasks),
     indicators: present(indicators),
     periods: present(periods),
+    tracksSending: periodBlock.cols.sentOn >= 0,
     writes,
   };
 }

@@ -2,11 +2,12 @@
  * `generateReport` and the report menu items (SPEC §5): refresh, build the report model, render it
  * as a Google Doc in `Thư mục báo cáo`, record it in `Kỳ báo cáo` and `Lịch sử`.
  */
+import { CONFIG_LABELS } from '../contract/settings';
 import { CONFIG_SHEET } from '../contract/sheets';
 import { buildReport, findPeriod, nextDuePeriod } from '../core/report/model';
 import { STATUS } from '../contract/status';
-import { renderReport } from '../gas/report/render';
-import { fileInFolder, reportFolder } from '../gas/drive';
+import { createReportDocument } from '../gas/report/render';
+import { reportFolder } from '../gas/drive';
 import { appendHistory, readHistory } from '../gas/report/history';
 import { readPeriods, recordReport } from '../gas/report/period';
 import { confirm } from '../gas/ui';
@@ -15,7 +16,7 @@ import { type Context, makeContext } from '../core/context';
 import { readZone } from '../gas/context';
 import { describeConfigProblem } from '../core/config';
 import { refresh, type Snapshot } from './refresh';
-import { type Done, menuAction } from './run';
+import { type Done, menuAction, type Prepared } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,6 +29,10 @@ export interface CreatedReport {
   missingConfig: string[];
   configProblems: string[];
   dataErrors: number;
+  /** What each `[cần bổ sung: …]` of the draft asks for. */
+  gaps: string[];
+  /** Made without `Mẫu báo cáo`: no page numbers. */
+  withoutTemplate: boolean;
 }
 
 /**
@@ -39,7 +44,22 @@ export interface CreatedReport {
  * indicators and settings do not change between them. `Kỳ báo cáo` and `Lịch sử` are read again
  * each time, since every report writes to them.
  */
-export function createReport(ss: Spreadsheet, ctx: Context, periodCode: string, refreshed?: Snapshot): CreatedReport {
+/**
+ * What a caller records of a new report before its link makes it final (the daily check's ledger),
+ * and how to take that back should the report fail after all.
+ */
+export interface BeforeLink {
+  record(url: string): void;
+  undo(): void;
+}
+
+export function createReport(
+  ss: Spreadsheet,
+  ctx: Context,
+  periodCode: string,
+  refreshed?: Snapshot,
+  beforeLink?: BeforeLink,
+): CreatedReport {
   const periods = readPeriods(ss, ctx);
   const period = findPeriod(periods.outcomes, periodCode);
   const folder = reportFolder(ss, ctx.config.reportFolder);
@@ -48,9 +68,23 @@ export function createReport(ss: Spreadsheet, ctx: Context, periodCode: string, 
   const snapshot = refreshed ?? refresh(ss, ctx);
   const { config, clock } = ctx;
   const report = buildReport({ ...snapshot, config, clock, periods: periods.outcomes }, period.row.code!, history);
-  const url = fileInFolder(renderReport(report), folder);
-  recordReport(periods, period, url);
-  appendHistory(ss, report.history, ctx.offsetMinutes);
+  // The period row's link is the last write: should anything fail before it, the document goes to
+  // the trash and what was written is taken back, so that a re-run makes exactly one report.
+  const url = createReportDocument(report, folder, config.reportTemplate, (link) => {
+    const undoHistory = appendHistory(ss, report.history, ctx.offsetMinutes);
+    try {
+      beforeLink?.record(link);
+      try {
+        recordReport(periods, period, link);
+      } catch (e) {
+        beforeLink?.undo();
+        throw e;
+      }
+    } catch (e) {
+      undoHistory();
+      throw e;
+    }
+  });
   return {
     url,
     name: report.name,
@@ -59,6 +93,8 @@ export function createReport(ss: Spreadsheet, ctx: Context, periodCode: string, 
     missingConfig: report.missingConfig,
     configProblems: ctx.configProblems.map(describeConfigProblem),
     dataErrors: report.dataErrors,
+    gaps: report.gaps,
+    withoutTemplate: !config.reportTemplate.trim(),
   };
 }
 
@@ -69,6 +105,18 @@ export function reportMessage(r: CreatedReport): string {
     const names = r.missingConfig.map((l) => `«${l}»`).join(', ');
     lines.push(
       `Trang «${CONFIG_SHEET}» còn thiếu: ${names}. Báo cáo ghi dấu «…» ở những chỗ đó: hãy bổ sung rồi tạo lại, hoặc sửa thẳng trong văn bản.`,
+    );
+  }
+  if (r.gaps.length) {
+    lines.push(
+      `Bản nháp có ${r.gaps.length} chỗ «[cần bổ sung: …]» (tô vàng) cần cán bộ bổ sung trước khi trình ký:`,
+      ...r.gaps.slice(0, 10).map((g) => `- ${g}`),
+    );
+    if (r.gaps.length > 10) lines.push(`- … và ${r.gaps.length - 10} chỗ khác.`);
+  }
+  if (r.withoutTemplate) {
+    lines.push(
+      `Văn bản chưa có số trang: mở văn bản, chọn Chèn › Số trang (bỏ trang đầu). Để lần sau tự có, hãy dán đường dẫn một văn bản mẫu có sẵn số trang vào ô «${CONFIG_LABELS.reportTemplate}» (trang Cấu hình).`,
     );
   }
   if (r.configProblems.length) lines.push(`Cấu hình chưa đúng (đã dùng giá trị mặc định): ${r.configProblems.join('; ')}.`);
@@ -95,13 +143,15 @@ export function nextDuePeriodCode(ss: Spreadsheet, ctx: Pick<Context, 'offsetMin
  * serves the whole execution; `Cấu hình` is read under the lock.
  */
 export function reportFromMenu(pickCode: (ss: Spreadsheet, zone: Context) => string): void {
-  const ss = activeSpreadsheet();
-  const zone = readZone(ss);
-  const early = makeContext(zone, null);
+  let prepared: Prepared | undefined;
   let code = '';
   let replace = true;
   let failure: unknown = null;
   try {
+    const ss = activeSpreadsheet();
+    const zone = readZone(ss);
+    prepared = { ss, zone };
+    const early = makeContext(zone, null);
     code = pickCode(ss, early);
     const link = findPeriod(readPeriods(ss, early).outcomes, code).row.link;
     if (link) {
@@ -121,6 +171,6 @@ export function reportFromMenu(pickCode: (ss: Spreadsheet, zone: Context) => str
         ? reportOperation(s, ctx, code)
         : { value: '', message: `Đã hủy: giữ nguyên báo cáo hiện có của kỳ ${code}.` };
     },
-    { ss, zone },
+    prepared,
   );
 }

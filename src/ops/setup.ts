@@ -13,6 +13,7 @@ import { headerList, locateColumns } from '../core/headers';
 import type { Context } from '../core/context';
 import { ymdOf } from '../core/days';
 import { emptyPlan } from '../core/plan-defaults';
+import { migrateWorkbook } from '../gas/migrate';
 import { createOverview, createSheet } from '../gas/sheet-builder';
 import { adoptWorkbookLocale, existingSheet } from '../gas/workbook';
 import { readZone } from '../gas/context';
@@ -94,9 +95,21 @@ export function setupOperation(ss: Spreadsheet, ctx: Context): Done<SetupResult>
     createdLines.push(`- «${OVERVIEW_SHEET}»: bảng số liệu theo lĩnh vực và biểu đồ, tự cập nhật.`);
   }
 
+  // A workbook of an earlier version gains the optional columns it lacks, once (docs/SPEC.md §4).
+  const migrated = migrateWorkbook(ss);
+  const upgrade = migrated.added.map((a) => `- «${a.sheet}»: ${a.texts.map((t) => `«${t}»`).join(', ')}.`);
+
   const lines = created.length
     ? [`Đã tạo ${created.length} trang tính:`, ...createdLines]
-    : ['Bảng tính đã có đủ các trang tính; không thay đổi gì.'];
+    : upgrade.length
+      ? []
+      : ['Bảng tính đã có đủ các trang tính; không thay đổi gì.'];
+  if (upgrade.length) {
+    lines.push(
+      `Đã nâng cấp bảng tính lên phiên bản ${migrated.to}, thêm vào cuối (không đổi cột hay dữ liệu đã có):`,
+      ...upgrade,
+    );
+  }
   if (created.length && kept.length) lines.push(`Giữ nguyên các trang tính đã có: ${kept.map((n) => `«${n}»`).join(', ')}.`);
   if (incomplete.length) lines.push(`Lưu ý: ${incomplete.join(', ')}.`);
   if (fresh) {

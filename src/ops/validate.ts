@@ -20,6 +20,7 @@ import { UserError } from '../core/errors';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../core/evaluate';
 import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { quote } from '../core/text';
+import { reportLinks } from '../core/rules';
 import { type Block, readBlock } from '../gas/book';
 import type { Done } from './run';
 
@@ -71,9 +72,12 @@ export function collectFindings(ss: Spreadsheet, ctx: Context): Finding[] {
   const { clock, parsers } = ctx;
   const findings: Finding[] = [];
 
+  const periods = tryRead(ss, PERIODS, false, findings);
+  const periodOutcomes = periods ? evaluatePeriodGrid(periods.grid, periods.cols, parsers, clock) : [];
   const tasks = tryRead(ss, TASKS, true, findings);
   if (tasks) {
-    const outcomes = evaluateTaskGrid(tasks.grid, tasks.cols, parsers, clock);
+    const links = reportLinks(periodOutcomes.filter((o) => o !== null));
+    const outcomes = evaluateTaskGrid(tasks.grid, tasks.cols, parsers, clock, links);
     const rows = dataRows(tasks.grid, outcomes);
     const T = TASKS.columns;
     findings.push(
@@ -95,9 +99,8 @@ export function collectFindings(ss: Spreadsheet, ctx: Context): Finding[] {
       ...areaFindings(INDICATORS.name, rows, indicators.cols.area, I.area.header),
     );
   }
-  const periods = tryRead(ss, PERIODS, false, findings);
   if (periods) {
-    const outcomes = evaluatePeriodGrid(periods.grid, periods.cols, parsers, clock);
+    const outcomes = periodOutcomes;
     findings.push(
       ...engineFindings(PERIODS.name, outcomes),
       ...duplicateCodes(PERIODS.name, dataRows(periods.grid, outcomes), periods.cols.code, PERIODS.columns.code.header),

@@ -262,6 +262,8 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<CellSpec>>> = {
     progress: numberCell,
     completed: textCell(dateValue),
     note: textCell(textValue),
+    narrative: textCell(textValue),
+    period: textCell(oneOfText(PERIOD_CODES)),
     status: priorComputed,
   },
   [INDICATORS.name]: {
@@ -285,6 +287,8 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<CellSpec>>> = {
     remindDays: numberCell,
     from: textCell(dateValue),
     to: textCell(dateValue),
+    sentOn: textCell(dateValue),
+    proposals: textCell(textValue),
     status: priorComputed,
     createdAt: textCell(fc.oneof(fc.constant(''), dateValue)),
     link: priorLink,

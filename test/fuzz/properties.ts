@@ -42,7 +42,15 @@ import {
 const UNEXPECTED = 'Đã xảy ra lỗi không mong muốn';
 const OWN_NOTE = 'Lỗi dữ liệu:';
 
-const PERIOD_STATUSES: readonly Status[] = [STATUS.error, STATUS.reported, STATUS.overdue, STATUS.dueSoon, STATUS.notDue];
+const PERIOD_STATUSES: readonly Status[] = [
+  STATUS.error,
+  STATUS.reported,
+  STATUS.overdue,
+  STATUS.dueSoon,
+  STATUS.notDue,
+  STATUS.sent,
+  STATUS.sentLate,
+];
 const VALID_STATUSES: Record<string, readonly Status[]> = {
   [TASKS.name]: TASK_STATUSES,
   [INDICATORS.name]: INDICATOR_STATUSES,

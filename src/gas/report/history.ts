@@ -21,14 +21,19 @@ export function readHistory(ss: Spreadsheet): HistoryEntry[] {
   return sheet ? parseHistory(sheet.getDataRange().getValues()) : [];
 }
 
-export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offsetMinutes: Offset): void {
-  if (!rows.length) return;
+/**
+ * Appends the rows, their values in the last call (a failure before it leaves no row). Returns how
+ * to take them back, for a report that fails after this.
+ */
+export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offsetMinutes: Offset): () => void {
+  if (!rows.length) return () => undefined;
   const sheet = ss.getSheetByName(HISTORY.name) ?? ss.insertSheet(HISTORY.name);
   let header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!;
   if (isBlankSheet([header])) {
     header = HISTORY_HEADERS;
-    sheet.getRange(1, 1, 1, header.length).setValues([header]);
+    // The header last: a sheet left without it gets both again.
     sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, header.length).setValues([header]);
   }
   const cols = historyColumns(header);
   const date = (d: Day) => new Date(instantOfDay(d, offsetMinutes));
@@ -38,6 +43,9 @@ export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offs
   const start = sheet.getLastRow() + 1;
   const maxRows = sheet.getMaxRows();
   if (start + cells.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + cells.length - 1 - maxRows);
-  sheet.getRange(start, 1, cells.length, header.length).setValues(cells);
   sheet.getRange(start, cols.createdAt + 1, cells.length, 1).setNumberFormat(DATE_FORMAT);
+  const block = sheet.getRange(start, 1, cells.length, header.length);
+  block.setValues(cells);
+  // The rows become blank again; the next append starts on them.
+  return () => void block.clearContent();
 }

@@ -28,13 +28,21 @@ export function readPeriods(
   return { block, outcomes, today, offsetMinutes };
 }
 
-/** `Liên kết báo cáo`, `Ngày tạo báo cáo` and the status the new link gives the row. */
+/**
+ * `Liên kết báo cáo`, `Ngày tạo báo cáo` and the status the new link gives the row. The link comes
+ * last: a row without it is a period without a report, which a re-run (or the next daily check)
+ * makes again, rewriting the other two.
+ */
 export function recordReport({ block, today, offsetMinutes }: Periods, period: Period, url: string): void {
   const cell = (col: number) => block.sheet.getRange(period.sheetRow, col + 1);
-  cell(block.cols.link).setValue(url);
+  const { status } = evaluatePeriod(
+    { value: { ...period.row, link: url }, problems: period.problems },
+    today,
+    block.cols.sentOn >= 0,
+  );
+  cell(block.cols.status).setValue(status).setBackground(statusBackground(status));
   cell(block.cols.createdAt)
     .setValue(new Date(instantOfDay(today, offsetMinutes)))
     .setNumberFormat(DATE_FORMAT);
-  const { status } = evaluatePeriod({ value: { ...period.row, link: url }, problems: period.problems }, today);
-  cell(block.cols.status).setValue(status).setBackground(statusBackground(status));
+  cell(block.cols.link).setValue(url);
 }

@@ -1,11 +1,14 @@
 /**
- * Renders a report model into a new Google Doc in the layout of Nghị định 30/2020/NĐ-CP (SPEC §5).
- * A new Doc is Letter size, Arial 11, so every attribute the layout relies on is set here. Each
- * paragraph costs two calls (append, style) and each table a handful whatever its number of rows
- * (appended from a 2-D array, styled through editAsText).
+ * Renders a report model into a Google Doc in the layout of Nghị định 30/2020/NĐ-CP (docs/SPEC.md
+ * §5). A new Doc is Letter size, Arial 11, so every attribute the layout relies on is set here.
+ * Each paragraph costs two calls (append, style) and each table a handful whatever its number of
+ * rows (appended from a 2-D array, styled through editAsText); the model caps paragraphs and rows.
+ *
+ * DocumentApp has no paragraph borders, so the two header rules are inline images of one black
+ * pixel stretched to a line 1 px high (Body.appendHorizontalRule would span the whole cell).
  */
-import type { Block, Report, TableColumn } from '../../core/report/model';
-import { RECIPIENTS_TITLE } from '../../core/report/model';
+import { discardDocument, newReportDocument } from '../drive';
+import { GAP_OPEN, RECIPIENTS_TITLE, type Block, type Report, type TableColumn } from '../../core/report/model';
 
 type Document = GoogleAppsScript.Document.Document;
 type Body = GoogleAppsScript.Document.Body;
@@ -42,8 +45,12 @@ const STYLES = {
   summary: { size: 14, bold: true, align: 'CENTER', after: 12 },
   heading: { size: 14, bold: true, align: 'JUSTIFY', firstLine: INDENT, before: 6, after: 6 },
   subheading: { size: 14, bold: true, align: 'JUSTIFY', firstLine: INDENT, after: 6 },
-  label: { size: 14, italic: true, align: 'JUSTIFY', firstLine: INDENT, after: 6 },
   paragraph: { size: 14, align: 'JUSTIFY', firstLine: INDENT, after: 6 },
+  item: { size: 14, align: 'JUSTIFY', firstLine: INDENT, after: 6 },
+  annexTitle: { size: 14, bold: true, align: 'CENTER', after: 6 },
+  annexHeading: { size: 14, bold: true, align: 'LEFT', before: 6, after: 6 },
+  annexArea: { size: 13, bold: true, align: 'LEFT', before: 6, after: 3 },
+  rule: { size: 2, align: 'CENTER', line: 1 },
   cell: { size: 12 },
   spacer: { size: 6, line: 1 },
   recipientsTitle: { size: 12, bold: true, italic: true, align: 'LEFT', before: 12, line: 1 },
@@ -79,8 +86,36 @@ function attributes(s: Style): Attributes {
   };
 }
 
-function paragraph(body: Body | GoogleAppsScript.Document.TableCell, text: string, style: Style): void {
-  body.appendParagraph(text).setAttributes(attributes(style));
+function paragraph(body: Body | GoogleAppsScript.Document.TableCell, text: string, style: Style) {
+  return body.appendParagraph(text).setAttributes(attributes(style));
+}
+
+/** Placeholders `[cần bổ sung: …]` highlighted yellow, so none is missed before signing. */
+function highlightGaps(p: GoogleAppsScript.Document.Paragraph, text: string): void {
+  let at = text.indexOf(GAP_OPEN);
+  while (at >= 0) {
+    const end = text.indexOf(']', at);
+    p.editAsText().setBackgroundColor(at, end < 0 ? text.length - 1 : end, HIGHLIGHT);
+    at = text.indexOf(GAP_OPEN, at + 1);
+  }
+}
+
+const HIGHLIGHT = '#ffff00';
+/** A PNG of one black pixel: stretched, it draws the header rules. */
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==';
+
+/** Lengths of the rules in points: a third of the agency column, and as long as the motto. */
+const RULE = { agency: 0.38 * 0.4, motto: 190 };
+
+function rule(cell: GoogleAppsScript.Document.TableCell, widthPt: number): void {
+  const blob = Utilities.newBlob(Utilities.base64Decode(PIXEL_PNG), 'image/png', 'duong-ke.png');
+  // InlineImage sizes are in pixels (96 per inch).
+  cell
+    .getChild(0)
+    .asParagraph()
+    .appendInlineImage(blob)
+    .setWidth(Math.round((widthPt * 96) / 72))
+    .setHeight(1);
 }
 
 /** Docs ends a section with a paragraph, so an appended table brings an empty one after it. */
@@ -113,18 +148,23 @@ function headerBlock(body: Body, report: Report): void {
   const table = body.insertTable(0, [
     [left[0]!, nation],
     [left[1]!, motto],
+    ['', ''],
     [number, dateLine],
   ]);
   setColumnWidths(table, [0.38, 0.62]);
   styleCells(table, [
     [superior ? STYLES.agency : STYLES.agencyBold, STYLES.nation],
     [superior ? STYLES.agencyBold : STYLES.agency, STYLES.motto],
+    [STYLES.rule, STYLES.rule],
     [STYLES.number, STYLES.date],
   ]);
+  rule(table.getCell(2, 0), RULE.agency * TEXT_WIDTH);
+  rule(table.getCell(2, 1), RULE.motto);
 }
 
+/** `rows` starts with the header row (bold). */
 function dataTable(body: Body, columns: readonly TableColumn[], rows: readonly string[][]): void {
-  const table = body.appendTable([columns.map((c) => c.title), ...rows]);
+  const table = body.appendTable(rows.map((r) => [...r]));
   table.setBorderWidth(0.5);
   table.editAsText().setAttributes(textAttributes(STYLES.cell));
   table.getRow(0).editAsText().setBold(true);
@@ -137,7 +177,11 @@ function dataTable(body: Body, columns: readonly TableColumn[], rows: readonly s
 
 function bodyBlock(body: Body, block: Block): void {
   if (block.kind === 'table') dataTable(body, block.columns, block.rows);
-  else paragraph(body, block.text, STYLES[block.kind]);
+  else if (block.kind === 'pageBreak') paragraph(body, '', STYLES.spacer).appendPageBreak();
+  else {
+    const p = paragraph(body, block.text, STYLES[block.kind]);
+    if (block.text.includes(GAP_OPEN)) highlightGaps(p, block.text);
+  }
 }
 
 /** `Nơi nhận` on the left and the signature block centred in the right half, side by side. */
@@ -154,9 +198,33 @@ function closingBlock(body: Body, report: Report): void {
   styleSpacerAfter(table);
 }
 
-export function renderReport(report: Report): Document {
-  const doc = DocumentApp.create(report.name);
+/**
+ * The report as a new document in `folder` (a copy of `Mẫu báo cáo` when `template` names one);
+ * its URL. `record` writes where the report is recorded; should rendering or recording fail
+ * part-way, the document goes to the trash.
+ */
+export function createReportDocument(
+  report: Report,
+  folder: GoogleAppsScript.Drive.Folder,
+  template: string,
+  record: (url: string) => void,
+): string {
+  const doc = newReportDocument(report.name, folder, template);
+  try {
+    const url = doc.getUrl();
+    renderReport(report, doc);
+    record(url);
+    return url;
+  } catch (e) {
+    discardDocument(doc.getId());
+    throw e;
+  }
+}
+
+/** Renders into `doc`: a new document, or a copy of `Mẫu báo cáo` (its header kept, its body cleared). */
+function renderReport(report: Report, doc: Document): void {
   const body = doc.getBody();
+  body.clear();
   const A = DocumentApp.Attribute;
   body.setAttributes({
     [A.PAGE_WIDTH]: PAGE.width,
@@ -174,5 +242,47 @@ export function renderReport(report: Report): Document {
   paragraph(body, report.summary, STYLES.summary);
   for (const block of report.body) bodyBlock(body, block);
   closingBlock(body, report);
-  return doc;
+  for (const block of report.annex) bodyBlock(body, block);
+  doc.saveAndClose();
+  keepAndRepeat(doc.getId(), report);
+}
+
+const KEPT: ReadonlySet<Block['kind']> = new Set(['heading', 'subheading', 'annexTitle', 'annexHeading', 'annexArea']);
+const ANNEX_FIRST_CELL = 'STT';
+
+/**
+ * Headings kept with what follows and table header rows repeated on each page: DocumentApp has
+ * neither, the Docs API has both (paragraphStyle.keepWithNext, pinTableHeaderRows), so one
+ * `Documents.get` and one `batchUpdate` set them, whatever the number of rows.
+ */
+function keepAndRepeat(id: string, report: Report): void {
+  const kept = new Set<string>();
+  // Headings, and lines that introduce a list (ending with a colon).
+  for (const b of [...report.body, ...report.annex])
+    if ('text' in b && (KEPT.has(b.kind) || b.text.endsWith(':'))) kept.add(b.text);
+  const docs = Docs!.Documents!;
+  const content = docs.get(id).body?.content ?? [];
+  // pinTableHeaderRows is newer than the type package.
+  const requests: object[] = [];
+  const textOf = (p: GoogleAppsScript.Docs.Schema.Paragraph | undefined) =>
+    (p?.elements ?? [])
+      .map((e) => e.textRun?.content ?? '')
+      .join('')
+      .replace(/\n$/, '');
+  for (const el of content) {
+    if (el.paragraph && kept.has(textOf(el.paragraph))) {
+      requests.push({
+        updateParagraphStyle: {
+          range: { startIndex: el.startIndex, endIndex: el.endIndex },
+          paragraphStyle: { keepWithNext: true },
+          fields: 'keepWithNext',
+        },
+      });
+    }
+    const first = el.table?.tableRows?.[0]?.tableCells?.[0]?.content?.[0]?.paragraph;
+    if (el.table && textOf(first) === ANNEX_FIRST_CELL) {
+      requests.push({ pinTableHeaderRows: { tableStartLocation: { index: el.startIndex }, pinnedHeaderRowsCount: 1 } });
+    }
+  }
+  if (requests.length) docs.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
 }
