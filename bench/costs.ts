@@ -38,6 +38,10 @@ export const SLOW_CALLS: Record<string, Cost> = {
   'Document.saveAndClose': { ms: { low: 300, high: 1_000 }, source: 'assumption: saving a Google Doc, 0.3–1 s' },
   'MailApp.sendEmail': { ms: { low: 300, high: 1_000 }, source: 'assumption: sending one mail, 0.3–1 s' },
   'GmailApp.sendEmail': { ms: { low: 300, high: 1_000 }, source: 'assumption: sending one mail, 0.3–1 s' },
+  'SpreadsheetApp.openById': {
+    ms: { low: 300, high: 1_500 },
+    source: 'assumption: opening another spreadsheet (loading it server-side), 0.3–1.5 s',
+  },
 };
 
 /** The script's own work measured here, scaled for Apps Script's shared servers. */
@@ -55,7 +59,9 @@ export function estimateMs(calls: CallCounter, scriptMs: number): Span {
     let ms = scriptMs * SCRIPT_SLOWDOWN.ms[k] + calls.total() * PER_CALL.ms[k];
     ms += (calls.cellsRead + calls.cellsWritten) * PER_CELL.ms[k];
     for (const [method, cost] of Object.entries(SLOW_CALLS)) ms += calls.method(method) * cost.ms[k];
-    return ms;
+    // Waits the models measured on the emulator's clock: Utilities.sleep, UrlFetch latency (the
+    // latter at the assumptions of emulator/services/urlfetch.ts, DEFAULT_LATENCY).
+    return ms + calls.waitMs;
   };
   return { low: at('low'), high: at('high') };
 }

@@ -13,7 +13,8 @@ export type ServiceName =
   | 'properties'
   | 'session'
   | 'utilities'
-  | 'html';
+  | 'html'
+  | 'urlfetch';
 
 /** Range methods that read every cell of the range (getValue & co. read one). */
 const RANGE_READS = /^get(Values|DisplayValues|Formulas|NumberFormats|Backgrounds|Notes|FontWeights|DataValidations)$/;
@@ -37,6 +38,8 @@ export class CallCounter {
   cellsWritten = 0;
   /** Milliseconds spent in the emulator's service models: host work, not the script's. */
   serviceMs = 0;
+  /** Milliseconds the execution waited, as modelled (Utilities.sleep, UrlFetch latency): Apps Script time. */
+  waitMs = 0;
 
   add(service: ServiceName, method: string): void {
     this.byMethod.set(method, (this.byMethod.get(method) ?? 0) + 1);

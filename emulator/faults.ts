@@ -27,6 +27,7 @@ const PRODUCT: Record<ServiceName, string> = {
   session: 'Session',
   utilities: 'Utilities',
   html: 'Html',
+  urlfetch: 'UrlFetch',
 };
 
 /** The quota named in "Service invoked too many times for one day: …". */

@@ -12,6 +12,7 @@ import { instantIn } from './zone';
 import { CallCounter, rangeTraffic, type ServiceName, type Traffic } from './calls';
 import { Realm, type ServiceObject } from './realm';
 import { NEEDS_AUTHORISATION, requiredScopes } from './scopes';
+import { surfaceOf } from './surface';
 import { DocumentAppModel } from './services/document';
 import { DocsServiceModel } from './services/docs-api';
 import { DriveAppModel, FileModel, MIME } from './services/drive';
@@ -23,6 +24,8 @@ import { SessionModel } from './services/session';
 import { RangeModel, SheetModel, SpreadsheetAppModel, SpreadsheetModel } from './services/spreadsheet';
 import { UiModel, UiState } from './services/ui';
 import { UtilitiesService } from './services/utilities';
+import { SpreadsheetFiles } from './services/drive-spreadsheets';
+import { RemoteState, UrlFetchAppModel } from './services/urlfetch';
 
 /** How an execution was started; decides what it may use (simple triggers, no UI in time-driven runs). */
 export type ExecutionKind = 'menu' | 'simple' | 'time' | 'editor';
@@ -120,6 +123,19 @@ export class Emulator {
   readonly scopesUsed = new Set<string>();
   /** Calls of every execution since the emulator was made. */
   readonly allCalls = new CallCounter();
+  /** Spreadsheets other than the bound one, with each user's access. */
+  readonly files = new SpreadsheetFiles();
+  /** The remote side of UrlFetchApp (a modelled Sheets API), its quotas and latency. */
+  readonly remote = new RemoteState(this.files);
+  /** Milliseconds the clock moves on each call of one method ("SpreadsheetApp.openById"), on top of callCostMs. */
+  readonly methodCostMs: Record<string, number> = {};
+  /** Milliseconds the clock moves for each cell a call reads or writes. */
+  cellCostMs = 0;
+  /**
+   * The clock also moves by the script's own time between service calls, measured here and scaled
+   * by this factor (0: not at all), so that a script's Date.now() sees its own work as on Apps Script.
+   */
+  scriptTimeScale = 0;
   /** Transient faults to inject at chosen service calls (emulator/faults.ts). */
   readonly faults = new Faults();
   private readonly bundle: vm.Script;
@@ -165,12 +181,17 @@ export class Emulator {
     const as = options.as ?? 'menu';
     const calls = new CallCounter();
     const logs: string[] = [];
-    const limit = { endsAt: this.now + (as === 'simple' ? MAX_SIMPLE_TRIGGER_MS : MAX_EXECUTION_MS), exceeded: false };
+    const limit = {
+      endsAt: this.now + (as === 'simple' ? MAX_SIMPLE_TRIGGER_MS : MAX_EXECUTION_MS),
+      exceeded: false,
+      lastReturn: performance.now(),
+    };
     const realm: Realm = new Realm(
       () => this.now,
-      (obj) => this.expose(obj, realm, calls, as, limit),
+      (obj) => this.expose(obj, realm, calls, as, limit, options.user ?? this.user),
     );
-    this.installGlobals(realm, as, logs, options.user ?? this.user, options.bound ?? true);
+    const user = options.user ?? this.user;
+    this.installGlobals(realm, as, logs, user, options.bound ?? true, calls);
     realm.run(this.bundle);
     const target = realm.global(fn);
     if (typeof target !== 'function') throw new Error(`The bundle has no global function ${fn}`);
@@ -192,8 +213,20 @@ export class Emulator {
     }
   }
 
-  private installGlobals(realm: Realm, as: ExecutionKind, logs: string[], user: string, bound: boolean): void {
+  private installGlobals(
+    realm: Realm,
+    as: ExecutionKind,
+    logs: string[],
+    user: string,
+    bound: boolean,
+    calls: CallCounter,
+  ): void {
     const uiModel = new UiModel(this.ui);
+    const wait = (ms: number) => {
+      this.now += ms;
+      for (const c of [calls, this.allCalls]) c.waitMs += ms;
+    };
+    const scopes = this.manifest.oauthScopes ?? [];
     const lock = new LockModel(this.locks, (ms) => (this.now += ms));
     const services: Record<string, ServiceObject> = {
       SpreadsheetApp: new SpreadsheetAppModel(
@@ -203,13 +236,21 @@ export class Emulator {
             throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
           return uiModel;
         },
+        { open: (id) => this.files.open(id, user), openByUrl: (url) => this.files.openByUrl(url, user) },
       ),
       LockService: new LockServiceModel(lock, bound),
       PropertiesService: this.properties,
       // No active user where nobody is at the keyboard: simple triggers and time-driven runs.
       Session: new SessionModel(() => (as === 'simple' || as === 'time' ? '' : user), user, this.manifest.timeZone),
-      Utilities: new UtilitiesService((ms) => (this.now += ms)),
-      ScriptApp: new ScriptAppModel({ store: this.triggers, user, scriptTimeZone: this.manifest.timeZone, now: () => this.now }),
+      Utilities: new UtilitiesService(wait),
+      ScriptApp: new ScriptAppModel({
+        store: this.triggers,
+        user,
+        scriptTimeZone: this.manifest.timeZone,
+        now: () => this.now,
+        token: () => this.remote.tokenFor(user, scopes),
+      }),
+      UrlFetchApp: new UrlFetchAppModel(this.remote, user, { now: () => this.now, wait }),
       MailApp: new MailAppModel(this.mail, user, () => this.now),
       DocumentApp: this.documentApp,
       DriveApp: this.driveApp,
@@ -233,19 +274,24 @@ export class Emulator {
     realm: Realm,
     calls: CallCounter,
     as: ExecutionKind,
-    limit: { endsAt: number; exceeded: boolean },
+    limit: { endsAt: number; exceeded: boolean; lastReturn: number },
+    user: string,
   ): object {
     const emulator = this;
+    // Only Apps Script's members (emulator/surface.ts): a host-side helper is not a function here.
+    const surface = surfaceOf(obj.kind);
+    const refuse = () => false;
     return new Proxy(obj, {
       get(target, prop) {
-        const member = (target as unknown as Record<string | symbol, unknown>)[prop];
-        if (typeof prop !== 'string') return undefined;
-        if (typeof member !== 'function') {
-          // Enums (ButtonSet, DigestAlgorithm, …) are data; other fields are the model's own.
-          return /^[A-Z]/.test(prop) ? realm.toScript(member) : undefined;
-        }
+        // Apps Script objects print as their class name ("Range").
+        if (prop === 'toString') return () => target.kind;
+        if (typeof prop !== 'string' || !surface.has(prop)) return undefined;
+        const member = (target as unknown as Record<string, unknown>)[prop];
+        // Enums (ButtonSet, DigestAlgorithm, …) are data.
+        if (typeof member !== 'function') return realm.toScript(member);
         const method = `${target.kind}.${prop}`;
         return (...args: unknown[]) => {
+          emulator.now += (performance.now() - limit.lastReturn) * emulator.scriptTimeScale;
           const counters = [calls, emulator.allCalls];
           for (const c of counters) c.add(target.service, method);
           if (emulator.now > limit.endsAt) limit.exceeded = true;
@@ -255,23 +301,34 @@ export class Emulator {
             throw realm.error(
               faultMessage(fault, { index: calls.total(), service: target.service, method }, documentIdOf(target, emulator)),
             );
-          emulator.now += emulator.callCostMs[target.service] ?? 0;
+          emulator.now += (emulator.callCostMs[target.service] ?? 0) + (emulator.methodCostMs[method] ?? 0);
           const started = performance.now();
           try {
             emulator.authorise(target, prop, method, as);
+            if (target.service === 'spreadsheet') emulator.files.guard(target, prop, user);
             const hostArgs = args.map((a) => realm.fromScript(a));
             const out = (member as (...a: unknown[]) => unknown).apply(target, hostArgs);
             const traffic = trafficOf(target, prop, hostArgs);
             for (const c of counters) c.addCells(traffic);
+            emulator.now += (traffic[0] + traffic[1]) * emulator.cellCostMs;
             return realm.toScript(out);
           } catch (e) {
             if (e instanceof AppsScriptError) throw realm.error(e.message);
             throw e;
           } finally {
-            for (const c of counters) c.serviceMs += performance.now() - started;
+            limit.lastReturn = performance.now();
+            for (const c of counters) c.serviceMs += limit.lastReturn - started;
           }
         };
       },
+      has: (_target, prop) => typeof prop === 'string' && surface.has(prop),
+      // The script cannot list, change or walk up to the model's own fields and prototype.
+      ownKeys: () => [],
+      getOwnPropertyDescriptor: () => undefined,
+      getPrototypeOf: () => realm.intrinsics.Object.prototype,
+      set: refuse,
+      defineProperty: refuse,
+      deleteProperty: refuse,
     });
   }
 

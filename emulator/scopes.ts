@@ -19,6 +19,7 @@
  * - MailApp.sendEmail and getRemainingDailyQuota need `script.send_mail`.
  * - ScriptApp.newTrigger/getProjectTriggers/getUserTriggers/deleteTrigger, TriggerBuilder.timeBased
  *   and Trigger's getters need `script.scriptapp`; the clock builder's own methods need none.
+ * - UrlFetchApp.fetch/fetchAll need `script.external_request`; ScriptApp.getOAuthToken needs none.
  * - LockService, PropertiesService, Utilities, HtmlService.create*: none.
  */
 import type { ServiceName } from './calls';
@@ -35,6 +36,7 @@ export const SCOPES = {
   drive: scope('drive'),
   sendMail: scope('script.send_mail'),
   scriptApp: scope('script.scriptapp'),
+  externalRequest: scope('script.external_request'),
 } as const;
 
 const S = SCOPES;
@@ -76,6 +78,8 @@ function serviceScopes(service: ServiceName, kind: string, method: string): read
       return [S.sendMail];
     case 'script':
       return kind === 'Trigger' ? [S.scriptApp] : NONE;
+    case 'urlfetch':
+      return kind === 'UrlFetchApp' ? [S.externalRequest] : NONE;
     default:
       return NONE;
   }
@@ -91,7 +95,7 @@ export function requiredScopes(service: ServiceName, qualifiedMethod: string): r
 }
 
 /** Services a simple trigger (onOpen, onEdit) may not use: they need authorisation. */
-export const NEEDS_AUTHORISATION: ReadonlySet<ServiceName> = new Set(['document', 'drive', 'mail', 'script']);
+export const NEEDS_AUTHORISATION: ReadonlySet<ServiceName> = new Set(['document', 'drive', 'mail', 'script', 'urlfetch']);
 
 /**
  * The Apps Script globals the bundle may call, with every scope any of their calls can need (the
@@ -106,6 +110,7 @@ export const GLOBAL_SCOPES: Record<string, readonly string[]> = {
   MailApp: [S.sendMail],
   ScriptApp: [S.scriptApp],
   Session: [S.email],
+  UrlFetchApp: [S.externalRequest],
   LockService: NONE,
   PropertiesService: NONE,
   Utilities: NONE,

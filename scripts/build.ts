@@ -1,6 +1,10 @@
 /**
- * Bundles src/ into dist/ exactly as `clasp push` sends it: one plain script (no module syntax)
- * whose exported entry points become top-level function declarations, plus the manifest.
+ * Bundles src/ into two Apps Script projects exactly as `clasp push` sends them: one plain script
+ * (no module syntax) whose exported entry points become top-level function declarations, plus the
+ * manifest. The commune script goes to dist/ (`.clasp.json`), the province hub (docs/SPEC.md §10)
+ * to dist-hub/ (`.clasp-hub.json`): clasp pushes every file under its rootDir, so the hub's
+ * bundle lives beside dist/, never inside it, and each project receives only its own code and
+ * its own manifest (only the hub may open other spreadsheets).
  */
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,8 +16,19 @@ import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 
 export const GLOBAL_NAME = 'CCHC';
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = `${root}dist`;
-const bundlePath = `${dist}/Code.js`;
+
+export interface Product {
+  name: string;
+  entry: string;
+  /** Output folder: the rootDir of the product's clasp project file. */
+  dir: string;
+  manifest: string;
+}
+
+export const PRODUCTS = {
+  commune: { name: 'commune', entry: `${root}src/main.ts`, dir: `${root}dist`, manifest: `${root}appsscript.json` },
+  hub: { name: 'hub', entry: `${root}src/hub-main.ts`, dir: `${root}dist-hub`, manifest: `${root}appsscript.hub.json` },
+} as const satisfies Record<string, Product>;
 
 /** Things Apps Script does not have; any of them in the bundle is a build error. */
 const FORBIDDEN: [RegExp, string][] = [
@@ -34,14 +49,13 @@ function entryPoints(code: string): string[] {
     .sort();
 }
 
-export async function buildBundle(): Promise<{ bytes: number; entryPoints: string[] }> {
-  // The template is bundled as data: a bad row or layout fails the build, not a user's setup.
-  checkTemplate(JSON.parse(readFileSync(`${root}sheets-templates/tu-xuyen-2023.json`, 'utf8')));
-  checkLayouts(SHEET_LAYOUTS, [TASKS, INDICATORS, PERIODS]);
+/** Builds one product into its folder (emptied first). */
+export async function buildProduct(product: Product): Promise<{ bytes: number; entryPoints: string[] }> {
+  const dist = product.dir;
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const result = await build({
-    entryPoints: [`${root}src/main.ts`],
+    entryPoints: [product.entry],
     bundle: true,
     format: 'iife',
     globalName: GLOBAL_NAME,
@@ -50,6 +64,8 @@ export async function buildBundle(): Promise<{ bytes: number; entryPoints: strin
     charset: 'utf8',
     legalComments: 'none',
     minifySyntax: true,
+    // checkInstallation shows the version (docs/SPEC.md §9).
+    define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) },
     write: false,
   });
   const body = result.outputFiles[0]!.text;
@@ -57,14 +73,32 @@ export async function buildBundle(): Promise<{ bytes: number; entryPoints: strin
   const footer = names.map((n) => `function ${n}(...args) { return ${GLOBAL_NAME}.${n}(...args); }`).join('\n');
   const code = `${body}\n// Apps Script calls only top-level function declarations.\n${footer}\n`;
   for (const [re, what] of FORBIDDEN) {
-    if (re.test(code)) throw new Error(`dist/Code.js contains ${what}, which Apps Script does not have`);
+    if (re.test(code)) throw new Error(`${product.name} Code.js contains ${what}, which Apps Script does not have`);
   }
-  writeFileSync(bundlePath, code);
-  copyFileSync(`${root}appsscript.json`, `${dist}/appsscript.json`);
+  writeFileSync(`${dist}/Code.js`, code);
+  copyFileSync(product.manifest, `${dist}/appsscript.json`);
   return { bytes: Buffer.byteLength(code), entryPoints: names };
 }
 
+type Built = Awaited<ReturnType<typeof buildProduct>>;
+
+/** Both products. */
+export async function buildAll(): Promise<Record<keyof typeof PRODUCTS, Built>> {
+  // The template is bundled as data: a bad row or layout fails the build, not a user's setup.
+  checkTemplate(JSON.parse(readFileSync(`${root}sheets-templates/tu-xuyen-2023.json`, 'utf8')));
+  checkLayouts(SHEET_LAYOUTS, [TASKS, INDICATORS, PERIODS]);
+  return { commune: await buildProduct(PRODUCTS.commune), hub: await buildProduct(PRODUCTS.hub) };
+}
+
+/** Builds both; returns the commune script's figures (what the bench measures). */
+export async function buildBundle(): Promise<Built> {
+  return (await buildAll()).commune;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { bytes, entryPoints: names } = await buildBundle();
-  console.log(`dist/Code.js: ${bytes} bytes, ${names.length} entry points (${names.join(', ')})`);
+  const built = await buildAll();
+  for (const [name, { bytes, entryPoints: names }] of Object.entries(built)) {
+    const dir = PRODUCTS[name as keyof typeof PRODUCTS].dir.slice(root.length);
+    console.log(`${dir}/Code.js: ${bytes} bytes, ${names.length} entry points (${names.join(', ')})`);
+  }
 }

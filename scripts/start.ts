@@ -5,6 +5,7 @@
  *   npm start -- --today 2023-08-20
  *   npm start -- --report Q3        also generateReport('Q3') → out/bao-cao-Q3.docx
  *   npm start -- --import FILE      also importPlan on a .docx/.md/.txt plan → sheet Nhập kế hoạch
+ *   npm start -- --hub 65           the province hub over 65 generated communes instead (scripts/hub-demo.ts)
  * A wrong option ends it with one Vietnamese line and exit code 2 (scripts/cli.ts).
  */
 import { mkdirSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { saveXlsx } from '../emulator/xlsx';
 import { INDICATORS, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 import { checkIsoDay, parseOptions, runCli, UsageError } from './cli';
 import { checkPlanFile, importPlanFile } from './import-plan';
+import { hubDemo } from './hub-demo';
 
 // One line per option; its `check` runs before anything else does.
 const OPTIONS = {
@@ -22,10 +24,12 @@ const OPTIONS = {
   report: { value: 'MÃ_KỲ' },
   out: { value: 'THƯ_MỤC', default: 'out' },
   import: { value: 'TỆP', check: checkPlanFile },
+  hub: { value: 'SỐ_XÃ', check: (v: string) => (/^[1-9]\d*$/.test(v) ? undefined : 'cần một số nguyên dương') },
 };
 
 await runCli(async () => {
   const args = parseOptions(OPTIONS);
+  if (args.hub !== undefined) return hubDemo(Number(args.hub), args.out!, args.today!, args.report);
   const emu = productEmulator();
   emu.setToday(args.today!);
   // A new spreadsheet as Sheets makes it (one empty sheet), set up from the menu, then refreshed.

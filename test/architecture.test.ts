@@ -19,9 +19,12 @@ type Layer = 'contract' | 'core' | 'gas' | 'ops' | 'main';
 const RANK: Record<Layer, number> = { contract: 0, core: 1, gas: 2, ops: 3, main: 4 };
 
 function layerOf(rel: string): Layer | null {
-  if (rel === 'src/main.ts') return 'main';
+  if (rel === 'src/main.ts' || rel === 'src/hub-main.ts') return 'main';
   const m = /^src\/(contract|core|gas|ops)\//.exec(rel);
-  return m ? (m[1] as Layer) : null;
+  if (m) return m[1] as Layer;
+  // The province hub keeps the same layers: src/hub/*.ts pure, src/hub/gas adapters, src/hub/ops operations.
+  const hub = /^src\/hub\/(?:(gas|ops)\/)?[^/]+$/.exec(rel);
+  return hub ? ((hub[1] as Layer | undefined) ?? 'core') : null;
 }
 
 const isAppsScript = (decl: ts.Declaration) => decl.getSourceFile().fileName.includes('/@types/google-apps-script/');

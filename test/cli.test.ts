@@ -37,8 +37,9 @@ const CASES: [args: string[], line: RegExp][] = [
   [['--report', 'Q5'], /^Không có kỳ báo cáo "Q5" cho --report\. Các mã kỳ: Q1, H1, Q3, NAM\.$/],
   [
     ['--verbose'],
-    /^Không có tùy chọn --verbose\. Các tùy chọn: --today yyyy-mm-dd, --report MÃ_KỲ, --out THƯ_MỤC, --import TỆP\.$/,
+    /^Không có tùy chọn --verbose\. Các tùy chọn: --today yyyy-mm-dd, --report MÃ_KỲ, --out THƯ_MỤC, --import TỆP, --hub SỐ_XÃ\.$/,
   ],
+  [['--hub', '0'], /^Giá trị không hợp lệ cho --hub: "0" \(cần một số nguyên dương\)\.$/],
   [['--today'], /^Tùy chọn --today cần một giá trị: --today yyyy-mm-dd\.$/],
   [['Q3'], /^Không hiểu "Q3": mỗi giá trị phải đi sau tùy chọn của nó\./],
 ];

@@ -2,14 +2,15 @@
  * Apps Script's limits and rules that the emulator models, each pinned on a throwaway script (no
  * product code): docs/apps-script-fidelity.md lists them with their sources.
  */
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
 import { CELL_TOO_LONG, MAX_CELL_CHARS } from '../emulator/entry';
 import { type EmulatorOptions, Emulator, MAX_SIMPLE_TRIGGER_MS, ScriptError } from '../emulator/index';
-import { DOCUMENT_TOO_LARGE, MAX_DOCUMENT_CHARS } from '../emulator/services/document';
+import { DOCUMENT_TOO_LARGE, DocumentAppModel, MAX_DOCUMENT_CHARS } from '../emulator/services/document';
+import { DriveAppModel } from '../emulator/services/drive';
 import { fileChip, personChip } from '../emulator/services/spreadsheet';
 
 function emulatorFor(source: string, options: EmulatorOptions = {}): Emulator {
@@ -65,6 +66,48 @@ describe('a Google Doc holds at most 1,000,000 characters (stricter than Docs’
   });
   it('appendText past the limit throws', () => {
     expect(() => emu.run('growText', [MAX_DOCUMENT_CHARS + 1])).toThrow(DOCUMENT_TOO_LARGE);
+  });
+
+  // The check keeps a running count instead of re-reading the body on each edit.
+  const edit = fc.oneof(
+    fc.record({ op: fc.constant('append' as const), text: fc.string({ maxLength: 8 }) }),
+    fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 8 }) }),
+    fc.record({
+      op: fc.constant('table' as const),
+      cells: fc.array(fc.array(fc.string({ maxLength: 4 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+    }),
+    fc.record({ op: fc.constant('cell' as const), text: fc.string({ maxLength: 8 }) }),
+    fc.record({ op: fc.constant('setText' as const), at: fc.nat(), text: fc.string({ maxLength: 8 }) }),
+    fc.record({ op: fc.constant('appendText' as const), at: fc.nat(), text: fc.string({ maxLength: 8 }) }),
+    fc.record({ op: fc.constant('remove' as const), at: fc.nat() }),
+    fc.constant({ op: 'clear' as const }),
+  );
+  it('the counted length is the body text’s length after any sequence of edits', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 25 }), (edits) => {
+        const body = new DocumentAppModel(new DriveAppModel()).create('d').getBody();
+        for (const e of edits) {
+          const paras = body.getParagraphs();
+          const para = 'at' in e ? paras[e.at % paras.length]! : undefined;
+          if (e.op === 'append') body.appendParagraph(e.text);
+          if (e.op === 'insert') body.insertParagraph(e.at % (body.getNumChildren() + 1), e.text);
+          if (e.op === 'table') body.appendTable(e.cells);
+          if (e.op === 'cell') body.getTables().at(-1)?.getCell(0, 1).appendParagraph(e.text);
+          if (e.op === 'setText') para!.setText(e.text);
+          if (e.op === 'appendText') para!.appendText(e.text);
+          // The last paragraph of a body or cell cannot go: a refused removal keeps the count too.
+          if (e.op === 'remove') {
+            try {
+              para!.removeFromParent();
+            } catch (err) {
+              expect(String(err)).toMatch(/Can't remove the last paragraph/);
+            }
+          }
+          if (e.op === 'clear') body.clear();
+          expect(body.countedChars()).toBe(body.getText().length);
+        }
+      }),
+    );
   });
 });
 
@@ -219,5 +262,28 @@ describe('stricter conversions and shapes', () => {
   });
   it('null becomes an empty cell, booleans, numbers and Dates stay, an apostrophe keeps text', () => {
     expect(emu.run('kinds').value).toEqual(['', true, 3.5, new Date(0), '007']);
+  });
+});
+
+describe('URL fetch: 20,000 calls a day per user', () => {
+  it('the call past the daily quota throws; the next day fetches again', () => {
+    const emu = emulatorFor(`
+      function get() {
+        var token = ScriptApp.getOAuthToken();
+        var url = 'https://sheets.googleapis.com/v4/spreadsheets/' + SpreadsheetApp.getActiveSpreadsheet().getId();
+        return UrlFetchApp.fetch(url, { headers: { Authorization: 'Bearer ' + token }, muteHttpExceptions: true }).getResponseCode();
+      }`);
+    const manifest = JSON.parse(readFileSync(new URL('../appsscript.json', import.meta.url), 'utf8'));
+    manifest.oauthScopes.push(
+      'https://www.googleapis.com/auth/script.external_request',
+      'https://www.googleapis.com/auth/spreadsheets',
+    );
+    Object.assign(emu.manifest, manifest);
+    // Spend the day's quota on the host side, as if 20,000 fetches had run earlier today.
+    for (let i = 0; i < 20_000; i++) emu.remote.countFetch(emu.user, emu.now);
+    expect(() => emu.run('get')).toThrow('Service invoked too many times for one day: urlfetch.');
+    emu.advanceDays(1);
+    // The request goes out again (this throwaway spreadsheet is not in the emulated Drive: 404).
+    expect(emu.run('get').value).toBe(404);
   });
 });

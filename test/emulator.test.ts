@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { Emulator, ScriptError } from '../emulator/index';
+import type { ServiceObject } from '../emulator/realm';
+import { surfaceOf } from '../emulator/surface';
 
 /** A throwaway bundle: plain Apps Script source plus the project's manifest. */
 function bundle(source: string, manifest?: object): string {
@@ -116,5 +118,104 @@ describe('emulator', () => {
       expect(e).toBeInstanceOf(ScriptError);
       expect((e as ScriptError).execution.calls.method('SpreadsheetApp.getActiveSpreadsheet')).toBe(1);
     }
+  });
+});
+
+/** Every method a host object's class chain defines (the script must see only Apps Script's). */
+function hostMethods(obj: ServiceObject): string[] {
+  const names = new Set<string>();
+  for (let p = Object.getPrototypeOf(obj); p && p !== Object.prototype; p = Object.getPrototypeOf(p))
+    for (const k of Object.getOwnPropertyNames(p))
+      if (k !== 'constructor' && typeof obj[k as keyof typeof obj] === 'function') names.add(k);
+  return [...names];
+}
+
+describe("the script sees only Apps Script's members", () => {
+  const source = `
+    function sheet() { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S'); }
+    function objects() {
+      var body = DocumentApp.create('d').getBody();
+      var table = body.appendTable([['a']]);
+      return { Sheet: sheet(), Range: sheet().getRange(1, 1), Spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
+        Body: body, Paragraph: body.getParagraphs()[0], Table: table, TableCell: table.getCell(0, 0),
+        DriveApp: DriveApp, EmbeddedChartBuilder: sheet().newChart() };
+    }
+    function types(names) {
+      var all = objects(), out = {};
+      for (var kind in names) out[kind] = names[kind].map(function (n) { return typeof all[kind][n] + (n in all[kind] ? ' in' : ''); });
+      return out;
+    }
+    function callHelper(expression) {
+      var s = sheet(), r = s.getRange(1, 1), d = DriveApp;
+      try {
+        if (expression === 's.cell') s.cell(1, 1);
+        if (expression === 's.setCell') s.setCell(1, 1, 'values', 'x');
+        if (expression === 's.load') s.load([['x']]);
+        if (expression === 's.putChip') s.putChip(1, 1, { kind: 'file', title: 't', url: 'u' });
+        if (expression === 's.valueAt') s.valueAt(1, 1);
+        if (expression === 'r.read') r.read();
+        if (expression === 'd.addFolder') d.addFolder('x');
+        return 'no error';
+      } catch (e) {
+        return (e instanceof TypeError ? 'TypeError' : e.name) + ': ' + e.message;
+      }
+    }
+    function tamper() {
+      var s = sheet();
+      s.name = 'Renamed';
+      return [s.getName(), Object.keys(s).length, String(s), Object.getPrototypeOf(s) === Object.prototype];
+    }
+    function chartTitle() { return typeof sheet().newChart().setTitle + ' ' + typeof sheet().newChart().asBarChart().setTitle; }`;
+
+  it.each(['s.cell', 's.setCell', 's.load', 's.putChip', 's.valueAt', 'r.read', 'd.addFolder'])(
+    'calling the host-only helper %s throws "TypeError: … is not a function" and counts no call',
+    (expression) => {
+      const emu = emulatorFor(source);
+      const exec = emu.run('callHelper', [expression]);
+      expect(exec.value).toBe(`TypeError: ${expression} is not a function`);
+      const method = expression.replace(/^s\./, 'Sheet.').replace(/^r\./, 'Range.').replace(/^d\./, 'DriveApp.');
+      expect(exec.calls.method(method)).toBe(0);
+    },
+  );
+
+  it("every host method is either on the kind's Apps Script list (a function there) or absent", () => {
+    const emu = emulatorFor(source);
+    const hosts = emu.run<Record<string, ServiceObject>>('objects').value;
+    const names = Object.fromEntries(Object.entries(hosts).map(([kind, obj]) => [kind, hostMethods(obj)]));
+    const seen = emu.run<Record<string, string[]>>('types', [names]).value;
+    // Not vacuous: these models do carry host-side helpers.
+    for (const kind of ['Sheet', 'Range', 'Body', 'Table', 'DriveApp'])
+      expect(
+        names[kind]!.filter((n) => !surfaceOf(kind).has(n)),
+        kind,
+      ).not.toEqual([]);
+    for (const [kind, list] of Object.entries(names)) {
+      const surface = surfaceOf(kind);
+      list.forEach((n, i) =>
+        expect(`${kind}.${n}: ${seen[kind]![i]}`).toBe(`${kind}.${n}: ${surface.has(n) ? 'function in' : 'undefined'}`),
+      );
+    }
+  });
+
+  it('host code keeps the full API', () => {
+    const emu = emulatorFor(source);
+    const sheet = emu.spreadsheet.getSheetByName('S')!;
+    sheet.setCell(1, 1, 'values', 'x');
+    expect(sheet.valueAt(1, 1)).toBe('x');
+  });
+
+  it("the script cannot change a model's fields or reach its prototype; objects print as their class", () => {
+    const emu = emulatorFor(source);
+    expect(emu.run('tamper').value).toEqual(['S', 0, 'Sheet', true]);
+    expect(emu.spreadsheet.getSheetByName('S')).toBeDefined();
+  });
+
+  it('setTitle is on the bar chart builder that asBarChart() returns, not on newChart()', () => {
+    expect(emulatorFor(source).run('chartTitle').value).toBe('undefined function');
+  });
+
+  it('an object kind without a list is an emulator bug, reported on the host', () => {
+    // SlidesApp is an Apps Script service the emulator does not model.
+    expect(() => surfaceOf('SlidesApp')).toThrow(/lists no members for SlidesApp/);
   });
 });

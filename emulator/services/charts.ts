@@ -53,9 +53,9 @@ export class EmbeddedChartModel extends ServiceObject {
 
 let nextChartId = 1;
 
-/** EmbeddedChartBuilder, and the bar chart builder asBarChart() returns (the same setters here). */
+/** Sheet.newChart()'s builder. */
 export class EmbeddedChartBuilderModel extends ServiceObject {
-  readonly kind = 'EmbeddedChartBuilder';
+  readonly kind: string = 'EmbeddedChartBuilder';
   readonly service = 'spreadsheet' as const;
   private type = '';
   private readonly ranges: RangeModel[] = [];
@@ -70,8 +70,14 @@ export class EmbeddedChartBuilderModel extends ServiceObject {
     this.type = String(type);
     return this;
   }
-  asBarChart() {
-    return this.setChartType('BAR');
+  /** A bar chart builder with what this one holds (Apps Script returns an EmbeddedBarChartBuilder). */
+  asBarChart(): EmbeddedBarChartBuilderModel {
+    const bar = new EmbeddedBarChartBuilderModel(this.sheet);
+    bar.ranges.push(...this.ranges);
+    bar.position = this.position;
+    for (const [k, v] of this.options) bar.options.set(k, v);
+    bar.setChartType('BAR');
+    return bar;
   }
   addRange(range: RangeModel) {
     if (range.sheet.parent !== this.sheet.parent) throw new AppsScriptError('The range must be in this spreadsheet.');
@@ -86,17 +92,23 @@ export class EmbeddedChartBuilderModel extends ServiceObject {
     this.options.set(String(option), value);
     return this;
   }
-  setTitle(title: string) {
-    return this.setOption('title', String(title));
-  }
-  setStacked() {
-    return this.setOption('isStacked', true);
-  }
 
   build(): EmbeddedChartModel {
     if (!this.type) throw new AppsScriptError('The chart type must be set before building the chart.');
     if (!this.ranges.length) throw new AppsScriptError('At least one range is required to build a chart.');
     const position = this.position ?? { row: 1, column: 1, offsetX: 0, offsetY: 0 };
     return new EmbeddedChartModel(nextChartId++, this.type, [...this.ranges], position, new Map(this.options));
+  }
+}
+
+/** What asBarChart() returns: the same builder, plus the bar chart's own setters. */
+export class EmbeddedBarChartBuilderModel extends EmbeddedChartBuilderModel {
+  override readonly kind = 'EmbeddedBarChartBuilder';
+
+  setTitle(title: string) {
+    return this.setOption('title', String(title));
+  }
+  setStacked() {
+    return this.setOption('isStacked', true);
   }
 }

@@ -154,12 +154,41 @@ abstract class ElementModel extends ServiceObject {
   /** This element's own attributes, as set (unset ones are absent). */
   protected own: Attrs = {};
 
-  /** Refuses an edit that would take the document this element belongs to past its size limit. */
-  protected guardGrowth(added: number): void {
+  /**
+   * On a body: the length of its text, kept up to date by every edit (guardGrowth) so that the
+   * size check does not re-read the document on each insert; undefined after a removal, when it
+   * is recounted once.
+   */
+  private chars: number | undefined;
+
+  private root(): ElementModel {
     let root: ElementModel = this;
     while (root.parent) root = root.parent;
-    if (root.type === 'BODY_SECTION' && root.getText().length + added > MAX_DOCUMENT_CHARS)
-      throw new AppsScriptError(DOCUMENT_TOO_LARGE);
+    return root;
+  }
+
+  /**
+   * Refuses an edit that adds `added` characters (exactly: the change of the body text's length)
+   * if it would take the document this element belongs to past its size limit, else counts them.
+   */
+  protected guardGrowth(added: number): void {
+    const root = this.root();
+    if (root.type !== 'BODY_SECTION') return;
+    const chars = root.chars ?? root.getText().length;
+    if (chars + added > MAX_DOCUMENT_CHARS) throw new AppsScriptError(DOCUMENT_TOO_LARGE);
+    root.chars = chars + added;
+  }
+
+  /** Host-side: the body text's length as counted for the size check (see `chars`). */
+  countedChars(): number {
+    const root = this.root();
+    root.chars ??= root.getText().length;
+    return root.chars;
+  }
+
+  /** Text left the document: its length is recounted at the next check. */
+  protected uncount(): void {
+    this.root().chars = undefined;
   }
 
   getType() {
@@ -213,6 +242,7 @@ abstract class ElementModel extends ServiceObject {
         `Can't remove the last paragraph in a ${parent instanceof BodyModel ? 'document section' : 'table cell'}.`,
       );
     }
+    parent.uncount();
     siblings.splice(siblings.indexOf(this), 1);
     this.parent = null;
     return this;
@@ -537,7 +567,8 @@ abstract class ContainerModel extends ElementModel {
         `Index (${index}) must be less than or equal to the number of child elements (${this.children.length}).`,
       );
     }
-    this.guardGrowth(el.getText().length + 1);
+    // Children are joined by a line break: the first child of an empty container adds none.
+    this.guardGrowth(el.getText().length + (this.children.length ? 1 : 0));
     el.parent = this;
     this.children.splice(index, 0, el);
     if (this.children.at(-1) === el && el instanceof TableModel) this.insertAt(this.children.length, new ParagraphModel());
@@ -595,6 +626,7 @@ abstract class ContainerModel extends ElementModel {
   }
 
   clear() {
+    this.uncount();
     this.children = [];
     this.insertAt(0, new ParagraphModel());
     return this;

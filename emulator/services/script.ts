@@ -131,6 +131,8 @@ export interface TriggerContext {
   user: string;
   scriptTimeZone: string;
   now: () => number;
+  /** The OAuth token of this execution's user and scopes (for UrlFetch calls to Google APIs). */
+  token?: () => string;
 }
 
 const EVERY_MINUTES = [1, 5, 10, 15, 30];
@@ -330,6 +332,11 @@ export class ScriptAppModel extends ServiceObject {
   newTrigger(functionName: string) {
     if (typeof functionName !== 'string' || !functionName) throw new AppsScriptError('Invalid argument: functionName');
     return new TriggerBuilderModel(this.ctx, functionName);
+  }
+
+  getOAuthToken() {
+    if (!this.ctx.token) throw new AppsScriptError('No OAuth token in this context.');
+    return this.ctx.token();
   }
 
   getProjectTriggers() {

@@ -82,7 +82,25 @@ export class UiModel extends ServiceObject {
   prompt(title: string, message: string, buttons = 'OK_CANCEL') {
     this.state.dialogs.push({ title, message: String(message), buttons });
     const text = this.state.promptTexts.shift();
-    const button = text === undefined ? BUTTON.CANCEL : BUTTON.OK;
-    return { getResponseText: () => text ?? '', getSelectedButton: () => button };
+    return new PromptResponseModel(text ?? '', text === undefined ? BUTTON.CANCEL : BUTTON.OK);
+  }
+}
+
+export class PromptResponseModel extends ServiceObject {
+  readonly kind = 'PromptResponse';
+  readonly service = 'ui' as const;
+
+  constructor(
+    private readonly text: string,
+    private readonly button: string,
+  ) {
+    super();
+  }
+
+  getResponseText() {
+    return this.text;
+  }
+  getSelectedButton() {
+    return this.button;
   }
 }

@@ -16,6 +16,7 @@ export const OVERVIEW_WARNING = 'Bảng tổng quan tính bằng công thức: s
 function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = SpreadsheetApp.newDataValidation();
   if (v.kind === 'list') builder.requireValueInList([...v.values], true);
+  else if (v.kind === 'date') builder.requireDate();
   else builder.requireNumberBetween(v.min, v.max);
   return builder.setAllowInvalid(!v.strict).setHelpText(v.help).build();
 }

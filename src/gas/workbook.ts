@@ -1,8 +1,26 @@
 /** The spreadsheet itself: the active one, its sheets' places and links. */
+import { WORKBOOK_LOCALE, WORKBOOK_TIME_ZONE } from '../contract/locale';
+import { UserError } from '../core/errors';
+import { NOT_BOUND_MESSAGE } from './lock';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The spreadsheet the script is bound to (null outside it: see NOT_BOUND_MESSAGE). */
 export function activeSpreadsheet(): Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new UserError(NOT_BOUND_MESSAGE);
+  return ss;
+}
+
+/** The spreadsheet's time zone and locale. */
+export function workbookLocale(ss: Spreadsheet): { timeZone: string; locale: string } {
+  return { timeZone: ss.getSpreadsheetTimeZone(), locale: ss.getSpreadsheetLocale() };
+}
+
+/** Sets the time zone and locale the product expects (a new workbook, docs/SPEC.md §8). */
+export function adoptWorkbookLocale(ss: Spreadsheet): void {
+  ss.setSpreadsheetTimeZone(WORKBOOK_TIME_ZONE);
+  ss.setSpreadsheetLocale(WORKBOOK_LOCALE);
 }
 
 /** A link that opens the sheet (the spreadsheet's own when the sheet is gone). */

@@ -98,6 +98,11 @@ export function createReport(
   };
 }
 
+/** DocumentApp cannot insert page numbers: how to add them, and how to have them next time (§5). */
+export function pageNumbersHint(): string {
+  return `Văn bản chưa có số trang: mở văn bản, chọn Chèn › Số trang (bỏ trang đầu). Để lần sau tự có, hãy dán đường dẫn một văn bản mẫu có sẵn số trang vào ô «${CONFIG_LABELS.reportTemplate}» (trang Cấu hình).`;
+}
+
 export function reportMessage(r: CreatedReport): string {
   const lines = [`Đã tạo báo cáo «${r.name}».`, `Liên kết: ${r.url}`, `Đã ghi liên kết và ngày tạo vào trang «Kỳ báo cáo».`];
   if (r.previousUrl) lines.push(`Liên kết cũ đã được thay; văn bản cũ vẫn còn nguyên trong Drive: ${r.previousUrl}`);
@@ -114,11 +119,7 @@ export function reportMessage(r: CreatedReport): string {
     );
     if (r.gaps.length > 10) lines.push(`- … và ${r.gaps.length - 10} chỗ khác.`);
   }
-  if (r.withoutTemplate) {
-    lines.push(
-      `Văn bản chưa có số trang: mở văn bản, chọn Chèn › Số trang (bỏ trang đầu). Để lần sau tự có, hãy dán đường dẫn một văn bản mẫu có sẵn số trang vào ô «${CONFIG_LABELS.reportTemplate}» (trang Cấu hình).`,
-    );
-  }
+  if (r.withoutTemplate) lines.push(pageNumbersHint());
   if (r.configProblems.length) lines.push(`Cấu hình chưa đúng (đã dùng giá trị mặc định): ${r.configProblems.join('; ')}.`);
   if (r.dataErrors)
     lines.push(

@@ -55,3 +55,8 @@ export function lowerFirst(s: string): string {
 export function oneLine(s: string | undefined): string {
   return (s ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** At most `max` characters, ending with `…` when cut. */
+export function cut(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+}

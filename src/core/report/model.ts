@@ -66,20 +66,28 @@ export interface Figures {
   indicators: Record<IndicatorStatus, number>;
 }
 
-export interface Report {
+/**
+ * What the renderer lays out (src/gas/report/render.ts): the NĐ 30 header, title and summary, the
+ * body, `Nơi nhận` beside the signature, then the annex. The commune report and the province
+ * hub's report (src/hub/report.ts) are both one of these.
+ */
+export interface ReportDocument {
   /** The Google Doc's name. */
   name: string;
-  period: { code: string; name: string; sheetRow: number };
-  /** C: statuses are as of this day. */
-  cutoff: Day;
   header: { superior: string; issuer: string; number: string; nation: string; motto: string; dateLine: string };
   title: string;
   summary: string;
   body: Block[];
   recipients: string[];
   signature: { authority: string; title: string; signer: string };
-  /** The annex, on a new page after the signature. */
+  /** After the signature; it starts with a `pageBreak` block when it has content. */
   annex: Block[];
+}
+
+export interface Report extends ReportDocument {
+  period: { code: string; name: string; sheetRow: number };
+  /** C: statuses are as of this day. */
+  cutoff: Day;
   /** Labels of `Cấu hình` values the report needed and did not find (shown as `…`). */
   missingConfig: string[];
   /** What each `[cần bổ sung: …]` placeholder asks staff to add, in document order. */

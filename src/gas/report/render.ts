@@ -8,7 +8,7 @@
  * pixel stretched to a line 1 px high (Body.appendHorizontalRule would span the whole cell).
  */
 import { discardDocument, newReportDocument } from '../drive';
-import { GAP_OPEN, RECIPIENTS_TITLE, type Block, type Report, type TableColumn } from '../../core/report/model';
+import { GAP_OPEN, RECIPIENTS_TITLE, type Block, type ReportDocument, type TableColumn } from '../../core/report/model';
 
 type Document = GoogleAppsScript.Document.Document;
 type Body = GoogleAppsScript.Document.Body;
@@ -142,7 +142,7 @@ function styleCells(table: Table, styles: readonly (readonly Style[])[]): void {
 }
 
 /** The borderless two-column header: agency on the left, national title and date on the right. */
-function headerBlock(body: Body, report: Report): void {
+function headerBlock(body: Body, report: ReportDocument): void {
   const { superior, issuer, number, nation, motto, dateLine } = report.header;
   const left = superior ? [superior, issuer] : [issuer, ''];
   const table = body.insertTable(0, [
@@ -185,7 +185,7 @@ function bodyBlock(body: Body, block: Block): void {
 }
 
 /** `Nơi nhận` on the left and the signature block centred in the right half, side by side. */
-function closingBlock(body: Body, report: Report): void {
+function closingBlock(body: Body, report: ReportDocument): void {
   const { authority, title, signer } = report.signature;
   const table = body.appendTable([[RECIPIENTS_TITLE, authority]]);
   setColumnWidths(table, [0.5, 0.5]);
@@ -200,20 +200,21 @@ function closingBlock(body: Body, report: Report): void {
 
 /**
  * The report as a new document in `folder` (a copy of `Mẫu báo cáo` when `template` names one);
- * its URL. `record` writes where the report is recorded; should rendering or recording fail
- * part-way, the document goes to the trash.
+ * its URL. `record` writes where the report is recorded (the hub records nothing but its log
+ * row, written after); should rendering or recording fail part-way, the document goes to the
+ * trash. Both the commune report and the province hub's report come through here.
  */
 export function createReportDocument(
-  report: Report,
+  report: ReportDocument,
   folder: GoogleAppsScript.Drive.Folder,
   template: string,
-  record: (url: string) => void,
+  record?: (url: string) => void,
 ): string {
   const doc = newReportDocument(report.name, folder, template);
   try {
     const url = doc.getUrl();
     renderReport(report, doc);
-    record(url);
+    record?.(url);
     return url;
   } catch (e) {
     discardDocument(doc.getId());
@@ -222,7 +223,7 @@ export function createReportDocument(
 }
 
 /** Renders into `doc`: a new document, or a copy of `Mẫu báo cáo` (its header kept, its body cleared). */
-function renderReport(report: Report, doc: Document): void {
+function renderReport(report: ReportDocument, doc: Document): void {
   const body = doc.getBody();
   body.clear();
   const A = DocumentApp.Attribute;
@@ -248,18 +249,21 @@ function renderReport(report: Report, doc: Document): void {
 }
 
 const KEPT: ReadonlySet<Block['kind']> = new Set(['heading', 'subheading', 'annexTitle', 'annexHeading', 'annexArea']);
-const ANNEX_FIRST_CELL = 'STT';
 
 /**
  * Headings kept with what follows and table header rows repeated on each page: DocumentApp has
  * neither, the Docs API has both (paragraphStyle.keepWithNext, pinTableHeaderRows), so one
  * `Documents.get` and one `batchUpdate` set them, whatever the number of rows.
  */
-function keepAndRepeat(id: string, report: Report): void {
+function keepAndRepeat(id: string, report: ReportDocument): void {
   const kept = new Set<string>();
-  // Headings, and lines that introduce a list (ending with a colon).
-  for (const b of [...report.body, ...report.annex])
+  // The data tables are known by their first header cell (the layout tables start otherwise).
+  const tableHeads = new Set<string>();
+  for (const b of [...report.body, ...report.annex]) {
+    // Headings, and lines that introduce a list (ending with a colon).
     if ('text' in b && (KEPT.has(b.kind) || b.text.endsWith(':'))) kept.add(b.text);
+    if (b.kind === 'table' && b.rows[0]?.[0]) tableHeads.add(b.rows[0][0]);
+  }
   const docs = Docs!.Documents!;
   const content = docs.get(id).body?.content ?? [];
   // pinTableHeaderRows is newer than the type package.
@@ -280,7 +284,7 @@ function keepAndRepeat(id: string, report: Report): void {
       });
     }
     const first = el.table?.tableRows?.[0]?.tableCells?.[0]?.content?.[0]?.paragraph;
-    if (el.table && textOf(first) === ANNEX_FIRST_CELL) {
+    if (el.table && tableHeads.has(textOf(first))) {
       requests.push({ pinTableHeaderRows: { tableStartLocation: { index: el.startIndex }, pinnedHeaderRowsCount: 1 } });
     }
   }
