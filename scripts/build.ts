@@ -83,7 +83,7 @@ type Built = Awaited<ReturnType<typeof buildProduct>>;
 /** Both products. */
 export async function buildAll(): Promise<Record<keyof typeof PRODUCTS, Built>> {
   // The template is bundled as data: a bad row or layout fails the build, not a user's setup.
-  checkTemplate(JSON.parse(readFileSync(`${root}sheets-templates/tu-xuyen-2023.json`, 'utf8')));
+  checkTemplate(JSON.parse(readFileSync(`${root}src/sample/tu-xuyen-2023.json`, 'utf8')));
   checkLayouts(SHEET_LAYOUTS, [TASKS, INDICATORS, PERIODS]);
   return { commune: await buildProduct(PRODUCTS.commune), hub: await buildProduct(PRODUCTS.hub) };
 }

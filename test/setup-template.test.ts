@@ -7,7 +7,7 @@ import type { Template } from '../src/contract/template';
 import { sheetGrid } from '../src/core/fill';
 import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 
-const raw = JSON.parse(readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8')) as Template;
+const raw = JSON.parse(readFileSync(new URL('../src/sample/tu-xuyen-2023.json', import.meta.url), 'utf8')) as Template;
 const copy = (): Template => structuredClone(raw);
 
 describe('checkTemplate', () => {

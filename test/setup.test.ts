@@ -4,7 +4,7 @@ import type { Emulator } from '../emulator/index';
 import { productEmulator, headersOf, putSheet } from './support/fixtures';
 import type { SheetModel } from '../emulator/services/spreadsheet';
 import { CONFIG_LAYOUT, DATE_FORMAT, SHEET_LAYOUTS, TASKS_LAYOUT } from '../src/contract/layout';
-import { TEMPLATE } from '../sheets-templates/template';
+import { TEMPLATE } from '../src/sample/template';
 import { AREA_LABELS } from '../src/contract/lists';
 import { CONFIG_SHEET, INDICATORS, LOG, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 import { snapshotValues } from './helpers';
