@@ -1,4 +1,6 @@
 /** The spreadsheet itself: the active one, its sheets' places and links. */
+import { isUntouched, type SheetState } from '../core/untouched';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function activeSpreadsheet(): Spreadsheet {
@@ -30,4 +32,36 @@ export function spreadsheetName(ss: Spreadsheet): string {
 
 export function spreadsheetUrl(ss: Spreadsheet): string {
   return ss.getUrl();
+}
+
+/** The names of the spreadsheet's sheets, in their order. */
+export function sheetNames(ss: Spreadsheet): string[] {
+  return ss.getSheets().map((s) => s.getName());
+}
+
+/**
+ * Deletes the sheet `name` if it is exactly as Sheets made it (src/core/untouched.ts) and is not
+ * the only one; reads the whole grid once per attribute. True when it was deleted.
+ */
+export function deleteIfUntouched(ss: Spreadsheet, name: string): boolean {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet || ss.getNumSheets() < 2) return false;
+  const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  const state: SheetState = {
+    lastRow: sheet.getLastRow(),
+    lastColumn: sheet.getLastColumn(),
+    frozenRows: sheet.getFrozenRows(),
+    protections:
+      sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length +
+      sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).length,
+    charts: sheet.getCharts().length,
+    notes: all.getNotes(),
+    backgrounds: all.getBackgrounds(),
+    numberFormats: all.getNumberFormats(),
+    fontWeights: all.getFontWeights(),
+    validations: all.getDataValidations(),
+  };
+  if (!isUntouched(state)) return false;
+  ss.deleteSheet(sheet);
+  return true;
 }
