@@ -64,6 +64,8 @@ export async function buildProduct(product: Product): Promise<{ bytes: number; e
     charset: 'utf8',
     legalComments: 'none',
     minifySyntax: true,
+    // checkInstallation shows the version (docs/SPEC.md §9).
+    define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) },
     write: false,
   });
   const body = result.outputFiles[0]!.text;

@@ -1,5 +1,5 @@
 /** The `Lịch sử` sheet: read before a report, appended to after it (one block write). */
-import { type Day, instantOfDay } from '../../core/days';
+import { type Day, instantOfDay, type Offset } from '../../core/days';
 import { HISTORY } from '../../contract/sheets';
 import {
   historyCells,
@@ -25,7 +25,7 @@ export function readHistory(ss: Spreadsheet): HistoryEntry[] {
  * Appends the rows, their values in the last call (a failure before it leaves no row). Returns how
  * to take them back, for a report that fails after this.
  */
-export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offsetMinutes: number): () => void {
+export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offsetMinutes: Offset): () => void {
   if (!rows.length) return () => undefined;
   const sheet = ss.getSheetByName(HISTORY.name) ?? ss.insertSheet(HISTORY.name);
   let header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!;
