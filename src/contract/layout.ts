@@ -3,7 +3,7 @@
  * number formats, validation lists and which columns wrap. Header texts come from ./sheets; the
  * overview sheet's layout is in src/core/overview.ts.
  */
-import { AREA_LABELS, COMPARATOR_SYMBOLS, UNITS } from './lists';
+import { AREA_LABELS, COMPARATOR_SYMBOLS, PERIOD_CODES, UNITS } from './lists';
 import { CONFIG_HEADERS } from './settings';
 import { CONFIG_SHEET, HISTORY, INDICATORS, LOG, PERIODS, TASKS } from './sheets';
 
@@ -101,7 +101,7 @@ export const TASKS_LAYOUT: SheetLayout = {
       width: 90,
       validation: {
         kind: 'list',
-        values: ['Q1', 'H1', 'Q3', 'NAM'],
+        values: PERIOD_CODES,
         strict: false,
         help: 'Chỉ điền ở nhiệm vụ là báo cáo định kỳ: mã kỳ (Q1, H1, Q3, NAM) ở trang «Kỳ báo cáo». Gửi báo cáo (nhập Ngày gửi) là hoàn thành nhiệm vụ.',
       },
