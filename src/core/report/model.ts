@@ -16,7 +16,14 @@ import type { IndicatorRow, PeriodRow, TaskRow } from '../rows';
 import { type Clock, parseComparator, taskDueDay } from '../rules';
 import { type Comparator, AREA_LABELS } from '../../contract/lists';
 import { PERIODS, TASKS } from '../../contract/sheets';
-import { type IndicatorStatus, type PeriodStatus, STATUS, type TaskStatus } from '../../contract/status';
+import {
+  INDICATOR_STATUSES,
+  type IndicatorStatus,
+  type PeriodStatus,
+  STATUS,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '../../contract/status';
 import { foldDiacritics, normalizeLabel } from '../text';
 import { matchArea } from '../areas';
 import { cutoffOf, type TaskAtCutoff, taskAtCutoff } from './cutoff';
@@ -100,8 +107,8 @@ export interface Report extends ReportDocument {
   history: HistoryRow[];
 }
 
-export const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 export const RECIPIENTS_TITLE = 'Nơi nhận:';
 export const HEADINGS = {
   direction: 'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH',
@@ -200,6 +207,27 @@ function missingConfig(config: Config): string[] {
     const v = config[k];
     return Array.isArray(v) ? v.length === 0 : !String(v).trim();
   }).map((k) => CONFIG_LABELS[k]);
+}
+
+/** The NĐ 30 header, title, `Nơi nhận` and signature of a report issued under `Cấu hình` on `today`. */
+export function letterhead(config: Config, today: Day): Pick<ReportDocument, 'header' | 'title' | 'recipients' | 'signature'> {
+  return {
+    header: {
+      superior: oneLine(config.superior),
+      issuer: orPlaceholder(config.issuer),
+      number: `Số:    /BC-${orPlaceholder(config.abbreviation)}`,
+      nation: NATION,
+      motto: MOTTO,
+      dateLine: dateLine(config.place, today),
+    },
+    title: 'BÁO CÁO',
+    recipients: recipientLines(config.recipients),
+    signature: {
+      authority: orPlaceholder(config.signAuthority),
+      title: orPlaceholder(config.signerTitle),
+      signer: orPlaceholder(config.signer),
+    },
+  };
 }
 
 /** `Nơi nhận` lines, each with its dash, ending with `- Lưu: VT.` when the list lacks it. */
@@ -682,19 +710,9 @@ export function issuerInSentence(issuer: string, place: string): string {
 
 function figures(tasks: readonly TaskAtCutoff[], indicators: readonly Indicator[]): Figures {
   const t = {} as Record<TaskStatus, number>;
-  for (const s of [
-    STATUS.done,
-    STATUS.doneLate,
-    STATUS.inProgress,
-    STATUS.notStarted,
-    STATUS.dueSoon,
-    STATUS.overdue,
-    STATUS.error,
-  ] as const)
-    t[s] = count(tasks, s);
+  for (const s of TASK_STATUSES) t[s] = count(tasks, s);
   const i = {} as Record<IndicatorStatus, number>;
-  for (const s of [STATUS.met, STATUS.missed, STATUS.noData, STATUS.notApplicable, STATUS.error] as const)
-    i[s] = count(indicators, s);
+  for (const s of INDICATOR_STATUSES) i[s] = count(indicators, s);
   return { tasks: t, indicators: i };
 }
 
@@ -735,23 +753,9 @@ export function buildReport(input: ReportInput, periodCode: string, history: rea
     name: `Báo cáo CCHC ${periodName} - ${issuer}`,
     period: { code, name: periodName, sheetRow: period.sheetRow },
     cutoff,
-    header: {
-      superior: oneLine(config.superior),
-      issuer,
-      number: `Số:    /BC-${orPlaceholder(config.abbreviation)}`,
-      nation: NATION,
-      motto: MOTTO,
-      dateLine: dateLine(config.place, clock.today),
-    },
-    title: 'BÁO CÁO',
+    ...letterhead(config, clock.today),
     summary: `Kết quả thực hiện công tác cải cách hành chính ${lowerFirst(periodName)}`,
     body,
-    recipients: recipientLines(config.recipients),
-    signature: {
-      authority: orPlaceholder(config.signAuthority),
-      title: orPlaceholder(config.signerTitle),
-      signer: orPlaceholder(config.signer),
-    },
     annex: annexBlocks(areas),
     missingConfig: missingConfig(config),
     gaps: gaps.items,
