@@ -92,7 +92,7 @@ export function generateReport(periodCode: string): string {
 }
 
 function reportMenu(periodCode: string | Parameters<typeof reportFromMenu>[0]): void {
-  reportFromMenu((ss, ctx) => (typeof periodCode === 'string' ? periodCode : periodCode(ss, ctx)));
+  reportFromMenu((periods) => (typeof periodCode === 'string' ? periodCode : periodCode(periods)));
 }
 
 export function reportQ1(): void {

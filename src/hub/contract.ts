@@ -2,7 +2,7 @@
  * The hub workbook's contract (docs/SPEC.md §10): sheet names, headers, and which columns the hub
  * computes. Columns are found by header text, as in the commune workbook (§1).
  */
-import { type SheetDef, LOG } from '../contract/sheets';
+import type { SheetDef } from '../contract/sheets';
 import { STATUS, TASK_STATUSES } from '../contract/status';
 import { PERIOD_CODES } from '../contract/lists';
 
@@ -23,7 +23,6 @@ export const UNITS = {
 
 export const SUMMARY_SHEET = 'Số liệu tổng hợp';
 export const HUB_OVERVIEW_SHEET = 'Tổng quan tỉnh';
-export const HUB_LOG = LOG;
 
 /** The periods the hub follows: the four that `setupWorkbook` gives every commune (§8). */
 export const HUB_PERIODS = PERIOD_CODES;
