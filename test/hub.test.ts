@@ -241,6 +241,17 @@ describe('hubReport', () => {
     expect(text.join('\n')).toContain(`${'Xã Mẫu 2'} (${REASONS.noAccess})`);
   });
 
+  it('names the blank settings the report needs, Nơi nhận included, as the commune report does', () => {
+    const config = emu.spreadsheet.getSheetByName(CONFIG_SHEET)!;
+    const rows = config.getDataRange().getValues();
+    const at = rows.findIndex((r) => r[0] === 'Nơi nhận') + 1;
+    const kept = config.getRange(at, 2).getValue();
+    config.getRange(at, 2).setValue('');
+    emu.run('hubReportQ3');
+    config.getRange(at, 2).setValue(kept);
+    expect(emu.dialogs.at(-1)).toContain('«Nơi nhận»');
+  });
+
   it('lists the communes whose report is missing or late and their proposals', () => {
     const all = text.join('\n');
     expect(all).toContain('IV. ĐƠN VỊ CHƯA GỬI HOẶC GỬI TRỄ BÁO CÁO QUÝ III NĂM 2023');

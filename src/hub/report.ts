@@ -5,11 +5,10 @@
  * communes whose report for the period is missing or late, the communes' own proposals), then the
  * ranking table as an annex on a new page. Pure: it reads `Số liệu tổng hợp` as rows.
  */
-import { CONFIG_LABELS } from '../contract/settings';
 import type { Config } from '../core/config';
 import type { Day } from '../core/days';
 import { UserError } from '../core/errors';
-import { letterhead, type ReportDocument, type TableColumn, TEXT_LIST_MAX } from '../core/report/model';
+import { letterhead, missingConfig, type ReportDocument, type TableColumn, TEXT_LIST_MAX } from '../core/report/model';
 import { cut, formatNumber, lowerFirst, oneLine, orPlaceholder, PLACEHOLDER } from '../core/report/format';
 import { STATUS, TASK_STATUSES } from '../contract/status';
 import { periodNameOf } from '../contract/lists';
@@ -243,9 +242,6 @@ export function buildHubReport(
       ]
     : [];
 
-  const missing = (['issuer', 'abbreviation', 'place', 'signAuthority', 'signerTitle', 'signer'] as const).filter(
-    (k) => !oneLine(config[k]),
-  );
   return {
     name: `Báo cáo tổng hợp CCHC ${periodName} - ${issuer}`,
     period: { code, name: periodName },
@@ -253,6 +249,6 @@ export function buildHubReport(
     summary: `Tổng hợp kết quả thực hiện công tác cải cách hành chính ${lowerFirst(periodName)} của các đơn vị cấp xã`,
     body,
     annex,
-    missingConfig: missing.map((k) => CONFIG_LABELS[k]),
+    missingConfig: missingConfig(config),
   };
 }

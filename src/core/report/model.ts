@@ -202,7 +202,8 @@ export function nextDuePeriod(periods: readonly Period[], today: Day): Period {
   return next;
 }
 
-function missingConfig(config: Config): string[] {
+/** The `Cấu hình` labels a report needs and the sheet leaves blank (named in the dialog; the draft prints `…`). */
+export function missingConfig(config: Config): string[] {
   return REQUIRED_CONFIG.filter((k) => {
     const v = config[k];
     return Array.isArray(v) ? v.length === 0 : !String(v).trim();
