@@ -2,8 +2,7 @@
  * Apps Script's limits and rules that the emulator models, each pinned on a throwaway script (no
  * product code): docs/apps-script-fidelity.md lists them with their sources.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { userEdit } from '../emulator/edits';
@@ -12,12 +11,12 @@ import { type EmulatorOptions, Emulator, MAX_SIMPLE_TRIGGER_MS, ScriptError } fr
 import { DOCUMENT_TOO_LARGE, DocumentAppModel, MAX_DOCUMENT_CHARS } from '../emulator/services/document';
 import { DriveAppModel } from '../emulator/services/drive';
 import { fileChip, personChip } from '../emulator/services/spreadsheet';
+import { scratchBundles } from './support/scratch-bundle';
+
+const bundle = scratchBundles();
 
 function emulatorFor(source: string, options: EmulatorOptions = {}): Emulator {
-  const dir = mkdtempSync(`${tmpdir()}/gas-`);
-  writeFileSync(`${dir}/Code.js`, source);
-  copyFileSync(new URL('../appsscript.json', import.meta.url), `${dir}/appsscript.json`);
-  const emu = new Emulator({ bundleDir: dir, ...options });
+  const emu = new Emulator({ bundleDir: bundle(source), ...options });
   emu.spreadsheet.insertSheet('S');
   return emu;
 }

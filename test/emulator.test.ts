@@ -1,19 +1,11 @@
 /** The emulator behaves as Apps Script does, errors included: a kinder fake would hide bugs. */
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { Emulator, ScriptError } from '../emulator/index';
 import type { ServiceObject } from '../emulator/realm';
 import { surfaceOf } from '../emulator/surface';
+import { scratchBundles } from './support/scratch-bundle';
 
-/** A throwaway bundle: plain Apps Script source plus the project's manifest. */
-function bundle(source: string, manifest?: object): string {
-  const dir = mkdtempSync(`${tmpdir()}/gas-`);
-  writeFileSync(`${dir}/Code.js`, source);
-  if (manifest) writeFileSync(`${dir}/appsscript.json`, JSON.stringify(manifest));
-  else copyFileSync(new URL('../appsscript.json', import.meta.url), `${dir}/appsscript.json`);
-  return dir;
-}
+const bundle = scratchBundles();
 
 function emulatorFor(source: string, manifest?: object): Emulator {
   const emu = new Emulator({ bundleDir: bundle(source, manifest) });

@@ -3,18 +3,15 @@
  * most, builder rules), MailApp (overloads, quota, limits, bad addresses), daily triggers fired on
  * simulated days, and the 6-minute limit with per-call clock costs.
  */
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { Emulator, MAX_EXECUTION_MS } from '../emulator/index';
 import { dailyFiringOn, eachDay, fireDailyTriggers } from '../emulator/schedule';
+import { scratchBundles } from './support/scratch-bundle';
+
+const bundle = scratchBundles();
 
 function emulatorFor(source: string, options: { manifest?: object; user?: string } = {}): Emulator {
-  const dir = mkdtempSync(`${tmpdir()}/gas-`);
-  writeFileSync(`${dir}/Code.js`, source);
-  if (options.manifest) writeFileSync(`${dir}/appsscript.json`, JSON.stringify(options.manifest));
-  else copyFileSync(new URL('../appsscript.json', import.meta.url), `${dir}/appsscript.json`);
-  const emu = new Emulator({ bundleDir: dir, user: options.user });
+  const emu = new Emulator({ bundleDir: bundle(source, options.manifest), user: options.user });
   emu.setToday('2023-08-20');
   return emu;
 }
