@@ -1,4 +1,4 @@
-/** The bench's markdown: one table of every measurement, the targets of issue #6, the cost model. */
+/** The bench's markdown: one table of every measurement, the bundles, the targets, the cost model. */
 import { LIMIT_MS, PER_CALL, PER_CELL, SCRIPT_SLOWDOWN, SLOW_CALLS, type Span } from './costs';
 import type { BundleFigures, Measurement } from './measure';
 
@@ -29,14 +29,24 @@ function versusNaive(m: Measurement, naive: Measurement | undefined): string {
   return `calls ${ratio(m.calls.spreadsheet, naive.calls.spreadsheet)} · emulator time ${ratio(m.emulatorMs, naive.emulatorMs)} · est. time ${ratio(m.estimateMs.high, naive.estimateMs.high)}`;
 }
 
+/** "7: lock 3, session 2, ui 1, utilities 1": the calls other than Spreadsheet and Document, per service. */
+function otherCalls(m: Measurement): string {
+  const rest = Object.entries(m.calls.byService)
+    .filter(([k]) => k !== 'spreadsheet' && k !== 'document')
+    .sort(([a], [b]) => a.localeCompare(b));
+  return rest.length ? `${int(m.calls.other)}: ${rest.map(([k, n]) => `${k} ${int(n)}`).join(', ')}` : '0';
+}
+
 const HEADER = [
   'operation',
   'task rows',
   'spreadsheet calls',
   'document calls',
-  'other calls',
+  'other calls, by service',
   'cells read',
   'cells written',
+  'longest cell written (chars)',
+  'largest document written (chars)',
   'docs / mails',
   'emulator ms',
   'script ms',
@@ -54,9 +64,11 @@ function row(m: Measurement, naive?: Measurement): string[] {
     ...head,
     int(m.calls.spreadsheet),
     int(m.calls.document),
-    int(m.calls.other),
+    otherCalls(m),
     int(m.cells.read),
     int(m.cells.written),
+    m.largest ? int(m.largest.cellChars) : '',
+    m.largest?.documentChars ? int(m.largest.documentChars) : m.largest ? '—' : '',
     `${m.documents} / ${m.mails}`,
     `${ms(m.emulatorMs)}${m.runs < 3 ? ` (${m.runs} run${m.runs > 1 ? 's' : ''})` : ''}`,
     ms(m.scriptMs),
@@ -85,8 +97,16 @@ export function targetList(targets: readonly Target[]): string {
   return targets.map((t) => `- ${mark(t)} ${t.text}: ${t.detail}`).join('\n');
 }
 
-export function bundleLine(b: BundleFigures): string {
-  return `Bundle \`dist/Code.js\`: ${int(b.bytes)} bytes (${int(b.gzipBytes)} gzip); cold start (compile + evaluate in a fresh context) ${b.coldStartMs.toFixed(1)} ms, median of ${b.coldStartRuns}.`;
+export function bundleTable(bundles: readonly BundleFigures[]): string {
+  const lines = [
+    '| bundle | bytes | gzip | cold start (compile + evaluate in a fresh context) |',
+    '| --- | --- | --- | --- |',
+    ...bundles.map(
+      (b) =>
+        `| \`${b.path}\` | ${int(b.bytes)} | ${int(b.gzipBytes)} | ${b.coldStartMs.toFixed(1)} ms (median of ${b.coldStartRuns}) |`,
+    ),
+  ];
+  return lines.join('\n');
 }
 
 export function costNotes(): string {
