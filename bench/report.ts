@@ -43,13 +43,10 @@ const HEADER = [
   'spreadsheet calls',
   'document calls',
   'other calls, by service',
-  'cells read',
-  'cells written',
-  'longest cell written (chars)',
-  'largest document written (chars)',
+  'cells read / written',
+  'longest cell / largest document written (chars)',
   'docs / mails',
   'emulator ms',
-  'script ms',
   'est. Apps Script',
   'fits',
   'ours vs naive',
@@ -60,18 +57,18 @@ function row(m: Measurement, naive?: Measurement): string[] {
   if (m.outcome.kind === 'not built') return [...head, NOT_BUILT_MARK, ...HEADER.slice(3).map(() => '')];
   if (m.outcome.kind === 'failed') return [...head, `FAILED: ${m.outcome.reason}`, ...HEADER.slice(3).map(() => '')];
   const fit = { yes: '✓', maybe: '? only if fast', no: '✗' }[m.fits];
+  const largest = m.largest
+    ? `${int(m.largest.cellChars)} / ${m.largest.documentChars ? int(m.largest.documentChars) : '—'}`
+    : '';
   return [
     ...head,
     int(m.calls.spreadsheet),
     int(m.calls.document),
     otherCalls(m),
-    int(m.cells.read),
-    int(m.cells.written),
-    m.largest ? int(m.largest.cellChars) : '',
-    m.largest?.documentChars ? int(m.largest.documentChars) : m.largest ? '—' : '',
+    `${int(m.cells.read)} / ${int(m.cells.written)}`,
+    largest,
     `${m.documents} / ${m.mails}`,
     `${ms(m.emulatorMs)}${m.runs < 3 ? ` (${m.runs} run${m.runs > 1 ? 's' : ''})` : ''}`,
-    ms(m.scriptMs),
     span(m.estimateMs),
     `${fit} ${limitLabel(m.limitMs)}`,
     m.label === 'refreshStatuses' ? versusNaive(m, naive) : '',
