@@ -69,10 +69,11 @@ export function steadySpreadsheetCalls(m: Measurement): number {
  * included) ends in SheetModel.setCell, after the 50,000-character check: wrapping it sees them all.
  */
 const cellWrites = { tracking: false, longest: 0 };
+const TEXT_ATTRS: readonly string[] = ['values', 'formulas', 'notes'];
 const setCell = SheetModel.prototype.setCell;
 SheetModel.prototype.setCell = function (this: SheetModel, ...args: Parameters<SheetModel['setCell']>) {
   const [, , attr, v] = args;
-  if (cellWrites.tracking && typeof v === 'string' && v.length > cellWrites.longest && attr !== 'formats')
+  if (cellWrites.tracking && typeof v === 'string' && v.length > cellWrites.longest && TEXT_ATTRS.includes(attr))
     cellWrites.longest = v.length;
   setCell.apply(this, args);
 };
@@ -143,7 +144,6 @@ function logResults(emu: Emulator): string[] {
     .map((r) => String(r[col]));
 }
 
-/** Runs `op` once and says whether it did its job (from its error, dialogs, log row and check). */
 interface Run {
   exec: Execution;
   outcome: Outcome;
@@ -172,6 +172,7 @@ function execute(op: Operation, emu: Emulator, args: unknown[]): Omit<Run, 'outc
   return { exec, ms, error, largest: { cellChars: cellWrites.longest, documentChars: largestWritten(documents, emu) } };
 }
 
+/** Runs `op` once and says whether it did its job (from its error, dialogs, log row and check). */
 function runOnce(op: Operation, emu: Emulator, run: number): Run {
   const args = op.prepare?.(emu, run) ?? [];
   const dialogs = emu.dialogs.length;
