@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { displayValue, type SheetModel, type SpreadsheetModel } from './services/spreadsheet';
+import { zonedParts } from './services/utilities';
 
 /** Sheets' default row: 21 px. One more line of 10 pt Arial adds about 15 px. */
 const ROW_PX = 21;
@@ -19,17 +20,8 @@ const pt = (px: number) => px * 0.75;
  * clock in `timeZone`, so that 09:30 in Hà Nội is 09:30 in the file.
  */
 function wallClock(d: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(d);
-  const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const p = zonedParts(d, timeZone);
+  const n = (t: string) => Number(p[t]);
   return new Date(Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')));
 }
 

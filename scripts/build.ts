@@ -10,9 +10,9 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { SHEET_LAYOUTS } from '../src/contract/layout';
+import { HISTORY_LAYOUT, SHEET_LAYOUTS } from '../src/contract/layout';
 import { checkLayouts, checkTemplate } from '../sheets-templates/schema';
-import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
+import { HISTORY, INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 
 export const GLOBAL_NAME = 'CCHC';
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -85,8 +85,8 @@ type Built = Awaited<ReturnType<typeof buildProduct>>;
 /** Both products. */
 export async function buildAll(): Promise<Record<keyof typeof PRODUCTS, Built>> {
   // The template is bundled as data: a bad row or layout fails the build, not a user's setup.
-  checkTemplate(JSON.parse(readFileSync(`${root}sheets-templates/tu-xuyen-2023.json`, 'utf8')));
-  checkLayouts(SHEET_LAYOUTS, [TASKS, INDICATORS, PERIODS]);
+  checkTemplate(JSON.parse(readFileSync(`${root}src/sample/tu-xuyen-2023.json`, 'utf8')));
+  checkLayouts([...SHEET_LAYOUTS, HISTORY_LAYOUT], [TASKS, INDICATORS, PERIODS, HISTORY]);
   return { commune: await buildProduct(PRODUCTS.commune), hub: await buildProduct(PRODUCTS.hub) };
 }
 

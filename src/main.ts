@@ -2,7 +2,6 @@
  * The global functions of SPEC §4. The build turns each export into a top-level function
  * declaration, which is all Apps Script can call from menus and triggers.
  */
-import { TEMPLATE } from '../sheets-templates/template';
 import { addMenu, promptText } from './gas/ui';
 import { checkInstallationOperation } from './ops/check';
 import { handleEdit } from './ops/edit';
@@ -13,6 +12,7 @@ import { menuAction, runLogged } from './ops/run';
 import { startNewYearOperation, NEW_YEAR_ACTION } from './ops/new-year';
 import { loadSampleOperation } from './ops/sample';
 import { setupOperation } from './ops/setup';
+import { TEMPLATE } from './sample/template';
 import { dailyCheckRun, installTriggersOperation, removeTriggersOperation } from './ops/triggers';
 import { validateOperation } from './ops/validate';
 
@@ -92,7 +92,7 @@ export function generateReport(periodCode: string): string {
 }
 
 function reportMenu(periodCode: string | Parameters<typeof reportFromMenu>[0]): void {
-  reportFromMenu((ss, ctx) => (typeof periodCode === 'string' ? periodCode : periodCode(ss, ctx)));
+  reportFromMenu((periods) => (typeof periodCode === 'string' ? periodCode : periodCode(periods)));
 }
 
 export function reportQ1(): void {

@@ -11,6 +11,7 @@ import { LOCALES, localeRules } from '../locale';
 import { ServiceObject } from '../realm';
 import { EmbeddedChartBuilderModel, type EmbeddedChartModel } from './charts';
 import { PROTECTION_TYPE, ProtectionModel } from './protection';
+import type { GridBook, GridRange, GridSheet } from './sheet-types';
 import { formatDate } from './utilities';
 import { DATA_VALIDATION_CRITERIA, DataValidationBuilderModel, DataValidationModel } from './validation';
 
@@ -74,7 +75,7 @@ export function displayValue(v: CellValue | undefined, format: string | undefine
   return String(v);
 }
 
-export class SpreadsheetModel extends ServiceObject {
+export class SpreadsheetModel extends ServiceObject implements GridBook {
   readonly kind = 'Spreadsheet';
   readonly service = 'spreadsheet' as const;
   readonly sheets: SheetModel[] = [];
@@ -177,7 +178,7 @@ export class SpreadsheetModel extends ServiceObject {
   }
 }
 
-export class SheetModel extends ServiceObject {
+export class SheetModel extends ServiceObject implements GridSheet {
   readonly kind = 'Sheet';
   readonly service = 'spreadsheet' as const;
   readonly values: Grid<CellValue> = [];
@@ -224,7 +225,7 @@ export class SheetModel extends ServiceObject {
         if (row) to[r] = row.map((v) => (v instanceof Date ? new Date(v.getTime()) : v));
       });
     }
-    const rebase = (r: RangeModel) => new RangeModel(sheet, r.row, r.column, r.numRows, r.numColumns);
+    const rebase = (r: GridRange) => new RangeModel(sheet, r.row, r.column, r.numRows, r.numColumns);
     for (const p of this.protections) {
       const copy = new ProtectionModel(sheet, p.type, rebase(p.range));
       copy.description = p.description;
@@ -492,7 +493,7 @@ export class SheetModel extends ServiceObject {
 
 type Matrix<T> = T[][];
 
-export class RangeModel extends ServiceObject {
+export class RangeModel extends ServiceObject implements GridRange {
   readonly kind = 'Range';
   readonly service = 'spreadsheet' as const;
 

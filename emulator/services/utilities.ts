@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { ServiceObject } from '../realm';
 
-function parts(date: Date, timeZone: string): Record<string, string> {
+/** The fields of `date`'s wall clock in `timeZone` (year, month, …, weekday, timeZoneName), as digits and names. */
+export function zonedParts(date: Date, timeZone: string): Record<string, string> {
   const fmt = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -22,7 +23,7 @@ function parts(date: Date, timeZone: string): Record<string, string> {
 
 /** Utilities.formatDate: yyyy yy MM M dd d HH H mm ss SSS EEE Z XXX and 'quoted' text. */
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
-  const p = parts(date, timeZone);
+  const p = zonedParts(date, timeZone);
   const offset = (p.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
   const tokens: Record<string, () => string> = {
     yyyy: () => p.year!,

@@ -5,7 +5,7 @@
  */
 import { ServiceObject } from '../realm';
 import { AppsScriptError } from '../errors';
-import type { CellValue } from './spreadsheet';
+import type { CellValue } from '../entry';
 
 export const DATA_VALIDATION_CRITERIA = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',

@@ -3,9 +3,9 @@
  * number formats, validation lists and which columns wrap. Header texts come from ./sheets; the
  * overview sheet's layout is in src/core/overview.ts.
  */
-import { AREA_LABELS, COMPARATOR_SYMBOLS, UNITS } from './lists';
+import { AREA_LABELS, COMPARATOR_SYMBOLS, PERIOD_CODES, UNITS } from './lists';
 import { CONFIG_HEADERS } from './settings';
-import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from './sheets';
+import { CONFIG_SHEET, HISTORY, INDICATORS, LOG, PERIODS, TASKS } from './sheets';
 
 /** The one date pattern: date cells' number format (messages and reports write dates alike). */
 export const DATE_FORMAT = 'dd/mm/yyyy';
@@ -101,7 +101,7 @@ export const TASKS_LAYOUT: SheetLayout = {
       width: 90,
       validation: {
         kind: 'list',
-        values: ['Q1', 'H1', 'Q3', 'NAM'],
+        values: PERIOD_CODES,
         strict: false,
         help: 'Chỉ điền ở nhiệm vụ là báo cáo định kỳ: mã kỳ (Q1, H1, Q3, NAM) ở trang «Kỳ báo cáo». Gửi báo cáo (nhập Ngày gửi) là hoàn thành nhiệm vụ.',
       },
@@ -191,6 +191,26 @@ export const LOG_LAYOUT: SheetLayout = {
     { header: LOG.headers[1], width: 200 },
     { header: LOG.headers[2], width: 180 },
     { header: LOG.headers[3], width: 600, wrap: true },
+  ],
+};
+
+const H = HISTORY.columns;
+
+/** `Lịch sử`: not made by setup but by the first report (src/gas/report/history.ts), laid out alike. */
+export const HISTORY_LAYOUT: SheetLayout = {
+  name: HISTORY.name,
+  fill: 'none',
+  computed: computedOf(HISTORY),
+  protectSheet: false,
+  columns: [
+    { header: H.createdAt.header, width: 130, format: DATE_FORMAT },
+    { header: H.periodCode.header, width: 70 },
+    { header: H.periodName.header, width: 200 },
+    { header: H.code.header, width: 90 },
+    { header: H.name.header, width: 420, wrap: true },
+    { header: H.unit.header, width: 90 },
+    { header: H.result.header, width: 90 },
+    { header: H.status.header, width: 140 },
   ],
 };
 

@@ -3,6 +3,7 @@
  * setting's label with a blank value except the plan year and the warning window, and the four
  * periods of the plan year at the Ministry of Home Affairs' default cut-offs and due dates.
  */
+import { type PeriodCode, periodNameOf } from '../contract/lists';
 import { CONFIG_LABELS, type ConfigKey, DEFAULT_WARNING_DAYS } from '../contract/settings';
 import { PERIODS } from '../contract/sheets';
 import type { Cell, Row, Template } from '../contract/template';
@@ -16,9 +17,9 @@ const dmy = (day: number, month: number, year: number) =>
 
 /** `Q1`, `H1`, `Q3`, `NAM` of plan year `n`: data from 15/12 of the year before to the 14th of the cut-off month. */
 export function defaultPeriods(n: number): Row[] {
-  const period = (code: string, name: string, from: string, to: string, due: string): Row => ({
+  const period = (code: PeriodCode, from: string, to: string, due: string): Row => ({
     [P.code.header]: code,
-    [P.name.header]: name,
+    [P.name.header]: periodNameOf(code, n),
     [P.due.header]: due,
     [P.remindDays.header]: REMIND_DAYS,
     [P.from.header]: from,
@@ -26,10 +27,10 @@ export function defaultPeriods(n: number): Row[] {
   });
   const yearStart = dmy(15, 12, n - 1);
   return [
-    period('Q1', `Quý I năm ${n}`, yearStart, dmy(14, 3, n), dmy(20, 3, n)),
-    period('H1', `6 tháng đầu năm ${n}`, yearStart, dmy(14, 6, n), dmy(20, 6, n)),
-    period('Q3', `Quý III năm ${n}`, dmy(15, 6, n), dmy(14, 9, n), dmy(20, 9, n)),
-    period('NAM', `Năm ${n}`, yearStart, dmy(14, 12, n), dmy(20, 12, n)),
+    period('Q1', yearStart, dmy(14, 3, n), dmy(20, 3, n)),
+    period('H1', yearStart, dmy(14, 6, n), dmy(20, 6, n)),
+    period('Q3', dmy(15, 6, n), dmy(14, 9, n), dmy(20, 9, n)),
+    period('NAM', yearStart, dmy(14, 12, n), dmy(20, 12, n)),
   ];
 }
 

@@ -2,8 +2,9 @@
  * The hub workbook's contract (docs/SPEC.md §10): sheet names, headers, and which columns the hub
  * computes. Columns are found by header text, as in the commune workbook (§1).
  */
-import { type SheetDef, LOG } from '../contract/sheets';
+import type { SheetDef } from '../contract/sheets';
 import { STATUS, TASK_STATUSES } from '../contract/status';
+import { PERIOD_CODES } from '../contract/lists';
 
 const input = (header: string, required = true) => ({ header, required, computed: false });
 const computed = (header: string) => ({ header, required: true, computed: true });
@@ -22,10 +23,9 @@ export const UNITS = {
 
 export const SUMMARY_SHEET = 'Số liệu tổng hợp';
 export const HUB_OVERVIEW_SHEET = 'Tổng quan tỉnh';
-export const HUB_LOG = LOG;
 
 /** The periods the hub follows: the four that `setupWorkbook` gives every commune (§8). */
-export const HUB_PERIODS = ['Q1', 'H1', 'Q3', 'NAM'] as const;
+export const HUB_PERIODS = PERIOD_CODES;
 
 /** Indicator statuses the hub counts (§10: met / not met / without data). */
 export const HUB_INDICATOR_STATUSES = [STATUS.met, STATUS.missed, STATUS.noData] as const;

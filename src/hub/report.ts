@@ -9,9 +9,10 @@ import { CONFIG_LABELS } from '../contract/settings';
 import type { Config } from '../core/config';
 import type { Day } from '../core/days';
 import { UserError } from '../core/errors';
-import { MOTTO, NATION, recipientLines, type ReportDocument, type TableColumn, TEXT_LIST_MAX } from '../core/report/model';
-import { cut, dateLine, formatNumber, lowerFirst, oneLine, orPlaceholder, PLACEHOLDER } from '../core/report/format';
+import { letterhead, type ReportDocument, type TableColumn, TEXT_LIST_MAX } from '../core/report/model';
+import { cut, formatNumber, lowerFirst, oneLine, orPlaceholder, PLACEHOLDER } from '../core/report/format';
 import { STATUS, TASK_STATUSES } from '../contract/status';
+import { periodNameOf } from '../contract/lists';
 import { cellText, normalizeLabel } from '../core/text';
 import { HUB_INDICATOR_STATUSES, HUB_PERIODS, SUMMARY_HEADERS, SUMMARY_SHEET } from './contract';
 import { COLLECTED } from './units';
@@ -68,13 +69,6 @@ export interface HubReport extends ReportDocument {
   /** Labels of `Cấu hình` values the report needed and did not find (shown as `…`). */
   missingConfig: string[];
 }
-
-const PERIOD_NAMES: Record<string, (year: number) => string> = {
-  Q1: (y) => `Quý I năm ${y}`,
-  H1: (y) => `6 tháng đầu năm ${y}`,
-  Q3: (y) => `Quý III năm ${y}`,
-  NAM: (y) => `Năm ${y}`,
-};
 
 export const RANKING_COLUMNS: readonly TableColumn[] = [
   { title: 'Hạng', share: 0.08 },
@@ -158,7 +152,7 @@ export function buildHubReport(
   const code = HUB_PERIODS.find((p) => normalizeLabel(p) === normalizeLabel(periodCode));
   if (!code) throw new UserError(`Không có kỳ báo cáo mã «${periodCode}». Các mã kỳ: ${HUB_PERIODS.join(', ')}.`);
   if (!rows.length) throw new UserError(`Trang «${SUMMARY_SHEET}» chưa có số liệu: hãy chạy CCHC tỉnh › Thu thập số liệu trước.`);
-  const periodName = PERIOD_NAMES[code]!(config.year ?? todayYear);
+  const periodName = periodNameOf(code, config.year ?? todayYear);
   const issuer = orPlaceholder(config.issuer);
   const collected = rows.filter((r) => r.collection === COLLECTED);
   const sum = (f: (r: HubRow) => number) => collected.reduce((n, r) => n + f(r), 0);
@@ -255,23 +249,9 @@ export function buildHubReport(
   return {
     name: `Báo cáo tổng hợp CCHC ${periodName} - ${issuer}`,
     period: { code, name: periodName },
-    header: {
-      superior: oneLine(config.superior),
-      issuer,
-      number: `Số:    /BC-${orPlaceholder(config.abbreviation)}`,
-      nation: NATION,
-      motto: MOTTO,
-      dateLine: dateLine(config.place, today),
-    },
-    title: 'BÁO CÁO',
+    ...letterhead(config, today),
     summary: `Tổng hợp kết quả thực hiện công tác cải cách hành chính ${lowerFirst(periodName)} của các đơn vị cấp xã`,
     body,
-    recipients: recipientLines(config.recipients),
-    signature: {
-      authority: orPlaceholder(config.signAuthority),
-      title: orPlaceholder(config.signerTitle),
-      signer: orPlaceholder(config.signer),
-    },
     annex,
     missingConfig: missing.map((k) => CONFIG_LABELS[k]),
   };

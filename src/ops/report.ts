@@ -9,7 +9,7 @@ import { STATUS } from '../contract/status';
 import { createReportDocument } from '../gas/report/render';
 import { reportFolder } from '../gas/drive';
 import { appendHistory, readHistory } from '../gas/report/history';
-import { readPeriods, recordReport } from '../gas/report/period';
+import { type Periods, readPeriods, recordReport } from '../gas/report/period';
 import { confirm } from '../gas/ui';
 import { activeSpreadsheet } from '../gas/workbook';
 import { type Context, makeContext } from '../core/context';
@@ -133,8 +133,7 @@ export function reportOperation(ss: Spreadsheet, ctx: Context, periodCode: strin
   return { value: created.url, message: reportMessage(created) };
 }
 
-export function nextDuePeriodCode(ss: Spreadsheet, ctx: Pick<Context, 'offsetMinutes' | 'today' | 'parsers'>): string {
-  const { outcomes, today } = readPeriods(ss, ctx);
+export function nextDuePeriodCode({ outcomes, today }: Periods): string {
   return nextDuePeriod(outcomes, today).row.code!;
 }
 
@@ -143,7 +142,7 @@ export function nextDuePeriodCode(ss: Spreadsheet, ctx: Pick<Context, 'offsetMin
  * question comes before the lock is taken, so nobody waits on an open dialog). The zone read then
  * serves the whole execution; `Cấu hình` is read under the lock.
  */
-export function reportFromMenu(pickCode: (ss: Spreadsheet, zone: Context) => string): void {
+export function reportFromMenu(pickCode: (periods: Periods) => string): void {
   let prepared: Prepared | undefined;
   let code = '';
   let replace = true;
@@ -152,9 +151,10 @@ export function reportFromMenu(pickCode: (ss: Spreadsheet, zone: Context) => str
     const ss = activeSpreadsheet();
     const zone = readZone(ss);
     prepared = { ss, zone };
-    const early = makeContext(zone, null);
-    code = pickCode(ss, early);
-    const link = findPeriod(readPeriods(ss, early).outcomes, code).row.link;
+    // One read of `Kỳ báo cáo` picks the period and finds its link.
+    const periods = readPeriods(ss, makeContext(zone, null));
+    code = pickCode(periods);
+    const link = findPeriod(periods.outcomes, code).row.link;
     if (link) {
       replace = confirm(
         `Kỳ ${code} đã có báo cáo:\n${link}\n\nTạo báo cáo mới và thay liên kết trong trang «Kỳ báo cáo»? Văn bản cũ vẫn được giữ nguyên trong Drive.`,

@@ -3,19 +3,20 @@
  * empty: no tasks or indicators, the settings' labels, and the default periods of the plan year
  * (src/core/plan-defaults.ts); `loadSamplePlan` fills the sample plan on request. An existing sheet
  * is left exactly as it is, whatever it holds; the report names what was created and which kept
- * sheets lack a required header.
+ * sheets lack a required header. The empty sheet a new spreadsheet comes with goes once ours exist.
  */
 import { SHEET_LAYOUTS, type SheetLayout } from '../contract/layout';
 import { sheetGrid, templateRows } from '../core/fill';
 import { overviewLayout } from '../core/overview';
-import { INDICATORS, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
+import { HISTORY, INDICATORS, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { headerList, locateColumns } from '../core/headers';
 import type { Context } from '../core/context';
 import { ymdOf } from '../core/days';
+import { REVIEW_SHEET } from '../core/import/review';
 import { emptyPlan } from '../core/plan-defaults';
 import { migrateWorkbook } from '../gas/migrate';
 import { createOverview, createSheet } from '../gas/sheet-builder';
-import { adoptWorkbookLocale, existingSheet } from '../gas/workbook';
+import { adoptWorkbookLocale, deleteIfUntouched, existingSheet, sheetNames } from '../gas/workbook';
 import { readZone } from '../gas/context';
 import { WORKBOOK_LOCALE, WORKBOOK_TIME_ZONE } from '../contract/locale';
 import type { Done } from './run';
@@ -23,6 +24,7 @@ import type { Done } from './run';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DEFS: Record<string, SheetDef> = { [TASKS.name]: TASKS, [INDICATORS.name]: INDICATORS, [PERIODS.name]: PERIODS };
+const OURS = new Set([...SHEET_LAYOUTS.map((l) => l.name), OVERVIEW_SHEET, HISTORY.name, REVIEW_SHEET]);
 
 const WHAT: Partial<Record<SheetLayout['fill'], string>> = {
   tasks: 'chưa có nhiệm vụ',
@@ -58,6 +60,9 @@ export function setupOperation(ss: Spreadsheet, ctx: Context): Done<SetupResult>
   const createdLines: string[] = [];
   const kept: string[] = [];
   const incomplete: string[] = [];
+  // A new spreadsheet holds one sheet, not ours (Sheet1, Trang tính1): the candidate to remove.
+  const before = sheetNames(ss);
+  const defaultSheet = before.length === 1 && !OURS.has(before[0]!) ? before[0]! : null;
 
   // New sheets go after the template sheet before them, so the template's order holds.
   const overview = existingSheet(ss, OVERVIEW_SHEET, false);
@@ -94,6 +99,10 @@ export function setupOperation(ss: Spreadsheet, ctx: Context): Done<SetupResult>
     created.push(OVERVIEW_SHEET);
     createdLines.push(`- «${OVERVIEW_SHEET}»: bảng số liệu theo lĩnh vực và biểu đồ, tự cập nhật.`);
   }
+
+  // Only in a new workbook, and only if nobody has put anything in it (src/core/untouched.ts).
+  const removed = fresh && defaultSheet !== null && deleteIfUntouched(ss, defaultSheet);
+  if (removed) createdLines.push(`Đã xoá trang tính trống «${defaultSheet}» có sẵn khi tạo bảng tính.`);
 
   // A workbook of an earlier version gains the optional columns it lacks, once (docs/SPEC.md §4).
   const migrated = migrateWorkbook(ss);

@@ -3,11 +3,12 @@
  * báo cáo 6 tháng: gửi trước ngày 25/5/2023; …` → the periods `Q1`, `H1`, `Q3`, `NAM` and their due
  * dates (the plan year when the date has none).
  */
+import { type PeriodCode, periodNameOf } from '../../contract/lists';
 import { type Day, dayFromYmd, isValidYmd } from '../days';
 import { allMatches, clean, fold } from './fold';
 
 export interface PeriodReading {
-  code: 'Q1' | 'H1' | 'Q3' | 'NAM';
+  code: PeriodCode;
   name: string;
   due: Day;
   /** The words of the clause for this period, as written. */
@@ -17,19 +18,12 @@ export interface PeriodReading {
 const CLAUSE =
   /bao cao\s+(quy\s*(?:iv|iii|ii|i|[1-4])(?![a-z])|6 thang(?: dau nam)?|sau thang(?: dau nam)?|9 thang(?: dau nam)?|(?:hang |ca )?nam)(?:\s+\d{4})?\s*[:,-]?\s*(?:(?:gui|nop)(?:\s+[^;)]{0,40}?)?\s+)?(?:truoc|cham nhat|han)(?:\s+(?:vao\s+)?ngay)?\s*(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?/g;
 
-function codeOf(what: string): PeriodReading['code'] {
+function codeOf(what: string): PeriodCode {
   if (/^quy\s*(i|1)$/.test(what)) return 'Q1';
   if (/^quy\s*(ii|2)$|^(6|sau) thang/.test(what)) return 'H1';
   if (/^quy\s*(iii|3)$|^9 thang/.test(what)) return 'Q3';
   return 'NAM';
 }
-
-const NAMES: Record<PeriodReading['code'], (y: number) => string> = {
-  Q1: (y) => `Quý I năm ${y}`,
-  H1: (y) => `6 tháng đầu năm ${y}`,
-  Q3: (y) => `Quý III năm ${y}`,
-  NAM: (y) => `Năm ${y}`,
-};
 
 /** Every period the text's reporting clause names, in order; one per code (the first wins). */
 export function readPeriods(text: string, planYear: number): PeriodReading[] {
@@ -43,7 +37,7 @@ export function readPeriods(text: string, planYear: number): PeriodReading[] {
     if (!isValidYmd(year, mo, d) || out.some((p) => p.code === code)) continue;
     out.push({
       code,
-      name: NAMES[code](planYear),
+      name: periodNameOf(code, planYear),
       due: dayFromYmd(year, mo, d),
       text: clean(text.slice(m.index!, m.index! + m[0].length)),
     });
