@@ -7,8 +7,11 @@
  * commune (marginal: a run over 2 communes minus a run over 1), executions of the round, the
  * longest execution's estimate, the round's total, and the sequential ÷ parallel ratio.
  *   npm run bench:hub -- --communes 200 --sizes 50,5000
+ * `--update` writes the table to bench/hub-results.md and every figure to bench/hub-results.json;
+ * `--out file` writes the figures elsewhere.
  */
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { CallCounter } from '../emulator/calls';
 import type { Emulator, Execution } from '../emulator/index';
@@ -26,6 +29,7 @@ const { values: args } = parseArgs({
     communes: { type: 'string', default: '200' },
     sizes: { type: 'string', default: '50,5000' },
     out: { type: 'string' },
+    update: { type: 'boolean', default: false },
   },
 });
 const communes = Number(args.communes);
@@ -164,5 +168,17 @@ lines.push(
   '',
   `Limit per execution: Apps Script stops one at ${LIMIT_MS.execution / 60_000} min; the hub starts no read after 4 min.`,
 );
-console.log(lines.join('\n'));
-if (args.out) writeFileSync(args.out, JSON.stringify(rounds, null, 2));
+// Calls are exact; the estimates include this machine's script time (× 3), which moves with its load.
+lines.push(
+  '',
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? ''} (load average ${os.loadavg()[0]!.toFixed(1)}), Node ${process.version}; ` +
+    `calls per commune are exact; the estimates include the script's own time measured here (× 3), so they move with the load.`,
+);
+const markdown = lines.join('\n');
+console.log(markdown);
+const json = `${JSON.stringify(rounds, null, 2)}\n`;
+if (args.update) {
+  writeFileSync(new URL('hub-results.md', import.meta.url), `${markdown}\n`);
+  writeFileSync(new URL('hub-results.json', import.meta.url), json);
+}
+if (args.out) writeFileSync(args.out, json);

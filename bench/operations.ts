@@ -2,11 +2,17 @@
  * The operations the bench measures, one entry each: how to prepare a workbook (not measured),
  * how to run the global function once, and how to tell that the run did its job.
  */
+import { readFileSync } from 'node:fs';
 import type { Emulator, Execution, ExecutionKind } from '../emulator/index';
 import { UserModel } from '../emulator/services/session';
 import type { SheetModel } from '../emulator/services/spreadsheet';
-import { TASKS } from '../src/contract/sheets';
+import { openAsGoogleDoc } from '../scripts/import-plan';
+import { markdownBlocks } from '../scripts/plan-blocks';
+import { REVIEW_SHEET } from '../src/core/import/review';
+import { INDICATORS, TASKS } from '../src/contract/sheets';
 import { STATUS } from '../src/contract/status';
+import { PLAN_CASES } from '../test/support/plan-score';
+import type { WorkloadKind } from './workloads';
 
 export interface Operation {
   label: string;
@@ -15,8 +21,8 @@ export interface Operation {
   as: ExecutionKind;
   /** Each run needs a freshly loaded workbook (a run changes what the next one would do). */
   freshEachRun: boolean;
-  /** Also measured on the Tú Xuyên template. */
-  onTemplate?: boolean;
+  /** The workbooks it is measured on (default: the generated ones). */
+  on?: readonly WorkloadKind[];
   /** Smallest workbook the operation makes sense on. */
   minRows?: number;
   /** Once per loaded workbook, not measured. */
@@ -97,6 +103,29 @@ const refreshAndEditOnce = (emu: Emulator) => {
   emu.run('onEdit', typeProgressAt(emu, 3), { as: 'simple' });
 };
 
+/**
+ * The sample plan (about 5 pages) as the importer reads a Google Doc, and a 20-page plan made of
+ * four copies of it, as the importer's tests make one. Each block is one child of the body.
+ */
+export const SAMPLE_PLAN = markdownBlocks(readFileSync(PLAN_CASES[0]!.file, 'utf8'));
+export const PLAN_20_PAGES = [...SAMPLE_PLAN, ...SAMPLE_PLAN, ...SAMPLE_PLAN, ...SAMPLE_PLAN];
+export const IMPORT_20_PAGES = 'importPlan, 20-page plan';
+export const IMPORT_SAMPLE = 'importPlan, sample plan (5 pages)';
+
+const rowsOf = (emu: Emulator, name: string) => emu.spreadsheet.getSheetByName(name)!.getLastRow() - 1;
+const lastDialog = (emu: Emulator) => emu.dialogs.at(-1) ?? '';
+
+/** The review sheet and the dialog that counts what was read. */
+function reviewWritten(emu: Emulator): string | null {
+  const review = emu.spreadsheet.getSheetByName(REVIEW_SHEET);
+  if (!review || review.getLastRow() < 2) return `no «${REVIEW_SHEET}» rows`;
+  return /^Đã đọc .*\d+ nhiệm vụ/.test(lastDialog(emu)) ? null : `dialog: ${lastDialog(emu).slice(0, 120)}`;
+}
+
+/** The sample's 34 tasks and 18 indicators appended by confirmImport (the copies are the same texts). */
+const IMPORTED = { tasks: 34, indicators: 18 };
+const importedRows = new WeakMap<Emulator, { tasks: number; indicators: number }>();
+
 export const OPERATIONS: readonly Operation[] = [
   { label: 'refreshStatuses', fn: 'refreshStatuses', as: 'menu', freshEachRun: true },
   {
@@ -149,5 +178,77 @@ export const OPERATIONS: readonly Operation[] = [
     prepare: () => ['Q3'],
     check: (_emu, exec) => (typeof exec.value === 'string' && exec.value !== '' ? null : 'no document URL returned'),
   },
-  { label: 'dailyCheck', fn: 'dailyCheck', as: 'time', freshEachRun: true, onTemplate: true },
+  { label: 'dailyCheck', fn: 'dailyCheck', as: 'time', freshEachRun: true, on: ['generated', 'template'] },
+  {
+    label: 'checkInstallation',
+    fn: 'checkInstallation',
+    as: 'menu',
+    freshEachRun: false,
+    // With the daily trigger installed, every check runs to its end.
+    setup: (emu) => {
+      emu.run('installTriggers');
+    },
+    check: (emu) => (/^Kiểm tra cài đặt: /.test(lastDialog(emu)) ? null : `dialog: ${lastDialog(emu).slice(0, 120)}`),
+  },
+  {
+    label: 'startNewYear',
+    fn: 'startNewYear',
+    as: 'menu',
+    freshEachRun: false,
+    check(emu, exec) {
+      const copy = emu.copies.at(-1);
+      if (typeof exec.value !== 'string' || !copy) return 'no new workbook';
+      const tasks = copy.getSheetByName(TASKS.name)!.getLastRow() - 1;
+      return tasks > 0 ? null : 'the new workbook has no tasks';
+    },
+  },
+  {
+    label: 'loadSamplePlan',
+    fn: 'loadSamplePlan',
+    as: 'menu',
+    freshEachRun: true,
+    on: ['new'],
+    check: (emu) =>
+      rowsOf(emu, TASKS.name) === IMPORTED.tasks ? null : `${rowsOf(emu, TASKS.name)} task rows, not ${IMPORTED.tasks}`,
+  },
+  {
+    label: IMPORT_SAMPLE,
+    fn: 'importPlan',
+    as: 'menu',
+    freshEachRun: false,
+    on: ['new'],
+    prepare: (emu) => [openAsGoogleDoc(emu, 'Kế hoạch CCHC', SAMPLE_PLAN)],
+    check: reviewWritten,
+  },
+  {
+    label: IMPORT_20_PAGES,
+    fn: 'importPlan',
+    as: 'menu',
+    freshEachRun: false,
+    on: ['generated', 'new'],
+    prepare: (emu) => [openAsGoogleDoc(emu, 'Kế hoạch CCHC 20 trang', PLAN_20_PAGES)],
+    check: reviewWritten,
+  },
+  {
+    label: 'confirmImport (after importPlan, 20-page plan)',
+    fn: 'confirmImport',
+    as: 'menu',
+    // A second confirmation adds nothing: each run confirms a fresh import.
+    freshEachRun: true,
+    on: ['generated', 'new'],
+    setup(emu) {
+      emu.run('importPlan', [openAsGoogleDoc(emu, 'Kế hoạch CCHC 20 trang', PLAN_20_PAGES)]);
+      importedRows.set(emu, { tasks: rowsOf(emu, TASKS.name), indicators: rowsOf(emu, INDICATORS.name) });
+    },
+    check(emu) {
+      const before = importedRows.get(emu)!;
+      const added = {
+        tasks: rowsOf(emu, TASKS.name) - before.tasks,
+        indicators: rowsOf(emu, INDICATORS.name) - before.indicators,
+      };
+      return added.tasks === IMPORTED.tasks && added.indicators === IMPORTED.indicators
+        ? null
+        : `added ${added.tasks} tasks and ${added.indicators} indicators, not ${IMPORTED.tasks} and ${IMPORTED.indicators}`;
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-/** The bench's markdown: one table of every measurement, the targets of issue #6, the cost model. */
+/** The bench's markdown: one table of every measurement, the bundles, the targets, the cost model. */
 import { LIMIT_MS, PER_CALL, PER_CELL, SCRIPT_SLOWDOWN, SLOW_CALLS, type Span } from './costs';
 import type { BundleFigures, Measurement } from './measure';
 
@@ -29,17 +29,24 @@ function versusNaive(m: Measurement, naive: Measurement | undefined): string {
   return `calls ${ratio(m.calls.spreadsheet, naive.calls.spreadsheet)} · emulator time ${ratio(m.emulatorMs, naive.emulatorMs)} · est. time ${ratio(m.estimateMs.high, naive.estimateMs.high)}`;
 }
 
+/** "7: lock 3, session 2, ui 1, utilities 1": the calls other than Spreadsheet and Document, per service. */
+function otherCalls(m: Measurement): string {
+  const rest = Object.entries(m.calls.byService)
+    .filter(([k]) => k !== 'spreadsheet' && k !== 'document')
+    .sort(([a], [b]) => a.localeCompare(b));
+  return rest.length ? `${int(m.calls.other)}: ${rest.map(([k, n]) => `${k} ${int(n)}`).join(', ')}` : '0';
+}
+
 const HEADER = [
   'operation',
   'task rows',
   'spreadsheet calls',
   'document calls',
-  'other calls',
-  'cells read',
-  'cells written',
+  'other calls, by service',
+  'cells read / written',
+  'longest cell / largest document written (chars)',
   'docs / mails',
   'emulator ms',
-  'script ms',
   'est. Apps Script',
   'fits',
   'ours vs naive',
@@ -50,16 +57,18 @@ function row(m: Measurement, naive?: Measurement): string[] {
   if (m.outcome.kind === 'not built') return [...head, NOT_BUILT_MARK, ...HEADER.slice(3).map(() => '')];
   if (m.outcome.kind === 'failed') return [...head, `FAILED: ${m.outcome.reason}`, ...HEADER.slice(3).map(() => '')];
   const fit = { yes: '✓', maybe: '? only if fast', no: '✗' }[m.fits];
+  const largest = m.largest
+    ? `${int(m.largest.cellChars)} / ${m.largest.documentChars ? int(m.largest.documentChars) : '—'}`
+    : '';
   return [
     ...head,
     int(m.calls.spreadsheet),
     int(m.calls.document),
-    int(m.calls.other),
-    int(m.cells.read),
-    int(m.cells.written),
+    otherCalls(m),
+    `${int(m.cells.read)} / ${int(m.cells.written)}`,
+    largest,
     `${m.documents} / ${m.mails}`,
     `${ms(m.emulatorMs)}${m.runs < 3 ? ` (${m.runs} run${m.runs > 1 ? 's' : ''})` : ''}`,
-    ms(m.scriptMs),
     span(m.estimateMs),
     `${fit} ${limitLabel(m.limitMs)}`,
     m.label === 'refreshStatuses' ? versusNaive(m, naive) : '',
@@ -85,8 +94,16 @@ export function targetList(targets: readonly Target[]): string {
   return targets.map((t) => `- ${mark(t)} ${t.text}: ${t.detail}`).join('\n');
 }
 
-export function bundleLine(b: BundleFigures): string {
-  return `Bundle \`dist/Code.js\`: ${int(b.bytes)} bytes (${int(b.gzipBytes)} gzip); cold start (compile + evaluate in a fresh context) ${b.coldStartMs.toFixed(1)} ms, median of ${b.coldStartRuns}.`;
+export function bundleTable(bundles: readonly BundleFigures[]): string {
+  const lines = [
+    '| bundle | bytes | gzip | cold start (compile + evaluate in a fresh context) |',
+    '| --- | --- | --- | --- |',
+    ...bundles.map(
+      (b) =>
+        `| \`${b.path}\` | ${int(b.bytes)} | ${int(b.gzipBytes)} | ${b.coldStartMs.toFixed(1)} ms (median of ${b.coldStartRuns}) |`,
+    ),
+  ];
+  return lines.join('\n');
 }
 
 export function costNotes(): string {

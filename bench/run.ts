@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: builds dist/, then runs every operation of OPERATIONS through the emulator on
- * generated workbooks of 100 … 50,000 task rows (dailyCheck also on the template), with the naive
- * cell-by-cell refresh measured alongside. Progress goes to stderr, the markdown report to stdout,
+ * `npm run bench`: builds dist/ and dist-hub/, then runs every operation of OPERATIONS through the
+ * emulator on generated workbooks of 100 … 50,000 task rows (dailyCheck also on the template;
+ * loadSamplePlan and the importer on a new workbook), with the naive cell-by-cell refresh measured
+ * alongside. Progress goes to stderr, the markdown report to stdout,
  * every figure to out/bench-results.json, or with --update to the committed bench/results.json.
  *   npm run bench -- --sizes 100,1000 --out /tmp/results.json
  *   npm run bench -- --update
@@ -11,13 +12,13 @@ import { dirname } from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildBundle } from '../scripts/build';
+import { buildAll } from '../scripts/build';
 import { LIMIT_MS, PER_CALL, PER_CELL, SCRIPT_SLOWDOWN, SLOW_CALLS } from './costs';
 import { BUDGET_MS, type Measurement, measureBundle, measureNaive, measureOperation } from './measure';
 import { OPERATIONS } from './operations';
-import { bundleLine, costNotes, NOT_BUILT_MARK, table, targetList } from './report';
+import { bundleTable, costNotes, NOT_BUILT_MARK, table, targetList } from './report';
 import { judgeTargets } from './targets';
-import { generated, SIZES, template, TODAY } from './workloads';
+import { generated, newWorkbook, SIZES, template, TODAY } from './workloads';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -50,23 +51,29 @@ function summary(m: Measurement): string {
   return `${m.calls.spreadsheet} spreadsheet calls, ${m.emulatorMs.toFixed(0)} ms (median of ${m.runs})`;
 }
 
-progress('building dist/');
-await buildBundle();
-const bundle = measureBundle(`${ROOT}dist/Code.js`);
-progress(bundleLine(bundle));
+progress('building dist/ and dist-hub/');
+await buildAll();
+const bundles = ['dist/Code.js', 'dist-hub/Code.js'].map((path) => measureBundle(ROOT, path));
+for (const b of bundles) progress(`${b.path}: ${b.bytes} bytes, ${b.gzipBytes} gzip, cold start ${b.coldStartMs.toFixed(1)} ms`);
 
 const workloads = sizes.map(generated);
 const templateWorkload = template();
+const newWorkload = newWorkbook();
 const measurements: Measurement[] = [];
 const naive: Measurement[] = [];
 for (const op of OPERATIONS) {
-  const targets = [...workloads.filter((w) => w.rows >= (op.minRows ?? 0)), ...(op.onTemplate ? [templateWorkload] : [])];
+  const on = op.on ?? ['generated'];
+  const targets = [
+    ...(on.includes('new') ? [newWorkload] : []),
+    ...(on.includes('generated') ? workloads.filter((w) => w.rows >= (op.minRows ?? 0)) : []),
+    ...(on.includes('template') ? [templateWorkload] : []),
+  ];
   for (const w of targets) {
     progress(`${op.label} × ${w.label} rows`);
     const { measurement, emulator } = measureOperation(op, w, runsFor(w.rows));
     measurements.push(measurement);
     progress(`  ${summary(measurement)}`);
-    if (op.fn === 'refreshStatuses' && measurement.outcome.kind === 'ok' && w !== templateWorkload) {
+    if (op.fn === 'refreshStatuses' && measurement.outcome.kind === 'ok' && w.kind === 'generated') {
       progress(`naive refresh × ${w.label} rows`);
       const baseline = measureNaive(w, runsFor(w.rows), emulator);
       naive.push(baseline);
@@ -79,7 +86,7 @@ const owners = new Set((templateWorkload.data.tasks ?? []).map((t) => String(t['
 const targets = judgeTargets({
   measurements,
   naive,
-  bundle,
+  bundles,
   template: { periods: templateWorkload.data.periods?.length ?? 0, owners: owners.size },
 });
 const isRefresh = (m: Measurement) => m.label === 'refreshStatuses';
@@ -90,18 +97,18 @@ const machine = {
   cpus: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? '',
   platform: `${os.platform()} ${os.arch()}`,
-  /** Other work on the machine skews the times (not the counts): the 1-minute load at the end. */
-  loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
+  /** Other work on the machine skews the times (not the counts): the 1-, 5- and 15-minute loads at the end. */
+  loadAverage: os.loadavg().map((n) => Number(n.toFixed(1))),
 };
 
 const report = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine.cpus} × ${machine.cpu} (load average ${machine.loadAverage}), Node ${machine.node}, in ${benchSeconds.toFixed(0)} s; today = ${TODAY}. ` +
-    `Times are medians of ${runsFor(1)} runs (${runsFor(50_000)} at 50,000 rows; fewer once a measurement has taken ${BUDGET_MS / 1000} s, marked); calls and cells are those of one run. ` +
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine.cpus} × ${machine.cpu} (load average ${machine.loadAverage.join(', ')} at the end), Node ${machine.node}, in ${benchSeconds.toFixed(0)} s; today = ${TODAY}. ` +
+    `Calls, cells and characters are exact (those of one run); times are medians of ${runsFor(1)} runs (${runsFor(50_000)} at 50,000 rows; fewer once a measurement has taken ${BUDGET_MS / 1000} s, marked) and noisy on a shared machine. ` +
     `Indicators are a fifth of the task rows; the naive script refreshes the task sheet only and must leave the same statuses.`,
   '',
   table(rows, naive),
   '',
-  bundleLine(bundle),
+  bundleTable(bundles),
   '',
   'Targets (bench/targets.ts):',
   '',
@@ -127,7 +134,7 @@ writeFileSync(
         scriptSlowdown: SCRIPT_SLOWDOWN,
         limitsMs: LIMIT_MS,
       },
-      bundle,
+      bundles,
       measurements,
       naive,
       targets,

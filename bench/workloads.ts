@@ -1,4 +1,7 @@
-/** The workbooks the bench runs on: generated ones of n task rows, and the Tú Xuyên template. */
+/**
+ * The workbooks the bench runs on: generated ones of n task rows, the Tú Xuyên template, and a new
+ * workbook (what setupWorkbook makes of a blank spreadsheet: the sheets, no tasks or indicators).
+ */
 import { readFileSync } from 'node:fs';
 import type { Emulator } from '../emulator/index';
 import { productEmulator, generatedWorkbook, loadWorkbook, type WorkbookData } from '../test/support/fixtures';
@@ -6,9 +9,12 @@ import { productEmulator, generatedWorkbook, loadWorkbook, type WorkbookData } f
 /** "Today" of every run: Q1 and H1 are overdue without a report, Q3 is due in 5 days. */
 export const TODAY = '2023-08-20';
 
-export const SIZES = [100, 1_000, 10_000, 50_000] as const;
+export const SIZES = [100, 10_000, 50_000] as const;
+
+export type WorkloadKind = 'generated' | 'template' | 'new';
 
 export interface Workload {
+  kind: WorkloadKind;
   label: string;
   /** Task rows (indicators are a fifth of that in generated workbooks). */
   rows: number;
@@ -19,7 +25,7 @@ export interface Workload {
 export function generated(rows: number): Workload {
   const data = generatedWorkbook(rows);
   data.config = [...(data.config ?? []), ['Email nhắc việc', 'vanphong@xa.example']];
-  return { label: rows.toLocaleString('en-US'), rows, data };
+  return { kind: 'generated', label: rows.toLocaleString('en-US'), rows, data };
 }
 
 /**
@@ -31,13 +37,21 @@ export function template(): Workload {
   data.config = (data.config ?? []).map(([k, v]) => [k, k === 'Email nhắc việc' ? 'vanphong@tuxuyen.example' : v]);
   data.tasks = (data.tasks ?? []).map((t) => ({ ...t, Email: `linhvuc${String(t['Lĩnh vực']).charAt(0)}@tuxuyen.example` }));
   const rows = data.tasks.length;
-  return { label: `${rows} (template)`, rows, data };
+  return { kind: 'template', label: `${rows} (template)`, rows, data };
+}
+
+/** A blank spreadsheet after setupWorkbook (run while loading, not measured): the plan's sheets are empty. */
+export function newWorkbook(): Workload {
+  return { kind: 'new', label: '0 (new workbook)', rows: 0, data: {} };
 }
 
 /** A fresh emulator on `bundleDir` (default: dist/) holding the workload, clock at TODAY. */
 export function emulatorFor(w: Workload, bundleDir?: string): Emulator {
   const emu = productEmulator(bundleDir ? { bundleDir } : {});
   emu.setToday(TODAY);
-  loadWorkbook(emu, w.data);
+  if (w.kind === 'new') {
+    emu.spreadsheet.insertSheet('Trang tính1');
+    emu.run('setupWorkbook');
+  } else loadWorkbook(emu, w.data);
   return emu;
 }

@@ -15,8 +15,9 @@ import {
   steadySpreadsheetCalls,
   taskStatuses,
 } from '../bench/measure';
-import { OPERATIONS } from '../bench/operations';
-import { generated } from '../bench/workloads';
+import { IMPORT_20_PAGES, OPERATIONS } from '../bench/operations';
+import { generated, newWorkbook } from '../bench/workloads';
+import { REVIEW_SHEET } from '../src/core/import/review';
 
 const SMALL = 600;
 const LARGE = 2_000;
@@ -38,7 +39,7 @@ function spreadsheetCalls(m: Measurement): Record<string, number> {
 }
 
 describe('spreadsheet and document calls, documents and mails do not grow with rows', () => {
-  for (const op of OPERATIONS) {
+  for (const op of OPERATIONS.filter((o) => (o.on ?? ['generated']).includes('generated'))) {
     it(`${op.label}: the same at ${SMALL} and ${LARGE} task rows`, (ctx) => {
       const small = once(op.label, SMALL);
       if (!small) return ctx.skip(`${op.fn} is not built yet`);
@@ -55,6 +56,25 @@ describe('spreadsheet and document calls, documents and mails do not grow with r
     const edit = once('onEdit, one cell', LARGE);
     if (!edit) return ctx.skip('onEdit is not built yet');
     expect(edit.calls.spreadsheet).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('the largest cell and document a run writes', () => {
+  it('sees the longest cell text and the report document of generateReport', () => {
+    const report = once('generateReport(Q3)', 300)!;
+    // The report's period row gets the document's URL; the History rows quote indicator names.
+    expect(report.largest!.cellChars).toBeGreaterThanOrEqual('https://docs.google.com/document/d/'.length);
+    expect(report.largest!.documentChars).toBeGreaterThan(1_000);
+  });
+
+  it('counts only what the run wrote: the 20-page plan it reads is not a document it wrote', () => {
+    const op = OPERATIONS.find((o) => o.label === IMPORT_20_PAGES)!;
+    const { measurement, emulator } = measureOperation(op, newWorkbook(), 1);
+    expect(measurement.outcome).toEqual({ kind: 'ok' });
+    expect(measurement.largest!.documentChars).toBe(0);
+    const review = emulator.spreadsheet.getSheetByName(REVIEW_SHEET)!.getDataRange().getValues();
+    const longest = Math.max(...review.flat().map((v) => String(v).length));
+    expect(measurement.largest!.cellChars).toBeGreaterThanOrEqual(longest);
   });
 });
 

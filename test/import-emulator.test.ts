@@ -137,6 +137,23 @@ describe('confirmImport', () => {
   });
 });
 
+describe('confirmImport on a full sheet', () => {
+  it('appends below a task sheet that has no spare rows left', () => {
+    const emu = workbook();
+    const tasks = emu.spreadsheet.getSheetByName(TASKS.name)!;
+    const head = values(emu, TASKS.name)[0]!.map(String);
+    const own = Array.from({ length: tasks.getMaxRows() - 1 }, (_, i) =>
+      head.map((h) => ({ Mã: `X${i + 1}`, 'Nhiệm vụ': `Việc ${i + 1}`, 'Hạn hoàn thành': 'Thường xuyên' })[h as 'Mã'] ?? ''),
+    );
+    tasks.load(own, 2);
+    expect(tasks.getLastRow()).toBe(tasks.getMaxRows());
+    emu.run('importPlan', [openAsGoogleDoc(emu, 'kh', SAMPLE)]);
+    emu.run('confirmImport');
+    expect(emu.dialogs.at(-1)).toMatch(/^Đã nhập 34 nhiệm vụ, 18 chỉ tiêu/);
+    expect(column(emu, TASKS.name, 'Nhiệm vụ')).toHaveLength(own.length + 34);
+  });
+});
+
 describe('import of random documents', () => {
   const text = fc.oneof(
     fc.string({ maxLength: 60 }),

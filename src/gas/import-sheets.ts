@@ -36,9 +36,16 @@ export function writeReviewColumn(ss: Spreadsheet, col: number, values: readonly
   if (sheet && values.length) sheet.getRange(2, col + 1, values.length, 1).setValues(values.map((v) => [v]));
 }
 
-/** Whole rows appended below the block's data (header width), in one write. */
+/**
+ * Whole rows appended below the block's data (header width), in one write. A sheet filled to its
+ * last row grows first: a range past it does not exist.
+ */
 export function appendRows(block: Block<string>, rows: readonly (readonly unknown[])[]): void {
-  if (rows.length) block.sheet.getRange(block.rows + 2, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
+  if (!rows.length) return;
+  const last = block.rows + 1 + rows.length;
+  const max = block.sheet.getMaxRows();
+  if (last > max) block.sheet.insertRowsAfter(max, last - max);
+  block.sheet.getRange(block.rows + 2, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
 }
 
 /** `Cấu hình` as it stands (label in A, value in B), or null without the sheet. */
