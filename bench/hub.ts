@@ -22,7 +22,7 @@ import { MODE_LABEL, MODES } from '../src/hub/gas/hub-book';
 import { CONTINUE_AFTER_MS, CONTINUE_HANDLER } from '../src/hub/ops/collect';
 import { COLLECTED } from '../src/hub/units';
 import { estimateMs, LIMIT_MS, PER_CALL, PER_CELL, SCRIPT_SLOWDOWN, SLOW_CALLS, type Span } from './costs';
-import { province } from './hub-workloads';
+import { province } from '../test/support/hub-workloads';
 
 const { values: args } = parseArgs({
   options: {

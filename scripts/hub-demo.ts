@@ -4,7 +4,7 @@
  * then hubReport of one period. Writes out/cchc-tinh.xlsx and out/bao-cao-tong-hop-<code>.docx.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { province, provinceSpecs, runContinuations } from '../bench/hub-workloads';
+import { province, provinceSpecs, runContinuations } from '../test/support/hub-workloads';
 import { docxBuffer } from '../emulator/docx';
 import { saveXlsx } from '../emulator/xlsx';
 import { UNITS } from '../src/hub/contract';

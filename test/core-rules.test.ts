@@ -282,6 +282,12 @@ describe('tasks (SPEC §3, T = 20/08/2023, W = 7)', () => {
 describe('indicators (SPEC §3)', () => {
   const pct = { 'Đơn vị tính': '%' };
 
+  it('a So sánh that names a member of JavaScript objects (valueOf, constructor, __proto__) is an unknown comparator', () => {
+    for (const word of ['valueOf', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(indicator({ ...pct, 'So sánh': word, 'Mục tiêu': 80, 'Thực hiện': 90 }).status, word).toBe(S.error);
+    }
+  });
+
   it('R = Tử số / Mẫu số × 100, rounded to 2 decimals', () => {
     const out = indicator({ ...pct, 'So sánh': '≥', 'Mục tiêu': 80, 'Tử số': 9, 'Mẫu số': 10 });
     expect(out).toMatchObject({ status: S.met, result: 90 });

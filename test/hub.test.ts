@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMUNE_OWNER, type CommuneSpec, communeId, HUB_USER, province, runContinuations, TODAY } from '../bench/hub-workloads';
+import { COMMUNE_OWNER, type CommuneSpec, communeId, HUB_USER, province, runContinuations, TODAY } from './support/hub-workloads';
 import type { Emulator } from '../emulator/index';
 import { type DocumentModel, ParagraphModel, TableModel } from '../emulator/services/document';
 import type { SpreadsheetModel } from '../emulator/services/spreadsheet';

@@ -64,18 +64,19 @@ export function evaluateTask({ value: row, problems: parsed }: Parsed<TaskRow>, 
   return { status: STATUS.notStarted, problems };
 }
 
-const COMPARATORS: Record<string, Comparator> = {
-  '≥': '≥',
-  '>=': '≥',
-  '>': '>',
-  '≤': '≤',
-  '<=': '≤',
-  '<': '<',
-  '=': '=',
-};
+// A Map, not an object: a typed `valueOf` or `constructor` must not find Object.prototype's members.
+const COMPARATORS = new Map<string, Comparator>([
+  ['≥', '≥'],
+  ['>=', '≥'],
+  ['>', '>'],
+  ['≤', '≤'],
+  ['<=', '≤'],
+  ['<', '<'],
+  ['=', '='],
+]);
 
 export function parseComparator(s: string): Comparator | null {
-  return COMPARATORS[s.replace(/\s+/g, '')] ?? null;
+  return COMPARATORS.get(s.replace(/\s+/g, '')) ?? null;
 }
 
 export function compare(result: number, comparator: Comparator, target: number): boolean {

@@ -5,16 +5,16 @@
  * Used by the hub's tests, its bench and `npm start -- --hub N`.
  */
 import { fileURLToPath } from 'node:url';
-import { Emulator } from '../emulator/index';
-import { generatedWorkbook, headersOf, type WorkbookData } from '../test/support/fixtures';
-import { SpreadsheetModel } from '../emulator/services/spreadsheet';
-import { instantIn } from '../emulator/zone';
-import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
-import { UNITS } from '../src/hub/contract';
+import { Emulator } from '../../emulator/index';
+import { generatedWorkbook, headersOf, type WorkbookData } from './fixtures';
+import { SpreadsheetModel } from '../../emulator/services/spreadsheet';
+import { instantIn } from '../../emulator/zone';
+import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../../src/contract/sheets';
+import { UNITS } from '../../src/hub/contract';
 
 /** Today of the hub's runs (as the commune bench's). */
 export const TODAY = '2023-08-20';
-export const HUB_DIR = fileURLToPath(new URL('../dist-hub', import.meta.url));
+export const HUB_DIR = fileURLToPath(new URL('../../dist-hub', import.meta.url));
 export const HUB_USER = 'sonoivu@langson.example';
 export const COMMUNE_OWNER = 'vanphong@xa.example';
 
