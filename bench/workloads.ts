@@ -27,9 +27,7 @@ export function generated(rows: number): Workload {
  * task gets its area's owner (one address per area) and `Email nhắc việc` gets the office.
  */
 export function template(): Workload {
-  const data = JSON.parse(
-    readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8'),
-  ) as WorkbookData;
+  const data = JSON.parse(readFileSync(new URL('../src/sample/tu-xuyen-2023.json', import.meta.url), 'utf8')) as WorkbookData;
   data.config = (data.config ?? []).map(([k, v]) => [k, k === 'Email nhắc việc' ? 'vanphong@tuxuyen.example' : v]);
   data.tasks = (data.tasks ?? []).map((t) => ({ ...t, Email: `linhvuc${String(t['Lĩnh vực']).charAt(0)}@tuxuyen.example` }));
   const rows = data.tasks.length;

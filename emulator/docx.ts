@@ -64,6 +64,7 @@ function paragraph(p: ParagraphModel): Paragraph {
       lineRule: LineRuleType.AUTO,
     },
     keepNext: p.keepWithNext,
+    keepLines: p.keepWithNext,
     // The paragraph mark takes the last run's style: it sets the height of an empty paragraph.
     run: runOptions(runs.at(-1)!.attrs),
     children: [

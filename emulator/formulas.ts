@@ -5,14 +5,15 @@
  * comparisons, and SUM, COUNTIF, COUNTIFS, MATCH (exact), OFFSET, IF. Anything else is
  * #NAME?, as Sheets says for a function it does not know.
  */
-import type { CellValue, SheetModel, SpreadsheetModel } from './services/spreadsheet';
+import type { CellValue } from './entry';
+import type { GridBook, GridSheet } from './services/sheet-types';
 
 export class FormulaError {
   constructor(readonly code: '#N/A' | '#REF!' | '#VALUE!' | '#DIV/0!' | '#NAME?' | '#ERROR!') {}
 }
 
 interface Ref {
-  sheet: SheetModel;
+  sheet: GridSheet;
   r1: number;
   c1: number;
   r2: number;
@@ -58,7 +59,7 @@ function tokenize(src: string): Token[] {
 
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
-function parseRef(text: string, here: SheetModel, book: SpreadsheetModel): Ref {
+function parseRef(text: string, here: GridSheet, book: GridBook): Ref {
   const bang = text.lastIndexOf('!');
   let sheet = here;
   let a1 = text;
@@ -289,7 +290,7 @@ function arithmetic(op: string, a: Scalar, b: Scalar): Scalar {
   return op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : x / y;
 }
 
-function evaluate(node: Node, here: SheetModel): Value {
+function evaluate(node: Node, here: GridSheet): Value {
   switch (node.k) {
     case 'lit':
       return node.v;
@@ -331,7 +332,7 @@ export function withFormulaCache<T>(read: () => T): T {
 }
 
 /** The value Sheets shows for `formula` (with its leading =) in a cell of `sheet`. */
-export function evaluateFormula(formula: string, sheet: SheetModel, at: string): CellValue {
+export function evaluateFormula(formula: string, sheet: GridSheet, at: string): CellValue {
   const key = `${sheet.sheetId}!${at}`;
   const known = memo?.get(key);
   if (known !== undefined) return known;

@@ -195,6 +195,7 @@ const LISTS = {
   DataValidationBuilder: [
     'requireValueInList',
     'requireCheckbox',
+    'requireDate',
     'requireNumberBetween',
     'setAllowInvalid',
     'setHelpText',
@@ -310,7 +311,7 @@ const LISTS = {
   // Drive: DriveAppModel.addFile/addFolder are host set-up with other signatures than Apps Script's.
   DriveApp: ['getRootFolder', 'getFileById', 'getFolderById'] satisfies Keys<GoogleAppsScript.Drive.DriveApp>,
   File: [...DRIVE_ITEM, 'getMimeType', 'makeCopy'] satisfies Keys<GoogleAppsScript.Drive.File>,
-  Folder: [...DRIVE_ITEM, 'getFiles', 'getFilesByName'] satisfies Keys<GoogleAppsScript.Drive.Folder>,
+  Folder: [...DRIVE_ITEM, 'getFiles', 'getFilesByName', 'getAccess'] satisfies Keys<GoogleAppsScript.Drive.Folder>,
   FileIterator: ITERATOR,
   FolderIterator: ITERATOR satisfies Keys<GoogleAppsScript.Drive.FolderIterator>,
 

@@ -10,9 +10,9 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { SHEET_LAYOUTS } from '../src/contract/layout';
+import { HISTORY_LAYOUT, SHEET_LAYOUTS } from '../src/contract/layout';
 import { checkLayouts, checkTemplate } from '../sheets-templates/schema';
-import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
+import { HISTORY, INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 
 export const GLOBAL_NAME = 'CCHC';
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -64,6 +64,8 @@ export async function buildProduct(product: Product): Promise<{ bytes: number; e
     charset: 'utf8',
     legalComments: 'none',
     minifySyntax: true,
+    // checkInstallation shows the version (docs/SPEC.md §9).
+    define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) },
     write: false,
   });
   const body = result.outputFiles[0]!.text;
@@ -83,8 +85,8 @@ type Built = Awaited<ReturnType<typeof buildProduct>>;
 /** Both products. */
 export async function buildAll(): Promise<Record<keyof typeof PRODUCTS, Built>> {
   // The template is bundled as data: a bad row or layout fails the build, not a user's setup.
-  checkTemplate(JSON.parse(readFileSync(`${root}sheets-templates/tu-xuyen-2023.json`, 'utf8')));
-  checkLayouts(SHEET_LAYOUTS, [TASKS, INDICATORS, PERIODS]);
+  checkTemplate(JSON.parse(readFileSync(`${root}src/sample/tu-xuyen-2023.json`, 'utf8')));
+  checkLayouts([...SHEET_LAYOUTS, HISTORY_LAYOUT], [TASKS, INDICATORS, PERIODS, HISTORY]);
   return { commune: await buildProduct(PRODUCTS.commune), hub: await buildProduct(PRODUCTS.hub) };
 }
 

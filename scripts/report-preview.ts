@@ -40,7 +40,7 @@ async function templateReport(): Promise<string> {
     JSON.parse(
       readFileSync(
         new URL(
-          args.demo ? '../sheets-templates/demo/tu-xuyen-2023-da-dien.json' : '../sheets-templates/tu-xuyen-2023.json',
+          args.demo ? '../sheets-templates/demo/tu-xuyen-2023-da-dien.json' : '../src/sample/tu-xuyen-2023.json',
           import.meta.url,
         ),
         'utf8',

@@ -1,5 +1,5 @@
 /**
- * The shape of a plan template (tu-xuyen-2023.json), checked when the bundle is built
+ * The shape of a plan template (src/sample/tu-xuyen-2023.json), checked when the bundle is built
  * (scripts/build.ts): rows keyed by the exact header texts of SPEC §1, areas from the seven labels,
  * dates as real dd/mm/yyyy days, and every row readable by the status engine without a data error.
  */

@@ -2,8 +2,8 @@
  * The global functions of SPEC §4. The build turns each export into a top-level function
  * declaration, which is all Apps Script can call from menus and triggers.
  */
-import { TEMPLATE } from '../sheets-templates/template';
 import { addMenu, promptText } from './gas/ui';
+import { checkInstallationOperation } from './ops/check';
 import { handleEdit } from './ops/edit';
 import { confirmImportOperation, importPlanOperation } from './ops/import';
 import { nextDuePeriodCode, reportFromMenu, reportOperation } from './ops/report';
@@ -12,6 +12,7 @@ import { menuAction, runLogged } from './ops/run';
 import { startNewYearOperation, NEW_YEAR_ACTION } from './ops/new-year';
 import { loadSampleOperation } from './ops/sample';
 import { setupOperation } from './ops/setup';
+import { TEMPLATE } from './sample/template';
 import { dailyCheckRun, installTriggersOperation, removeTriggersOperation } from './ops/triggers';
 import { validateOperation } from './ops/validate';
 
@@ -34,6 +35,8 @@ const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Tắt nhắc việc tự động', 'removeTriggers'],
   null,
   [NEW_YEAR_ACTION, 'startNewYear'],
+  null,
+  ['Kiểm tra cài đặt', 'checkInstallation'],
 ];
 
 /** Simple trigger: builds the `CCHC` menu (no services that need authorisation here). */
@@ -118,6 +121,11 @@ export function installTriggers(): void {
 
 export function removeTriggers(): void {
   menuAction('Tắt nhắc việc tự động', removeTriggersOperation);
+}
+
+/** docs/SPEC.md §9: one dialog, one line per check; writes only its `Nhật ký` row. */
+export function checkInstallation(): void {
+  menuAction('Kiểm tra cài đặt', (ss, ctx) => checkInstallationOperation(ss, ctx, __VERSION__));
 }
 
 export function dailyCheck(_e?: GoogleAppsScript.Events.TimeDriven): void {

@@ -26,6 +26,7 @@ const GLOBALS = [
   'installTriggers',
   'removeTriggers',
   'generateReport',
+  'checkInstallation',
   'dailyCheck',
 ];
 

@@ -13,6 +13,7 @@ import { type Emulator, ScriptError } from '../emulator/index';
 import { columnLetters } from '../emulator/services/spreadsheet';
 import { TASKS } from '../src/contract/sheets';
 import { EDIT_CONTEXT_KEY } from '../src/gas/edit-context';
+import { EDIT_LOCK_WAIT_MS } from '../src/ops/edit';
 import { busyWorkbook, ENTRY_POINTS } from './fuzz/entry-points';
 import { vietnameseProblems } from './fuzz/vietnamese';
 import { workbookState } from './fuzz/workbook';
@@ -74,7 +75,7 @@ describe('an operation that cannot take the document lock', () => {
     const seconds = Number(BUSY.exec(message)![1]);
     expect(emu.locks.waits).toEqual([seconds * 1000]);
     expect(emu.now - start).toBe(seconds * 1000);
-    expect(seconds).toBe(entry.fn === 'onEdit' ? 10 : 30);
+    expect(seconds).toBe(entry.fn === 'onEdit' ? EDIT_LOCK_WAIT_MS / 1000 : 30);
   });
 
   it('does not keep onOpen from building the menu', () => {

@@ -180,7 +180,7 @@ describe('onEdit', () => {
     emu.locks.heldElsewhereFor = 60_000;
     const out = userEdit(emu, TASKS.name, A1('Ngày hoàn thành', 2), '01/08/2023');
     expect(statusOf(s, 2).value).toBe('Chưa thực hiện');
-    expect(emu.spreadsheet.toasts.at(-1)).toMatch(/chưa xong sau 10 giây/);
+    expect(emu.spreadsheet.toasts.at(-1)).toMatch(/chưa xong sau 5 giây/);
     expect(out.execution!.calls.method('Range.setValues')).toBe(0);
   });
 

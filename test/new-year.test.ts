@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/index';
 import type { SpreadsheetModel } from '../emulator/services/spreadsheet';
-import { TEMPLATE } from '../sheets-templates/template';
+import { TEMPLATE } from '../src/sample/template';
 import { CONFIG_LABELS } from '../src/contract/settings';
 import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from '../src/contract/sheets';
 import { STATUS } from '../src/contract/status';

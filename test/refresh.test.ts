@@ -237,6 +237,7 @@ describe('onOpen', () => {
       'installTriggers',
       'removeTriggers',
       'startNewYear',
+      'checkInstallation',
     ]);
     for (const fn of fns) expect(() => emu.run(fn, [], { as: 'menu' })).not.toThrow();
   });

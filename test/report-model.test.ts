@@ -9,7 +9,7 @@ import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid } from '../
 import { AREA_LABELS } from '../src/contract/lists';
 import { matchArea } from '../src/core/areas';
 import { folderIdOf } from '../src/core/report/folder';
-import { dateLine, formatNumber } from '../src/core/report/format';
+import { dateLine, formatNumber, lowerFirst, upperFirst } from '../src/core/report/format';
 import { type HistoryEntry, parseHistory, previousResults } from '../src/core/report/history';
 import {
   type Block,
@@ -22,6 +22,7 @@ import {
   RESULT_AREA_TITLES,
   recipientLines,
   type ReportInput,
+  shortName,
 } from '../src/core/report/model';
 import { rowParsers } from '../src/core/rows';
 import { reportLinks } from '../src/core/rules';
@@ -262,7 +263,9 @@ describe('buildReport', () => {
       'Q3',
       [],
     );
-    expect(texts(section(noted.body, HEADINGS.causes, HEADINGS.next), 'item')).toContain('- NV2: Thiếu máy quét.');
+    expect(texts(section(noted.body, HEADINGS.causes, HEADINGS.next), 'item')).toContain(
+      '- Nhiệm vụ “Số hóa hồ sơ thủ tục hành chính”: Thiếu máy quét.',
+    );
   });
 
   it('lists in IV the open dated tasks up to the next period’s due date, earliest first; after the last period, to the end of the year', () => {
@@ -552,8 +555,8 @@ describe('report tasks (Kỳ báo cáo)', () => {
   it('an unsent past report is overdue and named', () => {
     const r = buildReport(inputOf(withReportTasks({})), 'Q3', []);
     const shortcomings = texts(section(r.body, HEADINGS.shortcomings, HEADINGS.causes), 'item').join('\n');
-    expect(shortcomings).toContain('BCQ1');
-    expect(shortcomings).toContain('BCH1');
+    expect(shortcomings).toContain('- Báo cáo Q1 (hạn 25/02/2023, quá hạn');
+    expect(shortcomings).toContain('- Báo cáo H1 (hạn');
   });
 });
 
@@ -646,5 +649,72 @@ describe('property: any workbook', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('prose punctuation and names', () => {
+  const ENDINGS = ['', '.', ';', ',', ':', '…', '. ', ' ;', '..', '!'];
+  const words = fc.array(fc.constantFrom('rà', 'soát', 'văn', 'bản', 'QPPL', 'năm', '2023', 'xã', 'UBND', '(giai đoạn 1)'), {
+    minLength: 1,
+    maxLength: 40,
+  });
+  const cellText = fc.tuple(words, fc.constantFrom(...ENDINGS)).map(([w, end]) => `${w.join(' ')}${end}`);
+
+  it('no item or paragraph has doubled punctuation or stray spaces, each item ends with one full stop, and III–IV name rows by text, never by code', () => {
+    fc.assert(
+      fc.property(fc.array(cellText, { minLength: 6, maxLength: 6 }), (texts6) => {
+        const data = reportWorkbook();
+        const [name, note, narrative, indicatorName, indicatorNote, proposal] = texts6 as [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        const tasks = data.tasks!.map((t) =>
+          t.Mã === 'NV2'
+            ? { ...t, 'Nhiệm vụ': name, 'Ghi chú': note }
+            : t.Mã === 'NV9'
+              ? { ...t, 'Kết quả thực hiện': narrative }
+              : t,
+        );
+        const indicators = data.indicators!.map((i) =>
+          i.Mã === 'CT1' ? { ...i, 'Chỉ tiêu': indicatorName, 'Ghi chú': indicatorNote } : i,
+        );
+        const periods = data.periods!.map((p) => ({ ...p, 'Kiến nghị': proposal }));
+        const r = buildReport(inputOf({ ...data, tasks, indicators, periods }), 'Q3', []);
+        for (const b of r.body) {
+          if (!('text' in b) || b.text.startsWith('[')) continue;
+          const t = b.text.replace(/\[cần bổ sung: [^\]]*\]/g, 'X');
+          expect(t, t).not.toMatch(/[.;,:]\s*[.;,:]|\s[.;,:)]|\(\s|\s{2}|^\s|\s$|[.;,]\s*\(/);
+          if (b.kind === 'item' && !b.text.includes('[cần bổ sung')) expect(t, t).toMatch(/(?:[^.]\.|[…!?])$/);
+        }
+        const prose = [...section(r.body, HEADINGS.assessment, HEADINGS.proposals)]
+          .filter((b) => 'text' in b && !b.text.includes('[cần bổ sung'))
+          .map((b) => ('text' in b ? b.text : ''))
+          .join('\n');
+        expect(prose).not.toMatch(/\b(NV|CT)\d+\b/);
+        expect(prose).toContain(upperFirst(name.replace(/[\s.;,:]+$/, '').slice(0, 20)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('cuts a long name at a word boundary with "…"', () => {
+    const long =
+      'Triển khai, thực hiện rà soát, đơn giản hóa TTHC nội bộ trong cơ quan hành chính nhà nước trên địa bàn huyện giai đoạn 2022 - 2025; bảo đảm các nội dung thực hiện trong năm 2023 hoàn thành theo đúng lộ trình.';
+    const cut = shortName(long, 80);
+    expect(cut.length).toBeLessThanOrEqual(80);
+    expect(cut).toMatch(/[^\s,;]…$/);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(long.charAt(cut.length - 1)).toMatch(/[\s,;]/);
+    expect(shortName('Báo cáo quý I.')).toBe('Báo cáo quý I');
+  });
+
+  it('keeps the capitals of a period name that opens with an abbreviation, lowers a word', () => {
+    expect(lowerFirst('Quý III năm 2023')).toBe('quý III năm 2023');
+    expect(lowerFirst('Năm 2023')).toBe('năm 2023');
+    expect(lowerFirst('CCHC quý III')).toBe('CCHC quý III');
   });
 });

@@ -6,12 +6,13 @@ import { generatedWorkbook, putSheet, type Row } from './support/fixtures';
 import { type Emulator, ScriptError } from '../emulator/index';
 import { type DocumentModel, ParagraphModel, type TableCellModel, TableModel } from '../emulator/services/document';
 import { AREA_LABELS } from '../src/contract/lists';
-import { HISTORY_HEADERS } from '../src/core/report/history';
+import { HEADER_BACKGROUND, HISTORY_LAYOUT } from '../src/contract/layout';
 import { ANNEX_ROWS_MAX, HEADINGS, OTHER_AREA_TITLE, RESULT_AREA_TITLES } from '../src/core/report/model';
 import { emulatorWith, snapshotValues } from './helpers';
 import { MISSED_INDICATORS, OVERDUE_TASKS, reportWorkbook, TASKS } from './report-fixture';
 
 const MM = 72 / 25.4;
+const HISTORY_HEADERS = HISTORY_LAYOUT.columns.map((c) => c.header);
 
 function generate(emu: Emulator, code = 'Q3') {
   const run = emu.run<string>('generateReport', [code], { as: 'editor' });
@@ -158,6 +159,16 @@ describe('generateReport (Q3 of the fixture)', () => {
       for (const c of t.getRow(0).cells()) expect(text(cellParagraphs(c)[0]!).BOLD).toBe(true);
       expect(t.getBorderWidth()).toBeGreaterThan(0);
     }
+    // Dates (dd/mm/yyyy, 12 pt Times: digits 0.5 em, slashes 0.28 em) fit on one line inside the padding.
+    const dateWidth = 12 * (8 * 0.5 + 2 * 0.278);
+    for (const t of data.filter((t) => t.getCell(0, 3).getText() === 'Hạn')) {
+      const widths = t.widths(body.textWidth());
+      for (const col of [3, 4]) {
+        const c = t.getCell(1, col);
+        const inner = widths[col]! - (c.effective('PADDING_LEFT') as number) - (c.effective('PADDING_RIGHT') as number);
+        expect(inner, t.getCell(0, col).getText()).toBeGreaterThan(dateWidth * 1.05);
+      }
+    }
     const named = data.flatMap((t) => t.rows().map((r) => r.getCell(1).getText()));
     expect(named).toEqual(expect.arrayContaining(TASKS.map((t) => String(t['Nhiệm vụ']).replace(/^n/, 'N'))));
   });
@@ -254,6 +265,13 @@ describe('generateReport (Q3 of the fixture)', () => {
   it('appends the indicators to Lịch sử', () => {
     const history = sheetRows(emu, 'Lịch sử');
     expect(history[0]).toEqual(HISTORY_HEADERS);
+    // Laid out as the sheets setup makes: header bold, coloured, frozen; the contract's widths.
+    const sheet = emu.spreadsheet.getSheetByName('Lịch sử')!;
+    expect(sheet.frozenRows).toBe(1);
+    expect(HISTORY_HEADERS.map((_, c) => [sheet.cell(1, c + 1).bold, sheet.cell(1, c + 1).background])).toEqual(
+      HISTORY_HEADERS.map(() => [true, HEADER_BACKGROUND]),
+    );
+    expect(HISTORY_HEADERS.map((_, c) => sheet.getColumnWidth(c + 1))).toEqual(HISTORY_LAYOUT.columns.map((c) => c.width));
     expect(history.slice(1).map((r) => r.slice(1))).toEqual([
       ['Q3', 'Quý III năm 2023', 'CT1', 'Tỷ lệ hồ sơ trực tuyến toàn trình', '%', 30, 'Chưa đạt'],
       ['Q3', 'Quý III năm 2023', 'CT2', 'Hồ sơ giải quyết đúng hạn', '%', 99.5, 'Đạt'],

@@ -1,13 +1,13 @@
 /** The template as data: its schema (checked at build time), the layouts, and the rows setup writes. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PERIODS_LAYOUT, SHEET_LAYOUTS, TASKS_LAYOUT } from '../src/contract/layout';
+import { HISTORY_LAYOUT, PERIODS_LAYOUT, SHEET_LAYOUTS, TASKS_LAYOUT } from '../src/contract/layout';
 import { checkLayouts, checkTemplate } from '../sheets-templates/schema';
 import type { Template } from '../src/contract/template';
 import { sheetGrid } from '../src/core/fill';
-import { INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
+import { HISTORY, INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 
-const raw = JSON.parse(readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8')) as Template;
+const raw = JSON.parse(readFileSync(new URL('../src/sample/tu-xuyen-2023.json', import.meta.url), 'utf8')) as Template;
 const copy = (): Template => structuredClone(raw);
 
 describe('checkTemplate', () => {
@@ -92,7 +92,7 @@ describe('checkTemplate', () => {
 
 describe('layouts', () => {
   it('list exactly the headers of the contract', () => {
-    expect(() => checkLayouts(SHEET_LAYOUTS, [TASKS, INDICATORS, PERIODS])).not.toThrow();
+    expect(() => checkLayouts([...SHEET_LAYOUTS, HISTORY_LAYOUT], [TASKS, INDICATORS, PERIODS, HISTORY])).not.toThrow();
     const short = { ...TASKS_LAYOUT, columns: TASKS_LAYOUT.columns.slice(1) };
     expect(() => checkLayouts([short], [TASKS])).toThrow(/Layout of Nhiệm vụ must list exactly/);
   });

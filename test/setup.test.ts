@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/index';
 import { productEmulator, headersOf, putSheet } from './support/fixtures';
 import type { SheetModel } from '../emulator/services/spreadsheet';
+import { DataValidationBuilderModel } from '../emulator/services/validation';
 import { CONFIG_LAYOUT, DATE_FORMAT, SHEET_LAYOUTS, TASKS_LAYOUT } from '../src/contract/layout';
-import { TEMPLATE } from '../sheets-templates/template';
+import { TEMPLATE } from '../src/sample/template';
 import { AREA_LABELS } from '../src/contract/lists';
 import { CONFIG_SHEET, INDICATORS, LOG, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 import { snapshotValues } from './helpers';
@@ -55,8 +56,9 @@ describe('setupWorkbook then loadSamplePlan on a new spreadsheet', () => {
   const setupMessage = emu.dialogs.at(-1)!;
   const sample = emu.run('loadSamplePlan');
 
-  it("creates the six sheets in the template order, before the user's own sheet", () => {
-    expect(emu.spreadsheet.sheets.map((s) => s.name)).toEqual([...ORDER, 'Trang tính1']);
+  it('creates the six sheets in the template order and removes the empty sheet the spreadsheet came with', () => {
+    expect(emu.spreadsheet.sheets.map((s) => s.name)).toEqual(ORDER);
+    expect(setupMessage).toContain('Đã xoá trang tính trống «Trang tính1» có sẵn khi tạo bảng tính.');
   });
 
   it("writes each sheet's header row in the layout order, bold, coloured and frozen", () => {
@@ -150,9 +152,40 @@ describe('setupWorkbook then loadSamplePlan on a new spreadsheet', () => {
     expect(run.calls.method('Range.setValues')).toBe(ORDER.length);
     expect(run.calls.method('Sheet.appendRow')).toBe(1); // the Nhật ký row
     expect(run.calls.method('Spreadsheet.insertSheet')).toBe(ORDER.length);
-    expect(run.calls.count('spreadsheet')).toBeLessThan(300);
+    // Under 300 for the sheets, and under 20 to look once at the sheet the spreadsheet came with.
+    expect(run.calls.count('spreadsheet')).toBeLessThan(320);
     // The sample: a bounded number of writes whatever its size.
     expect(sample.calls.method('Range.setValues')).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('the sheet a new spreadsheet comes with', () => {
+  // Each is one thing a person may have done to it; any of them keeps the sheet.
+  const touches: [string, (s: SheetModel) => void][] = [
+    ['a value', (s) => s.getRange('C7').setValue('x')],
+    ['a formula', (s) => s.getRange('A1').setFormula('=1+1')],
+    ['a note', (s) => s.getRange('Z1000').setNote('ghi chú')],
+    ['a background', (s) => s.getRange('B2').setBackground('#ffff00')],
+    ['a number format', (s) => s.getRange('D4').setNumberFormat('0.00')],
+    ['bold text', (s) => s.getRange('E5').setFontWeight('bold')],
+    ['a validation rule', (s) => s.getRange('C3').setDataValidation(new DataValidationBuilderModel().requireCheckbox().build())],
+    ['a frozen row', (s) => s.setFrozenRows(1)],
+    ['a protection', (s) => s.getRange('A1').protect()],
+  ];
+
+  it.each(touches)('is kept, with nothing said of it, when it holds %s', (_, touch) => {
+    const emu = freshEmulator();
+    touch(sheet(emu, 'Trang tính1'));
+    emu.run('setupWorkbook');
+    expect(emu.spreadsheet.sheets.map((s) => s.name)).toEqual([...ORDER, 'Trang tính1']);
+    expect(emu.dialogs.at(-1)).not.toContain('Đã xoá');
+  });
+
+  it('is kept when the workbook already had a sheet of ours', () => {
+    const emu = freshEmulator();
+    putSheet(emu, CONFIG_SHEET, ['Thông số', 'Giá trị'], []);
+    emu.run('setupWorkbook');
+    expect(emu.spreadsheet.getSheetByName('Trang tính1')).not.toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The Tú Xuyên 2023 template (sheets-templates/tu-xuyen-2023.json) against the plan it transcribes
+ * The Tú Xuyên 2023 template (src/sample/tu-xuyen-2023.json) against the plan it transcribes
  * (sheets-templates/sources/ke-hoach-cchc-tu-xuyen-2023.md). Counts, texts, sections and deadlines are
  * computed by parsing the seed; only the sheet contract (labels, header keys) and a small sample of
  * literal seed sentences are written out here.
@@ -17,7 +17,7 @@ interface Template {
 }
 
 const seedRaw = readFileSync(new URL('../sheets-templates/sources/ke-hoach-cchc-tu-xuyen-2023.md', import.meta.url), 'utf8');
-const template = JSON.parse(readFileSync(new URL('../sheets-templates/tu-xuyen-2023.json', import.meta.url), 'utf8')) as Template;
+const template = JSON.parse(readFileSync(new URL('../src/sample/tu-xuyen-2023.json', import.meta.url), 'utf8')) as Template;
 
 const AREA_LABELS = [
   '1. Công tác chỉ đạo, điều hành',

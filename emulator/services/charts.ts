@@ -1,7 +1,7 @@
 /** Embedded charts: Sheet.newChart() builders, insertChart, getCharts, removeChart. */
 import { ServiceObject } from '../realm';
 import { AppsScriptError } from '../errors';
-import type { RangeModel, SheetModel } from './spreadsheet';
+import type { GridRange, GridSheet } from './sheet-types';
 
 export interface ChartPosition {
   row: number;
@@ -28,7 +28,7 @@ export class EmbeddedChartModel extends ServiceObject {
   constructor(
     readonly chartId: number,
     readonly type: string,
-    readonly ranges: readonly RangeModel[],
+    readonly ranges: readonly GridRange[],
     readonly position: ChartPosition,
     readonly options: ReadonlyMap<string, unknown>,
   ) {
@@ -46,7 +46,7 @@ export class EmbeddedChartModel extends ServiceObject {
   }
 
   /** Host-side: the same chart over `ranges` (those of a copied sheet). */
-  cloneOn(ranges: readonly RangeModel[]): EmbeddedChartModel {
+  cloneOn(ranges: readonly GridRange[]): EmbeddedChartModel {
     return new EmbeddedChartModel(this.chartId, this.type, ranges, this.position, new Map(this.options));
   }
 }
@@ -58,11 +58,11 @@ export class EmbeddedChartBuilderModel extends ServiceObject {
   readonly kind: string = 'EmbeddedChartBuilder';
   readonly service = 'spreadsheet' as const;
   private type = '';
-  private readonly ranges: RangeModel[] = [];
+  private readonly ranges: GridRange[] = [];
   private position: ChartPosition | null = null;
   private readonly options = new Map<string, unknown>();
 
-  constructor(private readonly sheet: SheetModel) {
+  constructor(private readonly sheet: GridSheet) {
     super();
   }
 
@@ -79,7 +79,7 @@ export class EmbeddedChartBuilderModel extends ServiceObject {
     bar.setChartType('BAR');
     return bar;
   }
-  addRange(range: RangeModel) {
+  addRange(range: GridRange) {
     if (range.sheet.parent !== this.sheet.parent) throw new AppsScriptError('The range must be in this spreadsheet.');
     this.ranges.push(range);
     return this;

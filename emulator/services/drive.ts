@@ -116,6 +116,10 @@ export class FolderModel extends ItemModel {
   getUrl() {
     return `https://drive.google.com/drive/folders/${this.id}`;
   }
+  /** The user's permission (DriveApp.Permission's name): the emulated user's access to the folder. */
+  getAccess(_user: string) {
+    return this.access === 'edit' ? 'EDIT' : this.access === 'view' ? 'VIEW' : 'NONE';
+  }
   getFiles() {
     return new IteratorModel(
       'FileIterator',

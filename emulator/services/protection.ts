@@ -3,7 +3,12 @@
  * anyone edit after a confirmation; emulator/edits.ts reports the warning a user would see.
  */
 import { ServiceObject } from '../realm';
-import type { RangeModel, SheetModel } from './spreadsheet';
+import type { GridRange } from './sheet-types';
+
+/** A sheet as a protection sees it: the list it removes itself from. */
+interface ProtectedSheet {
+  readonly protections: ProtectionModel[];
+}
 
 export const PROTECTION_TYPE = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 
@@ -14,9 +19,9 @@ export class ProtectionModel extends ServiceObject {
   warningOnly = false;
 
   constructor(
-    readonly sheet: SheetModel,
+    readonly sheet: ProtectedSheet,
     readonly type: keyof typeof PROTECTION_TYPE,
-    public range: RangeModel,
+    public range: GridRange,
   ) {
     super();
   }

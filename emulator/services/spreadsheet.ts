@@ -11,6 +11,7 @@ import { LOCALES, localeRules } from '../locale';
 import { ServiceObject } from '../realm';
 import { EmbeddedChartBuilderModel, type EmbeddedChartModel } from './charts';
 import { PROTECTION_TYPE, ProtectionModel } from './protection';
+import type { GridBook, GridRange, GridSheet } from './sheet-types';
 import { formatDate } from './utilities';
 import { DATA_VALIDATION_CRITERIA, DataValidationBuilderModel, DataValidationModel } from './validation';
 
@@ -74,7 +75,7 @@ export function displayValue(v: CellValue | undefined, format: string | undefine
   return String(v);
 }
 
-export class SpreadsheetModel extends ServiceObject {
+export class SpreadsheetModel extends ServiceObject implements GridBook {
   readonly kind = 'Spreadsheet';
   readonly service = 'spreadsheet' as const;
   readonly sheets: SheetModel[] = [];
@@ -177,7 +178,7 @@ export class SpreadsheetModel extends ServiceObject {
   }
 }
 
-export class SheetModel extends ServiceObject {
+export class SheetModel extends ServiceObject implements GridSheet {
   readonly kind = 'Sheet';
   readonly service = 'spreadsheet' as const;
   readonly values: Grid<CellValue> = [];
@@ -224,7 +225,7 @@ export class SheetModel extends ServiceObject {
         if (row) to[r] = row.map((v) => (v instanceof Date ? new Date(v.getTime()) : v));
       });
     }
-    const rebase = (r: RangeModel) => new RangeModel(sheet, r.row, r.column, r.numRows, r.numColumns);
+    const rebase = (r: GridRange) => new RangeModel(sheet, r.row, r.column, r.numRows, r.numColumns);
     for (const p of this.protections) {
       const copy = new ProtectionModel(sheet, p.type, rebase(p.range));
       copy.description = p.description;
@@ -359,7 +360,9 @@ export class SheetModel extends ServiceObject {
     const rows = /^(\d+):(\d+)$/.exec(a1.trim());
     if (rows) {
       const [r1, r2] = [Number(rows[1]), Number(rows[2])];
-      return this.getRange(Math.min(r1, r2), 1, Math.abs(r2 - r1) + 1, this.maxColumns);
+      return this.getRange(Math.min(r1, r2), 1, Math.abs(r2 - r1) + 1, this.maxColumns).named(
+        `${Math.min(r1, r2)}:${Math.max(r1, r2)}`,
+      );
     }
     const m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(a1.trim());
     if (!m) throw new AppsScriptError('Range not found');
@@ -367,7 +370,12 @@ export class SheetModel extends ServiceObject {
     const r1 = m[2] ? Number(m[2]) : 1;
     const c2 = m[3] ? columnNumber(m[3]) : c1;
     const r2 = m[4] ? Number(m[4]) : m[3] || !m[2] ? this.maxRows : r1;
-    return this.getRange(Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1);
+    const range = this.getRange(Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1);
+    // An open-ended range ("B:B", "B2:B") keeps its notation, as Apps Script's getA1Notation does.
+    const open = !m[4] && (!!m[3] || !m[2]);
+    if (!open) return range;
+    const [left, right] = [columnLetters(Math.min(c1, c2)), columnLetters(Math.max(c1, c2))];
+    return range.named(m[2] ? `${left}${r1}:${right}` : `${left}:${right}`);
   }
 
   private grids(): Grid<unknown>[] {
@@ -485,7 +493,7 @@ export class SheetModel extends ServiceObject {
 
 type Matrix<T> = T[][];
 
-export class RangeModel extends ServiceObject {
+export class RangeModel extends ServiceObject implements GridRange {
   readonly kind = 'Range';
   readonly service = 'spreadsheet' as const;
 
@@ -520,7 +528,16 @@ export class RangeModel extends ServiceObject {
   getLastColumn() {
     return this.column + this.numColumns - 1;
   }
+  private notation?: string;
+
+  /** Gives an open-ended range ("B:B", "3:3", "B2:B") the notation Apps Script reports for it. */
+  named(a1: string): this {
+    this.notation = a1;
+    return this;
+  }
+
   getA1Notation() {
+    if (this.notation) return this.notation;
     const tl = `${columnLetters(this.column)}${this.row}`;
     return this.numRows === 1 && this.numColumns === 1 ? tl : `${tl}:${columnLetters(this.getLastColumn())}${this.getLastRow()}`;
   }

@@ -1,15 +1,16 @@
 /**
- * Data validation (SpreadsheetApp.newDataValidation()): list and number-between rules, either
+ * Data validation (SpreadsheetApp.newDataValidation()): list, number-between and date rules, either
  * rejecting input or only flagging it. Rules bind to cells; Sheets applies them to what a user types
  * or pastes (see emulator/edits.ts), never to values a script writes, as Apps Script does.
  */
 import { ServiceObject } from '../realm';
 import { AppsScriptError } from '../errors';
-import type { CellValue } from './spreadsheet';
+import type { CellValue } from '../entry';
 
 export const DATA_VALIDATION_CRITERIA = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
   NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+  DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE',
   CHECKBOX: 'CHECKBOX',
 } as const;
 
@@ -46,6 +47,7 @@ export class DataValidationModel extends ServiceObject {
     if (v === '') return true;
     if (this.criteria === 'CHECKBOX') return typeof v === 'boolean';
     if (this.criteria === 'VALUE_IN_LIST') return (this.args[0] as string[]).some((x) => String(x) === String(v));
+    if (this.criteria === 'DATE_IS_VALID_DATE') return v instanceof Date;
     const [min, max] = this.args as [number, number];
     return typeof v === 'number' && v >= min && v <= max;
   }
@@ -80,6 +82,12 @@ export class DataValidationBuilderModel extends ServiceObject {
   requireNumberBetween(start: number, end: number) {
     this.criteria = 'NUMBER_BETWEEN';
     this.args = [Math.min(start, end), Math.max(start, end)];
+    return this;
+  }
+
+  requireDate() {
+    this.criteria = 'DATE_IS_VALID_DATE';
+    this.args = [];
     return this;
   }
 

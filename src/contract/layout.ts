@@ -5,7 +5,7 @@
  */
 import { AREA_LABELS, COMPARATOR_SYMBOLS, UNITS } from './lists';
 import { CONFIG_HEADERS } from './settings';
-import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, TASKS } from './sheets';
+import { CONFIG_SHEET, HISTORY, INDICATORS, LOG, PERIODS, TASKS } from './sheets';
 
 /** The one date pattern: date cells' number format (messages and reports write dates alike). */
 export const DATE_FORMAT = 'dd/mm/yyyy';
@@ -17,7 +17,8 @@ export const HEADER_BACKGROUND = '#d9e2f3';
 /** A data validation rule on the data cells of a column. */
 export type Validation =
   | { kind: 'list'; values: readonly string[]; strict: boolean; help: string }
-  | { kind: 'number'; min: number; max: number; strict: boolean; help: string };
+  | { kind: 'number'; min: number; max: number; strict: boolean; help: string }
+  | { kind: 'date'; strict: boolean; help: string };
 
 export interface ColumnLayout {
   header: string;
@@ -51,6 +52,17 @@ const AREA_LIST: Validation = {
   help: 'Chọn một trong 7 lĩnh vực cải cách hành chính.',
 };
 
+/**
+ * Date columns flag (not refuse) what is not a date: a day typed in another locale's order stays
+ * text and gets the flag with this help (docs/SPEC.md §2). The deadline also takes `Thường xuyên`.
+ */
+const DAY_ONLY: Validation = { kind: 'date', strict: false, help: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 25/12/2023.' };
+const DEADLINE_DATE: Validation = {
+  kind: 'date',
+  strict: false,
+  help: 'Nhập ngày theo dạng ngày/tháng/năm (ví dụ 25/12/2023) hoặc «Thường xuyên».',
+};
+
 const computedOf = (def: { columns: Record<string, { header: string; computed: boolean }> }) =>
   Object.values(def.columns)
     .filter((c) => c.computed)
@@ -69,7 +81,7 @@ export const TASKS_LAYOUT: SheetLayout = {
     { header: T.partners.header, width: 160, wrap: true },
     { header: T.owner.header, width: 140 },
     { header: T.email.header, width: 180 },
-    { header: T.deadline.header, width: 110, format: DATE_FORMAT },
+    { header: T.deadline.header, width: 110, format: DATE_FORMAT, validation: DEADLINE_DATE },
     {
       header: T.progress.header,
       width: 90,
@@ -81,7 +93,7 @@ export const TASKS_LAYOUT: SheetLayout = {
         help: 'Tiến độ tính bằng phần trăm, từ 0 đến 100 (ví dụ 50 hoặc 50%).',
       },
     },
-    { header: T.completed.header, width: 110, format: DATE_FORMAT },
+    { header: T.completed.header, width: 110, format: DATE_FORMAT, validation: DAY_ONLY },
     { header: T.note.header, width: 260, wrap: true },
     { header: T.narrative.header, width: 320, wrap: true },
     {
@@ -145,11 +157,11 @@ export const PERIODS_LAYOUT: SheetLayout = {
   columns: [
     { header: P.code.header, width: 70 },
     { header: P.name.header, width: 200 },
-    { header: P.due.header, width: 110, format: DATE_FORMAT },
+    { header: P.due.header, width: 110, format: DATE_FORMAT, validation: DAY_ONLY },
     { header: P.remindDays.header, width: 120 },
-    { header: P.from.header, width: 110, format: DATE_FORMAT },
-    { header: P.to.header, width: 110, format: DATE_FORMAT },
-    { header: P.sentOn.header, width: 110, format: DATE_FORMAT },
+    { header: P.from.header, width: 110, format: DATE_FORMAT, validation: DAY_ONLY },
+    { header: P.to.header, width: 110, format: DATE_FORMAT, validation: DAY_ONLY },
+    { header: P.sentOn.header, width: 110, format: DATE_FORMAT, validation: DAY_ONLY },
     { header: P.proposals.header, width: 360, wrap: true },
     { header: P.status.header, width: 140 },
     { header: P.createdAt.header, width: 130, format: DATE_FORMAT },
@@ -179,6 +191,26 @@ export const LOG_LAYOUT: SheetLayout = {
     { header: LOG.headers[1], width: 200 },
     { header: LOG.headers[2], width: 180 },
     { header: LOG.headers[3], width: 600, wrap: true },
+  ],
+};
+
+const H = HISTORY.columns;
+
+/** `Lịch sử`: not made by setup but by the first report (src/gas/report/history.ts), laid out alike. */
+export const HISTORY_LAYOUT: SheetLayout = {
+  name: HISTORY.name,
+  fill: 'none',
+  computed: computedOf(HISTORY),
+  protectSheet: false,
+  columns: [
+    { header: H.createdAt.header, width: 130, format: DATE_FORMAT },
+    { header: H.periodCode.header, width: 70 },
+    { header: H.periodName.header, width: 200 },
+    { header: H.code.header, width: 90 },
+    { header: H.name.header, width: 420, wrap: true },
+    { header: H.unit.header, width: 90 },
+    { header: H.result.header, width: 90 },
+    { header: H.status.header, width: 140 },
   ],
 };
 

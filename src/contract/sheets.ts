@@ -11,6 +11,8 @@ export interface ColumnDef {
   computed: boolean;
   /** A percent input (SPEC §2): its number format decides how a number reads. */
   percent?: true;
+  /** Addresses, which a person smart chip may stand for (its value is then the person's name). */
+  addresses?: true;
 }
 
 export interface SheetDef<K extends string = string> {
@@ -32,7 +34,7 @@ export const TASKS = {
     lead: optional('Đơn vị chủ trì'),
     partners: optional('Đơn vị phối hợp'),
     owner: optional('Người phụ trách'),
-    email: optional('Email'),
+    email: { ...optional('Email'), addresses: true },
     deadline: input('Hạn hoàn thành'),
     progress: percent('Tiến độ (%)'),
     completed: input('Ngày hoàn thành'),

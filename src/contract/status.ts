@@ -44,7 +44,8 @@ export type PeriodStatus =
   | typeof STATUS.dueSoon
   | typeof STATUS.notDue;
 
-export const DEFAULT_BACKGROUND = '#ffffff';
+/** What getBackgrounds() gives for a cell without fill (and for an explicit white one alike). */
+export const NO_FILL_READ = '#ffffff';
 
 const BACKGROUNDS: Partial<Record<Status, string>> = {
   [STATUS.overdue]: '#f4cccc',
@@ -59,8 +60,9 @@ const BACKGROUNDS: Partial<Record<Status, string>> = {
   [STATUS.error]: '#ea9999',
 };
 
-export function statusBackground(status: Status): string {
-  return BACKGROUNDS[status] ?? DEFAULT_BACKGROUND;
+/** The status's fill, or null (no fill: a sheet's alternating colours show through). */
+export function statusBackground(status: Status): string | null {
+  return BACKGROUNDS[status] ?? null;
 }
 
 /** Task statuses in the order reports and the overview list them. */

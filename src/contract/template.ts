@@ -1,5 +1,5 @@
 /**
- * The shape of a plan template (sheets-templates/): the rows `setupWorkbook` fills into the sheets
+ * The shape of a plan template (src/sample/): the rows `setupWorkbook` fills into the sheets
  * it creates, keyed by the exact header texts of ./sheets.
  */
 export type Cell = string | number;

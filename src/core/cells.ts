@@ -4,7 +4,7 @@
  * Vietnamese message that says what is wrong (SPEC §2).
  */
 import * as z from 'zod/mini';
-import { type Day, dayFromYmd, dayOfInstant, isValidYmd } from './days';
+import { type Day, dayFromYmd, dayOfInstant, isValidYmd, type Offset } from './days';
 import { shiftDecimal } from './numbers';
 import { cellText, foldDiacritics, isBlank, isDate, quote } from './text';
 import { CONTINUOUS } from '../contract/lists';
@@ -39,7 +39,7 @@ const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 /** A date cell: a Date, `dd/mm/yyyy`, `d/m/yyyy` or `yyyy-mm-dd`; blank → null. */
-export function parseDay(v: unknown, offsetMinutes: number): Day | null | Invalid {
+export function parseDay(v: unknown, offsetMinutes: Offset): Day | null | Invalid {
   if (isBlank(v)) return null;
   if (isDate(v)) {
     const ms = v.getTime();
@@ -61,7 +61,7 @@ export function parseDay(v: unknown, offsetMinutes: number): Day | null | Invali
 const CONTINUOUS_FOLDED = foldDiacritics(CONTINUOUS);
 
 /** A deadline: a date, or `Thường xuyên` / blank for a continuous task. */
-export function parseDeadline(v: unknown, offsetMinutes: number): Deadline | Invalid {
+export function parseDeadline(v: unknown, offsetMinutes: Offset): Deadline | Invalid {
   if (typeof v === 'string' && foldDiacritics(v) === CONTINUOUS_FOLDED) return { kind: 'continuous' };
   const day = parseDay(v, offsetMinutes);
   if (day instanceof Invalid) return day;
@@ -102,7 +102,7 @@ export function parseNumber(cell: CellIn, percent: boolean): number | null | Inv
 export const textCell = cellSchema((c) => cellText(c.v));
 export const numberCell = cellSchema((c) => parseNumber(c, false));
 export const percentCell = cellSchema((c) => parseNumber(c, true));
-export const dayCell = (offsetMinutes: number) => cellSchema((c) => parseDay(c.v, offsetMinutes));
-export const deadlineCell = (offsetMinutes: number) => cellSchema((c) => parseDeadline(c.v, offsetMinutes));
+export const dayCell = (offsetMinutes: Offset) => cellSchema((c) => parseDay(c.v, offsetMinutes));
+export const deadlineCell = (offsetMinutes: Offset) => cellSchema((c) => parseDeadline(c.v, offsetMinutes));
 
 export { Invalid };

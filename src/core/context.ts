@@ -5,13 +5,13 @@
  * operation assembles its own clock or reads `Cấu hình` again.
  */
 import { type Config, type ConfigProblem, parseConfig, type Settings } from './config';
-import { type Day, dayOfInstant, parseOffset } from './days';
+import { type Day, dayOfInstant, type Offset, parseOffset } from './days';
 import { rowParsers } from './rows';
 import { type Clock, clockFor } from './rules';
 
 export interface Zone {
-  /** Minutes east of UTC. */
-  offsetMinutes: number;
+  /** Minutes east of UTC, per instant in a zone with daylight saving time. */
+  offsetMinutes: Offset;
   today: Day;
 }
 
@@ -25,9 +25,14 @@ export interface Context extends Zone {
   parsers: ReturnType<typeof rowParsers>;
 }
 
-/** The zone at instant `now`, from its offset as Utilities.formatDate's `Z` gives it ("+0700"). */
-export function zoneAt(now: number, offset: string): Zone {
-  const offsetMinutes = parseOffset(offset);
+/**
+ * The zone at instant `now`, from its offset now as Utilities.formatDate's `Z` gives it ("+0700")
+ * and, where the runtime knows the zone, its offsets at other instants. A runtime whose offsets
+ * disagree with Utilities now is not trusted: every date then gets today's offset.
+ */
+export function zoneAt(now: number, offset: string, offsets: ((ms: number) => number) | null = null): Zone {
+  const constant = parseOffset(offset);
+  const offsetMinutes = offsets && offsets(now) === constant ? offsets : constant;
   return { offsetMinutes, today: dayOfInstant(now, offsetMinutes) };
 }
 

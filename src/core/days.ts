@@ -22,14 +22,60 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
   return back.year === year && back.month === month && back.day === day;
 }
 
-/** The day an instant falls on, given the time zone's offset from UTC in minutes. */
-export function dayOfInstant(ms: number, offsetMinutes: number): Day {
-  return Math.floor((ms + offsetMinutes * 60_000) / MS_PER_DAY);
+/**
+ * A time zone's offset from UTC in minutes east: a constant, or per instant for a zone with
+ * daylight saving time (each date then uses its own offset, not today's).
+ */
+export type Offset = number | ((ms: number) => number);
+
+const offsetAt = (offset: Offset, ms: number) => (typeof offset === 'number' ? offset : offset(ms));
+
+/** The day an instant falls on in a zone. */
+export function dayOfInstant(ms: number, offset: Offset): Day {
+  return Math.floor((ms + offsetAt(offset, ms) * 60_000) / MS_PER_DAY);
 }
 
-/** The instant of midnight starting `day` in a zone with this offset (for writing Date cells). */
-export function instantOfDay(day: Day, offsetMinutes: number): number {
-  return day * MS_PER_DAY - offsetMinutes * 60_000;
+/** The instant of midnight starting `day` in a zone (for writing Date cells). */
+export function instantOfDay(day: Day, offset: Offset): number {
+  const local = day * MS_PER_DAY;
+  // The offset at local midnight: the guess's offset, checked once more at the instant it gives.
+  const guess = local - offsetAt(offset, local) * 60_000;
+  return local - offsetAt(offset, guess) * 60_000;
+}
+
+/**
+ * The offsets of an IANA zone, per instant, from ECMAScript's Intl (Apps Script's V8 runtime has
+ * it, with the time zone data). Cached per hour. Null when Intl does not know the zone.
+ */
+export function zoneOffsets(timeZone: string): ((ms: number) => number) | null {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hour12: false,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+  } catch {
+    return null;
+  }
+  const cache = new Map<number, number>();
+  return (ms) => {
+    const hour = Math.floor(ms / 3_600_000);
+    let minutes = cache.get(hour);
+    if (minutes === undefined) {
+      const at = hour * 3_600_000;
+      const p: Record<string, number> = {};
+      for (const part of format.formatToParts(new Date(at))) p[part.type] = Number(part.value);
+      const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!);
+      minutes = Math.round((local - at) / 60_000);
+      cache.set(hour, minutes);
+    }
+    return minutes;
+  };
 }
 
 /** "+0700" / "-0330" (Utilities.formatDate's `Z`) → minutes east of UTC. */

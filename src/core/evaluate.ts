@@ -102,10 +102,14 @@ export function evaluatePeriodGrid(
   });
 }
 
-/** What a status column holds now, as read: its values, backgrounds and notes (data rows only). */
+/**
+ * What a status column holds now, as read: its values, backgrounds and notes (data rows only). A
+ * background is null for no fill; white as read is taken as no fill, since Apps Script reads both
+ * as #ffffff and writing white back would hide a sheet's alternating colours.
+ */
 export interface ColumnState {
   values: unknown[];
-  backgrounds: string[];
+  backgrounds: (string | null)[];
   notes: string[];
 }
 
@@ -118,7 +122,7 @@ export const OWN_NOTE_PREFIX = 'Lỗi dữ liệu:';
  */
 export function statusColumn(outcomes: readonly (Outcome<unknown, Status> | null)[], now: ColumnState): ColumnState {
   const values: unknown[] = [];
-  const backgrounds: string[] = [];
+  const backgrounds: (string | null)[] = [];
   const notes: string[] = [];
   outcomes.forEach((o, i) => {
     if (!o) {

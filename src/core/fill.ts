@@ -7,12 +7,12 @@ import { type ColumnLayout, DATE_FORMAT, type SheetLayout } from '../contract/la
 import { CONFIG_HINTS, CONFIG_LABELS, type ConfigKey } from '../contract/settings';
 import type { Cell, Row, Template } from '../contract/template';
 import { parseDay } from './cells';
-import { instantOfDay } from './days';
+import { instantOfDay, type Offset } from './days';
 import { asCellText, cellText, normalizeLabel } from './text';
 
 export type Written = string | number | Date;
 
-function cellFor(col: ColumnLayout, v: Cell | undefined, offsetMinutes: number): Written {
+function cellFor(col: ColumnLayout, v: Cell | undefined, offsetMinutes: Offset): Written {
   if (v === undefined || v === '') return '';
   if (typeof v === 'number') return v;
   if (col.format === DATE_FORMAT) {
@@ -43,7 +43,7 @@ export function templateRows(layout: SheetLayout, template: Template): Row[] {
 }
 
 /** Header row, then one row per template row; columns the template leaves out stay blank. */
-export function sheetGrid(layout: SheetLayout, rows: readonly Row[], offsetMinutes: number): Written[][] {
+export function sheetGrid(layout: SheetLayout, rows: readonly Row[], offsetMinutes: Offset): Written[][] {
   const headers = layout.columns.map((c) => c.header);
   return [headers, ...rows.map((r) => layout.columns.map((c) => cellFor(c, r[c.header], offsetMinutes)))];
 }
@@ -57,7 +57,7 @@ export function rowsUnderHeader(
   header: readonly unknown[],
   layout: SheetLayout,
   rows: readonly Row[],
-  offsetMinutes: number,
+  offsetMinutes: Offset,
 ): { rows: Written[][]; own: boolean[] } {
   const cols = header.map((h) => layout.columns.find((c) => normalizeLabel(c.header) === normalizeLabel(cellText(h))));
   return {

@@ -13,10 +13,10 @@
 import { CONFIG_LABELS } from '../contract/settings';
 import type { ColumnIndex, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import { parseDay } from './cells';
-import { type Day, dayFromYmd, instantOfDay, isValidYmd, ymdOf } from './days';
+import { type Day, dayFromYmd, instantOfDay, isValidYmd, type Offset, ymdOf } from './days';
 import type { Grid } from './evaluate';
 import { isBlankRow, rowCells, type rowParsers, TASK_INPUTS } from './rows';
-import { asCellText, cellText, isBlank, normalizeLabel } from './text';
+import { asCellText, cellText, fitCell, isBlank, normalizeLabel } from './text';
 
 /** A data row of the new year and the data row (0-based, below the header) it comes from. */
 export interface NextRow {
@@ -84,7 +84,7 @@ export function nextYearTasks(
     } else {
       const progress = task.progress ? ` (tiến độ ${task.progress}%)` : '';
       const note = cellText(row[cols.note]);
-      set(values, cols.note, asCellText(`Chuyển từ năm ${year}: chưa hoàn thành${progress}.${note ? ` ${note}` : ''}`));
+      set(values, cols.note, fitCell(asCellText(`Chuyển từ năm ${year}: chưa hoàn thành${progress}.${note ? ` ${note}` : ''}`)));
       out.carried++;
     }
     out.rows.push({ from: i, values });
@@ -121,7 +121,7 @@ export function nextYearPeriods(
   grid: Grid,
   cols: ColumnIndex<keyof typeof PERIODS.columns>,
   year: number,
-  offsetMinutes: number,
+  offsetMinutes: Offset,
 ): NextRow[] {
   const header = grid.values[0] ?? [];
   const cleared = [cols.link, cols.createdAt, columnOf(header, SENT_HEADER), columnOf(header, PROPOSALS_HEADER)];

@@ -5,6 +5,7 @@
 import { type Day, formatDmy } from './days';
 import type { Digest, DueTask, Occasion } from './reminders';
 import { STATUS } from '../contract/status';
+import { quote } from './text';
 
 export interface Mail {
   to: string[];
@@ -275,14 +276,14 @@ export function describeDailyRun(o: DailyOutcome): string {
     );
   }
   if (o.badReminderAddresses.length)
-    lines.push(`«Email nhắc việc» có địa chỉ không hợp lệ: ${listOf(o.badReminderAddresses.map((a) => `«${a}»`))}.`);
+    lines.push(`«Email nhắc việc» có địa chỉ không hợp lệ: ${listOf(o.badReminderAddresses.map(quote))}.`);
   if (o.unowned.length) {
     lines.push(
       `${o.unowned.length} nhiệm vụ sắp đến hạn hoặc quá hạn chưa có «Email» người phụ trách (dòng ${listOf(o.unowned.map(String))}).`,
     );
   }
   if (o.badAddresses.length) {
-    lines.push(`«Email» không hợp lệ: ${listOf(o.badAddresses.map((b) => `dòng ${b.sheetRow} «${b.text}»`))}.`);
+    lines.push(`«Email» không hợp lệ: ${listOf(o.badAddresses.map((b) => `dòng ${b.sheetRow} ${quote(b.text)}`))}.`);
   }
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { type CellIn, type Deadline, dayCell, deadlineCell, numberCell, percentCell, textCell } from './cells';
-import type { Day } from './days';
+import type { Day, Offset } from './days';
 import { type ColumnIndex, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { isBlank, normalizeLabel } from './text';
 
@@ -16,8 +16,8 @@ export interface Problem {
 }
 
 export interface ParseContext {
-  /** Offset of the spreadsheet's time zone from UTC, in minutes. */
-  offsetMinutes: number;
+  /** Offset of the spreadsheet's time zone from UTC, in minutes (per instant where it varies). */
+  offsetMinutes: Offset;
 }
 
 type Keys<D> = D extends SheetDef<infer K> ? K : never;

@@ -5,7 +5,7 @@ import { round2, shiftDecimal } from './numbers';
 import type { IndicatorRow, PeriodRow, Problem, TaskRow } from './rows';
 import { INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import { type IndicatorStatus, type PeriodStatus, STATUS, type TaskStatus } from '../contract/status';
-import { normalizeLabel, quote } from './text';
+import { fitCell, normalizeLabel, quote } from './text';
 
 export interface Clock {
   /** T: today in the spreadsheet's time zone. */
@@ -219,5 +219,5 @@ export function linkReportTask(parsed: Parsed<TaskRow>, links: ReadonlyMap<strin
 
 /** The note the script puts on a `Lỗi dữ liệu` cell. */
 export function problemNote(problems: readonly Problem[]): string {
-  return ['Lỗi dữ liệu:', ...problems.map((p) => `- Cột «${p.column}»: ${p.message}.`)].join('\n');
+  return fitCell(['Lỗi dữ liệu:', ...problems.map((p) => `- Cột «${p.column}»: ${p.message}.`)].join('\n'));
 }

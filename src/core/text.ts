@@ -55,6 +55,14 @@ export function asLiteralText(s: string): string {
   return /^[=+\-@'#]|\d|^(true|false)$/i.test(t) ? `'${s}` : s;
 }
 
+/** Sheets holds at most 50,000 characters in a cell; a longer write throws. */
+export const CELL_MAX_CHARS = 50_000;
+
+/** Text cut to fit one cell, marked with "…" where it was cut. */
+export function fitCell(s: string, max = CELL_MAX_CHARS): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
 /** Short quotation of a user value for messages: long cells are cut, line breaks shown as spaces. */
 export function quote(v: unknown): string {
   const s = show(v).replace(/\s+/g, ' ').trim();

@@ -3,9 +3,11 @@
  * getNumberFormats of the percent input columns where percents matter) and each computed column
  * is written with one call per attribute, so the number of calls never depends on the number of rows.
  */
+import { notAddresses, withLinks } from '../core/chips';
 import { UserError } from '../core/errors';
 import type { ColumnState, Grid } from '../core/evaluate';
 import type { ColumnIndex, SheetDef } from '../contract/sheets';
+import { NO_FILL_READ } from '../contract/status';
 import { headerList, locateColumns } from '../core/headers';
 import type { NextRow } from '../core/new-year';
 import { asLiteralText } from '../core/text';
@@ -39,7 +41,32 @@ export function readBlock<K extends string>(ss: Spreadsheet, def: SheetDef<K>, w
     );
   }
   const formats = withFormats ? percentFormats(sheet, def, found.cols, values.length) : undefined;
+  linkChips(sheet, def, found.cols, values);
   return { sheet, grid: { values, formats }, cols: found.cols, rows: values.length - 1 };
+}
+
+/**
+ * Address columns where a person smart chip reads as a name: the column's rich-text links are read
+ * (one call) and each such cell takes its chip's address. Nothing is read when every cell is blank
+ * or addresses.
+ */
+function linkChips<K extends string>(sheet: Sheet, def: SheetDef<K>, cols: ColumnIndex<K>, values: unknown[][]): void {
+  for (const key of Object.keys(def.columns) as K[]) {
+    const col = cols[key];
+    if (!def.columns[key].addresses || col < 0 || !values.slice(1).some((r) => notAddresses(r[col]))) continue;
+    const links = sheet
+      .getRange(2, col + 1, values.length - 1, 1)
+      .getRichTextValues()
+      .map((r) => r[0]?.getLinkUrl() ?? null);
+    const linked = withLinks(
+      values.slice(1).map((r) => r[col]),
+      notAddresses,
+      links,
+    );
+    linked.forEach((v, i) => {
+      values[i + 1]![col] = v;
+    });
+  }
 }
 
 /**
@@ -88,7 +115,7 @@ export function readStatusColumn(
   const range = columnRange(block, col);
   const now = {
     values: block.grid.values.slice(1).map((r) => r[col]),
-    backgrounds: known.backgrounds ?? range.getBackgrounds().map((r) => r[0]!),
+    backgrounds: known.backgrounds ?? range.getBackgrounds().map((r) => (r[0] === NO_FILL_READ ? null : r[0]!)),
     notes: known.notes ?? range.getNotes().map((r) => r[0]!),
   };
   return { range, now };
@@ -116,7 +143,7 @@ function writeValues(range: GoogleAppsScript.Spreadsheet.Range, now: readonly un
 export function writeStatusColumn({ range, now }: StatusColumn, next: ColumnState): number {
   let writes = writeValues(range, now.values, next.values);
   if (!sameColumn(now.backgrounds, next.backgrounds)) {
-    range.setBackgrounds(column(next.backgrounds));
+    range.setBackgrounds(column(next.backgrounds) as string[][]);
     writes++;
   }
   if (!sameColumn(now.notes, next.notes)) {

@@ -3,7 +3,7 @@
  * first (most edits stop there), then the header row, the touched rows and, only where a percent
  * cell holds a number, their number formats.
  */
-import type { Box } from '../core/a1';
+import { type Box, parseA1 } from '../core/a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -19,7 +19,22 @@ export function editedSheet(e: GoogleAppsScript.Events.SheetsOnEdit): Edited {
   return { sheet, range: e.range, name: sheet.getName() };
 }
 
-export const editedA1 = (edited: Edited) => edited.range.getA1Notation();
+/**
+ * The edited box, from getA1Notation() in one call. Whole columns and rows come as open-ended
+ * forms ("B:B", "3:3", "B2:B"): their open end stops at the sheet's last row with data (one more
+ * call). A notation of any other form is read from the range's own coordinates, cut the same way.
+ */
+export function editedBox({ sheet, range }: Edited): Box {
+  const parsed = parseA1(range.getA1Notation());
+  if (parsed && Number.isFinite(parsed.lastRow)) return parsed;
+  const box = parsed ?? {
+    row: range.getRow(),
+    column: range.getColumn(),
+    lastRow: range.getLastRow(),
+    lastColumn: range.getLastColumn(),
+  };
+  return { ...box, lastRow: Math.max(box.row, Math.min(box.lastRow, sheet.getLastRow())) };
+}
 
 export function readHeader({ sheet }: Edited): unknown[] {
   return sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];

@@ -16,6 +16,7 @@ export const OVERVIEW_WARNING = 'Bảng tổng quan tính bằng công thức: s
 function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = SpreadsheetApp.newDataValidation();
   if (v.kind === 'list') builder.requireValueInList([...v.values], true);
+  else if (v.kind === 'date') builder.requireDate();
   else builder.requireNumberBetween(v.min, v.max);
   return builder.setAllowInvalid(!v.strict).setHelpText(v.help).build();
 }
@@ -43,24 +44,31 @@ function whole(ss: Spreadsheet, sheet: Sheet, fill: (sheet: Sheet) => void): voi
 }
 
 function fillSheet(sheet: Sheet, layout: SheetLayout, grid: readonly (readonly Written[])[]): void {
-  const width = layout.columns.length;
-  sheet.getRange(1, 1, grid.length, width).setValues(grid.map((r) => [...r]));
-  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
-  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, grid.length, layout.columns.length).setValues(grid.map((r) => [...r]));
   const rows = sheet.getMaxRows();
-  layout.columns.forEach((col, i) => {
-    sheet.setColumnWidth(i + 1, col.width);
-    if (!col.format && !col.wrap && !col.validation) return;
-    const data = sheet.getRange(2, i + 1, rows - 1, 1);
-    if (col.format) data.setNumberFormat(col.format);
-    if (col.wrap) data.setWrap(true);
-    if (col.validation) data.setDataValidation(rule(col.validation));
-  });
+  layOut(sheet, layout, rows);
   for (const header of layout.computed) {
     const c = layout.columns.findIndex((x) => x.header === header) + 1;
     sheet.getRange(1, c, rows, 1).protect().setDescription(COMPUTED_WARNING).setWarningOnly(true);
   }
   if (layout.protectSheet) sheet.protect().setDescription(LOG_WARNING).setWarningOnly(true);
+}
+
+/**
+ * The layout of a sheet whose header row is (or is about to be) `layout`'s: the header bold,
+ * coloured and frozen, and each column's width, data format, wrap and validation.
+ */
+export function layOut(sheet: Sheet, layout: SheetLayout, rows = sheet.getMaxRows()): void {
+  sheet.getRange(1, 1, 1, layout.columns.length).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
+  sheet.setFrozenRows(1);
+  layout.columns.forEach((col, i) => {
+    sheet.setColumnWidth(i + 1, col.width);
+    if (rows < 2 || (!col.format && !col.wrap && !col.validation)) return;
+    const data = sheet.getRange(2, i + 1, rows - 1, 1);
+    if (col.format) data.setNumberFormat(col.format);
+    if (col.wrap) data.setWrap(true);
+    if (col.validation) data.setDataValidation(rule(col.validation));
+  });
 }
 
 /**

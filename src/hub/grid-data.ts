@@ -5,7 +5,7 @@
  * values alone cannot tell 0.5 shown as 50% from 0.5. The grids come out as getValues and
  * getNumberFormats give them, so the commune rules read them unchanged.
  */
-import { dayOfInstant, instantOfDay } from '../core/days';
+import { dayOfInstant, instantOfDay, type Offset } from '../core/days';
 import type { Grid } from '../core/evaluate';
 import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import type { CommuneSheets } from './summary';
@@ -48,7 +48,7 @@ const DAY_MS = 86_400_000;
 const SERIAL_EPOCH = -25_569;
 
 /** A cell as getValues returns it: dates (serials formatted as a date) as the Date of that local time. */
-function cellValue(cell: CellData, offsetMinutes: number): unknown {
+function cellValue(cell: CellData, offsetMinutes: Offset): unknown {
   const v = cell.effectiveValue;
   if (!v) return '';
   if (v.errorValue) return ERROR_TEXT[v.errorValue.type] ?? '#ERROR!';
@@ -63,7 +63,7 @@ function cellValue(cell: CellData, offsetMinutes: number): unknown {
   return n;
 }
 
-function toGrid(rows: { values?: CellData[] }[], offsetMinutes: number, withFormats: boolean): Grid {
+function toGrid(rows: { values?: CellData[] }[], offsetMinutes: Offset, withFormats: boolean): Grid {
   const width = Math.max(0, ...rows.map((r) => r.values?.length ?? 0));
   const values = rows.map((r) =>
     Array.from({ length: width }, (_, c) => (r.values?.[c] ? cellValue(r.values[c]!, offsetMinutes) : '')),
@@ -76,7 +76,7 @@ function toGrid(rows: { values?: CellData[] }[], offsetMinutes: number, withForm
 }
 
 /** The commune's sheets from one response; `offsetMinutes` is its time zone's offset now. */
-export function sheetsFromGridData(body: GridDataResponse, offsetMinutes: number, now: number): CommuneSheets {
+export function sheetsFromGridData(body: GridDataResponse, offsetMinutes: Offset, now: number): CommuneSheets {
   const byTitle = new Map((body.sheets ?? []).map((s) => [s.properties.title, s.data?.[0]?.rowData ?? []]));
   const grid = (name: string, withFormats: boolean) => {
     const rows = byTitle.get(name);

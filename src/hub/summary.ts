@@ -6,7 +6,7 @@
  */
 import { parseConfig } from '../core/config';
 import { makeContext } from '../core/context';
-import type { Day } from '../core/days';
+import type { Day, Offset } from '../core/days';
 import { evaluateIndicatorGrid, evaluatePeriodGrid, evaluateTaskGrid, type Grid } from '../core/evaluate';
 import { locateColumns } from '../core/headers';
 import { type ColumnIndex, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
@@ -16,7 +16,7 @@ import { HUB_INDICATOR_STATUSES, HUB_PERIODS } from './contract';
 
 /** What a reader got from one commune workbook: raw sheet grids (header row first), or null when absent. */
 export interface CommuneSheets {
-  offsetMinutes: number;
+  offsetMinutes: Offset;
   today: Day;
   config: readonly (readonly unknown[])[] | null;
   tasks: Grid | null;

@@ -5,7 +5,7 @@
  * percent cell holds a number), and writes only what changed, so a one-row edit costs about ten
  * spreadsheet calls whatever the size of the sheet. Edits anywhere else change nothing.
  */
-import { type Box, parseA1 } from '../core/a1';
+import type { Box } from '../core/a1';
 import { isTransient, transientMessage, UserError } from '../core/errors';
 import {
   evaluateIndicatorGrid,
@@ -23,13 +23,19 @@ import { locateColumns } from '../core/headers';
 import { cellText } from '../core/text';
 import { STATUS, type Status } from '../contract/status';
 import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
-import { editedA1, editedSheet, readFormats, readHeader, readRows, readSheetValues } from '../gas/edit';
+import { editedBox, editedSheet, readFormats, readHeader, readRows, readSheetValues } from '../gas/edit';
 import { editContext, refreshEditContext } from '../gas/edit-context';
 import { withDocumentLock } from '../gas/lock';
 import { toast } from '../gas/ui';
 
-/** A simple trigger may run 30 s in all; waiting longer for the lock would end it mid-way. */
-export const EDIT_LOCK_WAIT_MS = 10_000;
+/**
+ * A simple trigger may run 30 s in all (Apps Script "Simple triggers: restrictions"). The lock is
+ * waited for at most 5 s, and never past the point where the writes (about ten calls) would no
+ * longer fit in what is left: reading a large paste may already have taken much of the budget.
+ */
+export const EDIT_BUDGET_MS = 30_000;
+export const EDIT_LOCK_WAIT_MS = 5_000;
+const EDIT_WRITE_RESERVE_MS = 12_000;
 
 /** A background no status has: the status cell's colour is taken as unknown, so it gets written. */
 const UNKNOWN_BACKGROUND = '?';
@@ -57,6 +63,11 @@ function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Ou
   writeStatusColumn(column, statusColumn(outcomes, column.now));
 }
 
+/** How long this edit may still wait for the lock, given when it started. */
+export function lockWait(startedAt: number, now: number): number {
+  return Math.max(0, Math.min(EDIT_LOCK_WAIT_MS, startedAt + EDIT_BUDGET_MS - EDIT_WRITE_RESERVE_MS - now));
+}
+
 /** A report task's deadline and completion come from its period (one more read, only when needed). */
 function periodLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, parsers: ReturnType<typeof rowParsers>, clock: Clock) {
   const values = readSheetValues(ss, PERIODS.name);
@@ -65,7 +76,7 @@ function periodLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, parsers: Retu
   return reportLinks(evaluatePeriodGrid({ values }, found.cols, parsers, clock).filter((o) => o !== null));
 }
 
-function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+function recompute(e: GoogleAppsScript.Events.SheetsOnEdit, startedAt: number): void {
   const edited = editedSheet(e);
   const { name } = edited;
   if (name === CONFIG_SHEET) {
@@ -74,8 +85,8 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   const def = name === TASKS.name ? TASKS : name === INDICATORS.name ? INDICATORS : null;
   if (!def) return;
-  const box = parseA1(editedA1(edited));
-  if (!box || box.lastRow < 2) return;
+  const box = editedBox(edited);
+  if (box.lastRow < 2) return;
   const header = readHeader(edited);
   const found = locateColumns<string>(def, header);
   // A missing header is for refreshStatuses and validateData to explain; an edit writes nothing.
@@ -92,26 +103,29 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   const { clock, parsers } = editContext(e.source);
 
-  withDocumentLock(() => {
-    if (def === TASKS) {
-      const cols = found.cols as ColumnIndex<keyof typeof TASKS.columns>;
-      const linked = cols.period >= 0 && values.some((r) => cellText(r[cols.period]) !== '');
-      const links = linked ? periodLinks(e.source, parsers, clock) : null;
-      writeStatuses(block, cols.status, evaluateTaskGrid(grid, cols, parsers, clock, links));
-      return;
-    }
-    const cols = found.cols as ColumnIndex<keyof typeof INDICATORS.columns>;
-    const outcomes = evaluateIndicatorGrid(grid, cols, parsers);
-    writeStatuses(block, cols.status, outcomes);
-    writeValueColumn(
-      block,
-      cols.result,
-      resultColumn(
-        outcomes,
-        values.map((r) => r[cols.result]),
-      ),
-    );
-  }, EDIT_LOCK_WAIT_MS);
+  withDocumentLock(
+    () => {
+      if (def === TASKS) {
+        const cols = found.cols as ColumnIndex<keyof typeof TASKS.columns>;
+        const linked = cols.period >= 0 && values.some((r) => cellText(r[cols.period]) !== '');
+        const links = linked ? periodLinks(e.source, parsers, clock) : null;
+        writeStatuses(block, cols.status, evaluateTaskGrid(grid, cols, parsers, clock, links));
+        return;
+      }
+      const cols = found.cols as ColumnIndex<keyof typeof INDICATORS.columns>;
+      const outcomes = evaluateIndicatorGrid(grid, cols, parsers);
+      writeStatuses(block, cols.status, outcomes);
+      writeValueColumn(
+        block,
+        cols.result,
+        resultColumn(
+          outcomes,
+          values.map((r) => r[cols.result]),
+        ),
+      );
+    },
+    lockWait(startedAt, Date.now()),
+  );
 }
 
 export const EDIT_FAILED = 'CCHC chưa cập nhật được trạng thái của các dòng vừa sửa';
@@ -119,8 +133,9 @@ export const EDIT_FAILED = 'CCHC chưa cập nhật được trạng thái của
 /** Never throws to the user: a failure becomes a toast (and a log entry for the administrator). */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e?.range) return;
+  const startedAt = Date.now();
   try {
-    recompute(e);
+    recompute(e, startedAt);
   } catch (err) {
     const detail =
       err instanceof UserError

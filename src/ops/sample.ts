@@ -1,6 +1,6 @@
 /**
  * `loadSamplePlan` (docs/SPEC.md §8): fills the sample plan (xã Tú Xuyên 2023, embedded from
- * sheets-templates/) into a workbook whose `Nhiệm vụ` and `Chỉ tiêu` hold no data rows. Refuses,
+ * src/sample/) into a workbook whose `Nhiệm vụ` and `Chỉ tiêu` hold no data rows. Refuses,
  * writing nothing, when they do: a sample mixed into a commune's own plan would be worse than none.
  */
 import { INDICATORS_LAYOUT, PERIODS_LAYOUT, type SheetLayout, TASKS_LAYOUT } from '../contract/layout';

@@ -3,24 +3,28 @@
  * empty: no tasks or indicators, the settings' labels, and the default periods of the plan year
  * (src/core/plan-defaults.ts); `loadSamplePlan` fills the sample plan on request. An existing sheet
  * is left exactly as it is, whatever it holds; the report names what was created and which kept
- * sheets lack a required header.
+ * sheets lack a required header. The empty sheet a new spreadsheet comes with goes once ours exist.
  */
 import { SHEET_LAYOUTS, type SheetLayout } from '../contract/layout';
 import { sheetGrid, templateRows } from '../core/fill';
 import { overviewLayout } from '../core/overview';
-import { INDICATORS, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
+import { HISTORY, INDICATORS, OVERVIEW_SHEET, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
 import { headerList, locateColumns } from '../core/headers';
 import type { Context } from '../core/context';
 import { ymdOf } from '../core/days';
+import { REVIEW_SHEET } from '../core/import/review';
 import { emptyPlan } from '../core/plan-defaults';
 import { migrateWorkbook } from '../gas/migrate';
 import { createOverview, createSheet } from '../gas/sheet-builder';
-import { existingSheet } from '../gas/workbook';
+import { adoptWorkbookLocale, deleteIfUntouched, existingSheet, sheetNames } from '../gas/workbook';
+import { readZone } from '../gas/context';
+import { WORKBOOK_LOCALE, WORKBOOK_TIME_ZONE } from '../contract/locale';
 import type { Done } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DEFS: Record<string, SheetDef> = { [TASKS.name]: TASKS, [INDICATORS.name]: INDICATORS, [PERIODS.name]: PERIODS };
+const OURS = new Set([...SHEET_LAYOUTS.map((l) => l.name), OVERVIEW_SHEET, HISTORY.name, REVIEW_SHEET]);
 
 const WHAT: Partial<Record<SheetLayout['fill'], string>> = {
   tasks: 'chưa có nhiệm vụ',
@@ -56,22 +60,35 @@ export function setupOperation(ss: Spreadsheet, ctx: Context): Done<SetupResult>
   const createdLines: string[] = [];
   const kept: string[] = [];
   const incomplete: string[] = [];
+  // A new spreadsheet holds one sheet, not ours (Sheet1, Trang tính1): the candidate to remove.
+  const before = sheetNames(ss);
+  const defaultSheet = before.length === 1 && !OURS.has(before[0]!) ? before[0]! : null;
 
   // New sheets go after the template sheet before them, so the template's order holds.
   const overview = existingSheet(ss, OVERVIEW_SHEET, false);
   let position = overview ? overview.index : 0;
-  for (const layout of SHEET_LAYOUTS) {
+  const found = SHEET_LAYOUTS.map((layout) => existingSheet(ss, layout.name, DEFS[layout.name] !== undefined));
+  // A new workbook (none of the sheets yet) gets the commune's time zone and locale first, so
+  // that the dates written below are the commune's days (docs/SPEC.md §8).
+  let offset = ctx.offsetMinutes;
+  const fresh = !overview && found.every((f) => !f);
+  if (fresh) {
+    adoptWorkbookLocale(ss);
+    offset = readZone(ss).offsetMinutes;
+  }
+  for (const [i, layout] of SHEET_LAYOUTS.entries()) {
     const def = DEFS[layout.name];
-    const existing = existingSheet(ss, layout.name, def !== undefined);
+    const existing = found[i];
     if (existing) {
-      position = existing.index;
+      // Its place now: sheets created above it have moved it down.
+      position = existingSheet(ss, layout.name, false)!.index;
       kept.push(layout.name);
       const missing = def && missingHeaders(layout.name, existing.header, def);
       if (missing) incomplete.push(missing);
       continue;
     }
     const rows = templateRows(layout, plan);
-    createSheet(ss, position++, layout, sheetGrid(layout, rows, ctx.offsetMinutes));
+    createSheet(ss, position++, layout, sheetGrid(layout, rows, offset));
     created.push(layout.name);
     createdLines.push(`- «${layout.name}»${describeRows(layout.fill, rows.length, year)}.`);
   }
@@ -82,6 +99,10 @@ export function setupOperation(ss: Spreadsheet, ctx: Context): Done<SetupResult>
     created.push(OVERVIEW_SHEET);
     createdLines.push(`- «${OVERVIEW_SHEET}»: bảng số liệu theo lĩnh vực và biểu đồ, tự cập nhật.`);
   }
+
+  // Only in a new workbook, and only if nobody has put anything in it (src/core/untouched.ts).
+  const removed = fresh && defaultSheet !== null && deleteIfUntouched(ss, defaultSheet);
+  if (removed) createdLines.push(`Đã xoá trang tính trống «${defaultSheet}» có sẵn khi tạo bảng tính.`);
 
   // A workbook of an earlier version gains the optional columns it lacks, once (docs/SPEC.md §4).
   const migrated = migrateWorkbook(ss);
@@ -100,6 +121,11 @@ export function setupOperation(ss: Spreadsheet, ctx: Context): Done<SetupResult>
   }
   if (created.length && kept.length) lines.push(`Giữ nguyên các trang tính đã có: ${kept.map((n) => `«${n}»`).join(', ')}.`);
   if (incomplete.length) lines.push(`Lưu ý: ${incomplete.join(', ')}.`);
+  if (fresh) {
+    lines.push(
+      `Đã đặt múi giờ của bảng tính là ${WORKBOOK_TIME_ZONE} và ngôn ngữ/định dạng là ${WORKBOOK_LOCALE} (Tiếng Việt), để ngày gõ dạng ngày/tháng/năm được hiểu đúng.`,
+    );
+  }
   if (created.includes(TASKS.name) || created.includes(INDICATORS.name)) {
     lines.push(
       'Tiếp theo: điền «Cấu hình», nhập nhiệm vụ và chỉ tiêu của kế hoạch (hoặc CCHC › Nạp kế hoạch mẫu để xem thử), rồi chạy CCHC › Cập nhật trạng thái.',

@@ -10,6 +10,8 @@ import { dailyCheckOperation } from './daily';
 import { type Done, runLogged } from './run';
 
 export const DAILY_HANDLER = 'dailyCheck';
+/** The `Thao tác` of a dailyCheck run in `Nhật ký`. */
+export const DAILY_LOG_ACTION = 'Kiểm tra hằng ngày';
 const MAX_TRIGGERS = 20;
 const TOO_MANY = /too many triggers/i;
 export const DAILY_HOUR = 7;
@@ -33,6 +35,7 @@ export const OWN_HANDLERS: readonly string[] = [
   'installTriggers',
   'removeTriggers',
   'generateReport',
+  'checkInstallation',
   DAILY_HANDLER,
 ];
 
@@ -74,5 +77,5 @@ export function removeTriggersOperation(): Done<void> {
 /** The time-driven handler: no UI here (getUi() throws), so only `Nhật ký` tells what happened. */
 export function dailyCheckRun(): void {
   const startedAt = Date.now();
-  runLogged('Kiểm tra hằng ngày', (ss, ctx) => dailyCheckOperation(ss, ctx, startedAt));
+  runLogged(DAILY_LOG_ACTION, (ss, ctx) => dailyCheckOperation(ss, ctx, startedAt));
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { CONFIG_LABELS } from '../../src/contract/settings';
 import { CONFIG_SHEET, INDICATORS, LOG, PERIODS, type SheetDef, TASKS } from '../../src/contract/sheets';
 import { STATUS } from '../../src/contract/status';
-import type { CellSpec, ColumnSpec, SheetSpec, ValueSpec, WorkbookSpec } from './workbook';
+import type { CellSpec, ChipSpec, ColumnSpec, SheetSpec, ValueSpec, WorkbookSpec } from './workbook';
 
 const nfd = (s: string) => s.normalize('NFD');
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -47,7 +47,18 @@ export const HOSTILE_TEXT = [
   'javascript:alert(1)',
 ];
 
-const LONG_TEXT = ['Nhiệm vụ rất dài '.repeat(600).slice(0, 10_000), 'x'.repeat(10_000), nfd('ệ').repeat(3_334)];
+/**
+ * Long cells, up to Sheets' 50,000 characters (a longer cell cannot be stored): near the limit,
+ * any text that quotes them whole would overflow the cell it is written to.
+ */
+const LONG_TEXT = [
+  'Nhiệm vụ rất dài '.repeat(600).slice(0, 10_000),
+  'x'.repeat(10_000),
+  nfd('ệ').repeat(3_334),
+  'a@'.repeat(24_999),
+  'Tên người phụ trách '.repeat(2_500),
+  'y'.repeat(50_000),
+];
 
 const variantsOf = (s: string) => fc.constantFrom(s, nfd(s), s.toUpperCase(), ` ${s} `, s.toLowerCase());
 
@@ -491,12 +502,24 @@ const maybe = (name: string, sheet: fc.Arbitrary<SheetSpec>) =>
     { weight: 1, arbitrary: fc.constant(EMPTY(name)) },
   );
 
+const chip: fc.Arbitrary<ChipSpec> = fc.record({
+  sheet: fc.nat(),
+  row: fc.integer({ min: 1, max: 10 }),
+  col: fc.integer({ min: 1, max: 14 }),
+  kind: fc.constantFrom('person' as const, 'file' as const),
+});
+
 export const workbook: fc.Arbitrary<WorkbookSpec> = fc
   .record({
     timeZone: fc.oneof(
       { weight: 8, arbitrary: fc.constant('Asia/Ho_Chi_Minh') },
-      { weight: 1, arbitrary: fc.constantFrom('America/Los_Angeles', 'Pacific/Kiritimati', 'UTC') },
+      { weight: 1, arbitrary: fc.constantFrom('America/Los_Angeles', 'Europe/Paris', 'Pacific/Kiritimati', 'UTC') },
     ),
+    locale: fc.oneof(
+      { weight: 4, arbitrary: fc.constant('vi_VN' as const) },
+      { weight: 1, arbitrary: fc.constant('en_US' as const) },
+    ),
+    chips: fc.array(chip, { maxLength: 2 }),
     today: fc.date({ min: new Date('2022-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }).map(isoDay),
     hour: fc.integer({ min: 0, max: 23 }),
     config: maybe(CONFIG_SHEET, configSheet),
@@ -506,8 +529,10 @@ export const workbook: fc.Arbitrary<WorkbookSpec> = fc
     log: fc.option(logSheet, { freq: 8 }),
     user: fc.option(userSheet, { freq: 3 }),
   })
-  .map(({ timeZone, today, hour, ...sheets }) => ({
+  .map(({ timeZone, locale, chips, today, hour, ...sheets }) => ({
     timeZone,
+    locale,
+    chips,
     today,
     hour,
     sheets: [sheets.config, sheets.tasks, sheets.indicators, sheets.periods, sheets.log, sheets.user].filter(
@@ -517,6 +542,8 @@ export const workbook: fc.Arbitrary<WorkbookSpec> = fc
 
 /** A user's edit: new content in a block of cells of one sheet, before onEdit runs. */
 export interface EditSpec {
+  /** How Sheets reports the range to onEdit: as typed, or open-ended (a whole column or row). */
+  shape: 'box' | 'column' | 'row' | 'columnFrom';
   sheet: number;
   row: number;
   col: number;
@@ -527,6 +554,10 @@ export interface EditSpec {
 }
 
 export const edit: fc.Arbitrary<EditSpec> = fc.record({
+  shape: fc.oneof(
+    { weight: 6, arbitrary: fc.constant('box' as const) },
+    { weight: 1, arbitrary: fc.constantFrom('column' as const, 'row' as const, 'columnFrom' as const) },
+  ),
   sheet: fc.nat(),
   row: fc.integer({ min: 1, max: 10 }),
   col: fc.integer({ min: 1, max: 14 }),

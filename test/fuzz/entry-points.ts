@@ -83,6 +83,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   run('reportNextDue', 'menu'),
   run('installTriggers', 'menu'),
   run('dailyCheck', 'time'),
+  run('checkInstallation', 'menu'),
   run('removeTriggers', 'menu'),
   run('startNewYear', 'menu'),
 ];

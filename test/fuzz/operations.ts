@@ -94,8 +94,16 @@ function typeEdit(emu: Emulator, e: EditSpec): { args: unknown[]; edited: Edited
     Array.from({ length: e.numCols }, (_, j) => materialise(emu, e.cells[i * e.numCols + j]!)),
   );
   if (!userEdit(emu, sheet.name, a1, input, { trigger: false }).accepted) return null;
-  const range = sheet.getRange(a1);
-  const single = e.numRows === 1 && e.numCols === 1;
+  // Sheets may report the edit as a whole column or row (a column pasted or cleared).
+  const [c1, c2] = [columnLetters(e.col), columnLetters(e.col + e.numCols - 1)];
+  const reported = {
+    box: a1,
+    column: `${c1}:${c2}`,
+    row: `${e.row}:${e.row + e.numRows - 1}`,
+    columnFrom: `${c1}${e.row}:${c2}`,
+  }[e.shape ?? 'box'];
+  const range = sheet.getRange(reported);
+  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
   const event = {
     authMode: 'LIMITED',
     triggerUid: '',
@@ -103,7 +111,13 @@ function typeEdit(emu: Emulator, e: EditSpec): { args: unknown[]; edited: Edited
     range,
     ...(single ? { value: range.getValue() } : {}),
   };
-  const edited = { sheet: sheet.name, row: e.row, col: e.col, lastRow: e.row + e.numRows - 1, lastCol: e.col + e.numCols - 1 };
+  const edited = {
+    sheet: sheet.name,
+    row: range.getRow(),
+    col: range.getColumn(),
+    lastRow: range.getLastRow(),
+    lastCol: range.getLastColumn(),
+  };
   return { args: [event], edited };
 }
 

@@ -17,7 +17,14 @@
 import type { Emulator } from '../../emulator/index';
 import { ScriptError } from '../../emulator/index';
 import { INDICATORS, LOG, PERIODS, type SheetDef, TASKS } from '../../src/contract/sheets';
-import { INDICATOR_STATUSES, STATUS, type Status, statusBackground, TASK_STATUSES } from '../../src/contract/status';
+import {
+  INDICATOR_STATUSES,
+  NO_FILL_READ,
+  STATUS,
+  type Status,
+  statusBackground,
+  TASK_STATUSES,
+} from '../../src/contract/status';
 import { type Edited, type FuzzOperation, OPERATIONS, type Step } from './operations';
 import { vietnameseProblems } from './vietnamese';
 import {
@@ -208,7 +215,8 @@ function checkStatuses(
         failures.push(`${at}: not a valid status: ${show(cell.value)}`);
         continue;
       }
-      if (cell.background !== statusBackground(cell.value as Status))
+      // No fill (null) reads as white, as in Sheets.
+      if (cell.background !== (statusBackground(cell.value as Status) ?? NO_FILL_READ))
         failures.push(`${at}: colour ${cell.background} does not match ${show(cell.value)}`);
       const prior = cellAt(b, r, status).note;
       const usersNote = prior !== '' && !prior.startsWith(OWN_NOTE);
@@ -328,7 +336,9 @@ function newLogLine(before: WorkbookState, after: WorkbookState): string | undef
 /** Mails sent in this step: only to addresses the workbook holds, user text escaped in HTML. */
 function checkMails(emu: Emulator, known: number, before: WorkbookState): string[] {
   const out: string[] = [];
-  const cells = before.flatMap((s) => s.cells.flat().map((c) => String(c.value).toLowerCase())).join(' ');
+  // A person chip holds its address in its link (mailto:), not in the cell's value.
+  const chips = emu.spreadsheet.sheets.flatMap((s) => s.chips.flat().map((c) => c?.url.toLowerCase() ?? ''));
+  const cells = [...before.flatMap((s) => s.cells.flat().map((c) => String(c.value).toLowerCase())), ...chips].join(' ');
   for (const m of emu.mail.outbox.slice(known)) {
     for (const to of [...m.to, ...m.cc, ...m.bcc])
       if (!cells.includes(to.toLowerCase())) out.push(`mail to ${show(to)}, an address not in the workbook`);

@@ -4,7 +4,7 @@
  * "nothing else changed" checks.
  */
 import type { Emulator } from '../../emulator/index';
-import type { SheetModel } from '../../emulator/services/spreadsheet';
+import { fileChip, personChip, type SheetModel } from '../../emulator/services/spreadsheet';
 import { CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TASKS } from '../../src/contract/sheets';
 import { productEmulator } from '../support/fixtures';
 
@@ -22,6 +22,14 @@ export interface CellSpec {
   bold?: boolean;
 }
 
+/** A smart chip put over a cell (its value becomes the chip's title). */
+export interface ChipSpec {
+  sheet: number;
+  row: number;
+  col: number;
+  kind: 'person' | 'file';
+}
+
 export interface ColumnSpec {
   header: string;
   /** The field of the sheet's contract this column is; null for a user's own column. */
@@ -37,6 +45,9 @@ export interface SheetSpec {
 
 export interface WorkbookSpec {
   timeZone: string;
+  /** The spreadsheet's locale: typed input reads in it. */
+  locale: 'vi_VN' | 'en_US';
+  chips: ChipSpec[];
   /** Today (yyyy-mm-dd) and the hour of the run, in the spreadsheet's zone. */
   today: string;
   hour: number;
@@ -52,7 +63,7 @@ export function materialise(emu: Emulator, v: ValueSpec): string | number | bool
 }
 
 export function install(spec: WorkbookSpec): Emulator {
-  const emu = productEmulator({ timeZone: spec.timeZone });
+  const emu = productEmulator({ timeZone: spec.timeZone, locale: spec.locale });
   emu.setToday(spec.today, spec.hour);
   for (const s of spec.sheets) {
     const sheet = emu.spreadsheet.insertSheet(s.name);
@@ -65,6 +76,18 @@ export function install(spec: WorkbookSpec): Emulator {
     );
     sheet.ensureSize(s.rows.length + 1, s.columns.length);
     if (s.name !== CONFIG_SHEET) sheet.setFrozenRows(1);
+  }
+  for (const chip of spec.chips) {
+    const s = spec.sheets[chip.sheet % Math.max(1, spec.sheets.length)];
+    if (!s || chip.row > s.rows.length + 1 || chip.col > s.columns.length) continue;
+    const sheet = emu.spreadsheet.getSheetByName(s.name)!;
+    sheet.putChip(
+      chip.row,
+      chip.col,
+      chip.kind === 'person'
+        ? personChip('an.nguyen@tuxuyen.example', 'Nguyễn Văn An')
+        : fileChip('BaoCaoCCHC2023', 'https://drive.google.com/drive/folders/thumucbaocao01'),
+    );
   }
   return emu;
 }

@@ -171,7 +171,7 @@ export const FIXTURE_DIR = join(ROOT, 'test', 'fixtures', 'plans');
 
 /** The sample's hand-made template as expectations: every task, indicator, period, and the settings a plan's text can give. */
 export function templateExpectations(): ExpectedPlan {
-  const t = JSON.parse(readFileSync(join(ROOT, 'sheets-templates', 'tu-xuyen-2023.json'), 'utf8')) as {
+  const t = JSON.parse(readFileSync(join(ROOT, 'src', 'sample', 'tu-xuyen-2023.json'), 'utf8')) as {
     config: [string, string | number][];
     tasks: Record<string, string>[];
     indicators: Record<string, string | number>[];

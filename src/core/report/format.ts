@@ -45,8 +45,9 @@ export function upperFirst(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
 
-/** "Quý III năm 2023" → "quý III năm 2023" (a period name inside a sentence). */
+/** "Quý III năm 2023" → "quý III năm 2023" (a period name inside a sentence); "CCHC …", "Q3" keep their capitals. */
 export function lowerFirst(s: string): string {
+  if (/^\p{Lu}[\p{Lu}\d]/u.test(s)) return s;
   return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 }
 

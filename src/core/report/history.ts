@@ -7,7 +7,6 @@ import { headerList, locateColumns } from '../headers';
 import { cellText, normalizeLabel } from '../text';
 
 export type HistoryKey = keyof typeof HISTORY.columns;
-export const HISTORY_HEADERS = Object.values(HISTORY.columns).map((c) => c.header);
 
 export interface HistoryEntry {
   periodCode: string;

@@ -21,7 +21,6 @@ import { foldDiacritics, normalizeLabel } from '../text';
 import { matchArea } from '../areas';
 import { cutoffOf, type TaskAtCutoff, taskAtCutoff } from './cutoff';
 import {
-  cut,
   dateLine,
   deadlineText,
   formatNumber,
@@ -132,10 +131,11 @@ export const OTHER_AREA_TITLE = '7. Nhiệm vụ, chỉ tiêu khác';
 /** Phụ lục I: one row per task, grouped by area (docs/SPEC.md §5). */
 export const ANNEX_TASK_COLUMNS: readonly TableColumn[] = [
   { title: 'STT', share: 0.07 },
-  { title: 'Nhiệm vụ', share: 0.4 },
+  { title: 'Nhiệm vụ', share: 0.32 },
   { title: 'Đơn vị chủ trì', share: 0.16 },
-  { title: 'Hạn', share: 0.11 },
-  { title: 'Ngày hoàn thành', share: 0.11 },
+  // dd/mm/yyyy at 12 pt (about 55 pt) on one line, inside the cell's padding.
+  { title: 'Hạn', share: 0.15 },
+  { title: 'Ngày hoàn thành', share: 0.15 },
   { title: 'Trạng thái', share: 0.15 },
 ];
 /** Phụ lục II: one row per indicator, grouped by area. */
@@ -147,6 +147,8 @@ export const ANNEX_INDICATOR_COLUMNS: readonly TableColumn[] = [
   { title: 'Đánh giá', share: 0.19 },
 ];
 
+/** Characters of a task or indicator named in the prose of III and IV. */
+export const NAME_MAX = 120;
 /** Rows named in the text of one list (overdue, missed, next steps); the rest are counted. */
 export const TEXT_LIST_MAX = 10;
 /** `Kết quả thực hiện` items and indicators stated per area; the rest are counted. */
@@ -253,18 +255,35 @@ const isDone = (t: Task) => t.status === STATUS.done || t.status === STATUS.done
 const isContinuous = (t: Task) => t.row.deadline?.kind !== 'date';
 const OPEN: readonly TaskStatus[] = [STATUS.overdue, STATUS.dueSoon, STATUS.inProgress, STATUS.notStarted];
 const isOpen = (t: Task) => OPEN.includes(t.status);
-const codeOf = (r: { row: { code?: string; name?: string } }) => oneLine(r.row.code) || `«${cut(oneLine(r.row.name), 60)}»`;
+/** A row's code, for placeholders that send staff to the workbook (the signed prose names rows by text). */
+const codeOf = (r: { row: { code?: string; name?: string } }) => oneLine(r.row.code) || `«${shortName(r.row.name, 60)}»`;
 
-/** A sentence from a cell: first letter upper-case, ending with a full stop. */
-function sentence(s: string | undefined): string {
-  const t = upperFirst(oneLine(s));
-  return /[.!?…:;]$/.test(t) ? t.replace(/[:;]$/, '.') : `${t}.`;
+/** A text's own closing punctuation, dropped before "(…)", ":" or a full stop is appended. */
+const TRAILING = /[\s.;,:]+$/;
+const bare = (s: string | undefined) => oneLine(s).replace(TRAILING, '');
+
+/** At most `max` characters, cut at a word boundary with "…" (what follows in the cell is in the annex). */
+export function shortName(s: string | undefined, max = NAME_MAX): string {
+  const t = bare(s);
+  if (t.length <= max) return t;
+  const head = t.slice(0, max);
+  const space = head.lastIndexOf(' ');
+  return `${(space > max / 2 ? head.slice(0, space) : head.slice(0, max - 1)).replace(TRAILING, '')}…`;
 }
 
-/** "NV1.01, NV1.02 và 3 nhiệm vụ khác". */
-function namedList(codes: readonly string[], noun: string, max = TEXT_LIST_MAX): string {
-  const shown = codes.slice(0, max).join(', ');
-  return codes.length > max ? `${shown} và ${codes.length - max} ${noun} khác` : shown;
+/** A task or indicator named in the prose: its text, first letter upper-case, cut to NAME_MAX. */
+const nameOf = (r: { row: { name?: string } }, max = NAME_MAX) => upperFirst(shortName(r.row.name, max)) || PLACEHOLDER;
+
+/** A sentence from a cell: first letter upper-case, ending with one full stop (or its own "…", "!", "?"). */
+function sentence(s: string | undefined): string {
+  const t = upperFirst(bare(s));
+  return /[!?…]$/.test(t) ? t : `${t}.`;
+}
+
+/** "NV1.01, NV1.02 và 3 nhiệm vụ khác"; names, which hold commas, are joined by "; ". */
+function namedList(items: readonly string[], noun: string, max = TEXT_LIST_MAX, join = ', '): string {
+  const shown = items.slice(0, max).join(join);
+  return items.length > max ? `${shown} và ${items.length - max} ${noun} khác` : shown;
 }
 
 class Gaps {
@@ -296,7 +315,7 @@ function targetWords(i: Indicator): string {
 
 /** "Tỷ lệ … : đạt 99,5% (chỉ tiêu: trên 99%), đạt; tăng 2 điểm % so với quý I năm 2023." */
 function indicatorSentence(i: Indicator, previous: Map<string, Previous>): string {
-  const name = upperFirst(oneLine(i.row.name).replace(/[.;:]+$/, '')) || PLACEHOLDER;
+  const name = upperFirst(bare(i.row.name)) || PLACEHOLDER;
   const target = `chỉ tiêu: ${targetWords(i)}`;
   switch (i.status) {
     case STATUS.met:
@@ -380,7 +399,7 @@ function areaBlocks(
     }
   }
   if (area.indicators.length) {
-    out.push({ kind: 'paragraph', text: `Về chỉ tiêu (${area.indicators.length}):` });
+    out.push({ kind: 'paragraph', text: 'Kết quả thực hiện các chỉ tiêu:' });
     // Missed ones first, so that a cut list still names them.
     const shown = [...area.indicators].sort((x, y) => Number(y.status === STATUS.missed) - Number(x.status === STATUS.missed));
     for (const i of shown.slice(0, RESULTS_PER_AREA_MAX)) out.push({ kind: 'item', text: `- ${indicatorSentence(i, previous)}` });
@@ -395,12 +414,16 @@ function areaBlocks(
 
 function overdueLine(t: TaskAtCutoff, cutoff: Day, planYear: number): string {
   const due = taskDueDay(t.row as TaskRow, planYear);
-  return `- ${codeOf(t)}: ${cut(oneLine(t.row.name), 200)} (hạn ${deadlineText(t.row.deadline)}, quá hạn ${cutoff - due} ngày).`;
+  return `- ${nameOf(t)} (hạn ${deadlineText(t.row.deadline)}, quá hạn ${cutoff - due} ngày).`;
 }
 
 function missedLine(i: Indicator): string {
-  const name = cut(oneLine(i.row.name).replace(/[.;:]+$/, ''), 200);
-  return `- ${oneLine(i.row.code) ? `${oneLine(i.row.code)}: ` : ''}${name}: kết quả ${withUnit(i.result!, i.row.unit ?? '')} (chỉ tiêu: ${targetWords(i)}).`;
+  return `- ${nameOf(i)}: kết quả ${withUnit(i.result!, i.row.unit ?? '')} (chỉ tiêu: ${targetWords(i)}).`;
+}
+
+/** "Nhiệm vụ “Rà soát văn bản…”": the subject of a cause. */
+function subjectOf(r: TaskAtCutoff | Indicator): string {
+  return `${'isThisReport' in r ? 'Nhiệm vụ' : 'Chỉ tiêu'} “${upperFirst(shortName(r.row.name, 80)) || PLACEHOLDER}”`;
 }
 
 function assessment(areas: readonly Area[], cutoff: Day, planYear: number, gaps: Gaps): Block[] {
@@ -456,7 +479,8 @@ function assessment(areas: readonly Area[], cutoff: Day, planYear: number, gaps:
     return out;
   }
   const explained = rows.filter((r) => oneLine(r.row.note));
-  for (const r of explained.slice(0, TEXT_LIST_MAX)) out.push({ kind: 'item', text: `- ${codeOf(r)}: ${sentence(r.row.note)}` });
+  for (const r of explained.slice(0, TEXT_LIST_MAX))
+    out.push({ kind: 'item', text: `- ${subjectOf(r)}: ${sentence(r.row.note)}` });
   if (explained.length > TEXT_LIST_MAX) {
     out.push({
       kind: 'item',
@@ -495,7 +519,7 @@ function nextSteps(input: ReportInput, areas: readonly Area[], period: Period): 
     out.push({ kind: 'paragraph', text: `Tập trung hoàn thành ${dated.length} nhiệm vụ có thời hạn ${when}:` });
     for (const t of dated.slice(0, TEXT_LIST_MAX)) {
       const state = t.status === STATUS.overdue ? 'đã quá hạn' : `hạn ${deadlineText(t.row.deadline)}`;
-      out.push({ kind: 'item', text: `- ${codeOf(t)}: ${cut(oneLine(t.row.name), 200)} (${state}).` });
+      out.push({ kind: 'item', text: `- ${nameOf(t)} (${state}).` });
     }
     if (dated.length > TEXT_LIST_MAX) {
       out.push({ kind: 'item', text: `- Và ${dated.length - TEXT_LIST_MAX} nhiệm vụ khác (xem Phụ lục I).` });
@@ -509,17 +533,27 @@ function nextSteps(input: ReportInput, areas: readonly Area[], period: Period): 
   if (missed.length) {
     out.push({
       kind: 'paragraph',
-      text: `Có giải pháp để đạt mục tiêu đối với ${missed.length} chỉ tiêu chưa đạt: ${namedList(missed.map(codeOf), 'chỉ tiêu')}.`,
+      text: `Có giải pháp để đạt mục tiêu đối với ${missed.length} chỉ tiêu chưa đạt: ${listOfNames(missed)}.`,
     });
   }
   const noData = indicators.filter((i) => i.status === STATUS.noData);
   if (noData.length) {
     out.push({
       kind: 'paragraph',
-      text: `Thu thập, cập nhật số liệu của ${noData.length} chỉ tiêu chưa có số liệu: ${namedList(noData.map(codeOf), 'chỉ tiêu')}.`,
+      text: `Thu thập, cập nhật số liệu của ${noData.length} chỉ tiêu chưa có số liệu: ${listOfNames(noData)}.`,
     });
   }
   return out;
+}
+
+/** "“Tỷ lệ hồ sơ…”; “Văn bản…” và 2 chỉ tiêu khác" inside a sentence. */
+function listOfNames(indicators: readonly Indicator[]): string {
+  return namedList(
+    indicators.map((i) => `“${upperFirst(shortName(i.row.name, 80)) || PLACEHOLDER}”`),
+    'chỉ tiêu',
+    TEXT_LIST_MAX,
+    '; ',
+  );
 }
 
 // ---- section V ----

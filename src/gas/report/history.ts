@@ -1,8 +1,7 @@
 /** The `Lịch sử` sheet: read before a report, appended to after it (one block write). */
-import { type Day, instantOfDay } from '../../core/days';
+import { type Day, instantOfDay, type Offset } from '../../core/days';
 import { HISTORY } from '../../contract/sheets';
 import {
-  HISTORY_HEADERS,
   historyCells,
   historyColumns,
   type HistoryEntry,
@@ -11,7 +10,8 @@ import {
   parseHistory,
 } from '../../core/report/history';
 import { asCellText } from '../../core/text';
-import { DATE_FORMAT } from '../../contract/layout';
+import { DATE_FORMAT, HISTORY_LAYOUT } from '../../contract/layout';
+import { layOut } from '../sheet-builder';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -25,14 +25,14 @@ export function readHistory(ss: Spreadsheet): HistoryEntry[] {
  * Appends the rows, their values in the last call (a failure before it leaves no row). Returns how
  * to take them back, for a report that fails after this.
  */
-export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offsetMinutes: number): () => void {
+export function appendHistory(ss: Spreadsheet, rows: readonly HistoryRow[], offsetMinutes: Offset): () => void {
   if (!rows.length) return () => undefined;
   const sheet = ss.getSheetByName(HISTORY.name) ?? ss.insertSheet(HISTORY.name);
   let header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!;
   if (isBlankSheet([header])) {
-    header = HISTORY_HEADERS;
+    header = HISTORY_LAYOUT.columns.map((c) => c.header);
     // The header last: a sheet left without it gets both again.
-    sheet.setFrozenRows(1);
+    layOut(sheet, HISTORY_LAYOUT);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
   }
   const cols = historyColumns(header);

@@ -1,5 +1,5 @@
 /** The `Kỳ báo cáo` rows, read for a report, and the period row's report cells written after it. */
-import { instantOfDay } from '../../core/days';
+import { instantOfDay, type Offset } from '../../core/days';
 import { evaluatePeriodGrid, type Outcome } from '../../core/evaluate';
 import type { Context } from '../../core/context';
 import type { PeriodRow } from '../../core/rows';
@@ -16,7 +16,7 @@ export interface Periods {
   block: Block<keyof typeof PERIODS.columns>;
   outcomes: Period[];
   today: number;
-  offsetMinutes: number;
+  offsetMinutes: Offset;
 }
 
 export function readPeriods(

@@ -1,0 +1,2 @@
+/** The package version, put in by scripts/build.ts (esbuild `define`). */
+declare const __VERSION__: string;
