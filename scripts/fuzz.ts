@@ -37,6 +37,9 @@ console.log(
       .join(', ')}; ${tally.stopped} stopped with a message`,
     `cells compared before/after a step: ${tally.cellsCompared}; data rows checked for one valid status: ${tally.rowsWithStatus}`,
     `report documents checked: ${tally.documents}; mails checked: ${tally.mails}`,
+    `${Object.entries(tally.own)
+      .map(([what, n]) => `${what}: ${n}`)
+      .join('; ')}`,
     `failures: ${details.failed ? 1 : 0}`,
   ].join('\n'),
 );

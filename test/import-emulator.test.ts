@@ -1,7 +1,7 @@
 /**
  * importPlan and confirmImport through the built bundle in the emulator (docs/SPEC.md §8): the
  * review sheet, Document calls that grow with the blocks, confirming twice, a workbook that
- * already holds tasks, a Word file, the menu's prompt.
+ * already holds tasks, a Word file, the menu's prompt, a failing service (the re-run repairs), text kept as text.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -151,6 +151,63 @@ describe('confirmImport on a full sheet', () => {
     emu.run('confirmImport');
     expect(emu.dialogs.at(-1)).toMatch(/^Đã nhập 34 nhiệm vụ, 18 chỉ tiêu/);
     expect(column(emu, TASKS.name, 'Nhiệm vụ')).toHaveLength(own.length + 34);
+  });
+});
+
+describe('confirmImport stopped by a failing service', () => {
+  const state = (emu: Emulator) =>
+    JSON.stringify([TASKS.name, INDICATORS.name, PERIODS.name, CONFIG_SHEET, REVIEW_SHEET].map((n) => values(emu, n)));
+  const imported = () => {
+    const emu = workbook();
+    emu.run('importPlan', [openAsGoogleDoc(emu, 'kh', SAMPLE)]);
+    return emu;
+  };
+
+  it('is repaired by the re-run, whichever call failed: the clean run rows, codes, marks and statuses, no row twice', () => {
+    const clean = imported();
+    const calls = clean.run('confirmImport').calls.total();
+    const want = state(clean);
+    for (let at = 1; at <= calls; at++) {
+      const emu = imported();
+      emu.faults.failAt(at, 'unavailable');
+      emu.run('confirmImport');
+      emu.faults.clear();
+      if (state(emu) === want) continue;
+      expect(emu.dialogs.at(-1), `call ${at}`).toMatch(/thử lại/);
+      emu.run('confirmImport');
+      expect(state(emu), `call ${at}`).toBe(want);
+    }
+  });
+
+  it('says to try again when Drive fails while opening the document, not that the file is missing', () => {
+    const emu = workbook();
+    const id = openAsGoogleDoc(emu, 'kh', SAMPLE);
+    emu.faults.failAt(1, 'unavailable');
+    emu.run('importPlan', [id]);
+    expect(emu.dialogs.at(-1)).toMatch(/thử lại/);
+    expect(emu.dialogs.at(-1)).not.toMatch(/không tồn tại/);
+  });
+});
+
+describe('text written by confirmImport', () => {
+  it('stays text: a task `2023` in area `100`, an indicator unit `=1+1`', () => {
+    const emu = workbook();
+    emu.run('importPlan', [openAsGoogleDoc(emu, 'kh', SAMPLE)]);
+    const review = emu.spreadsheet.getSheetByName(REVIEW_SHEET)!;
+    const rows = values(emu, REVIEW_SHEET);
+    const task = rows.findIndex((r) => r[0] === 'Nhiệm vụ') + 1;
+    const indicator = rows.findIndex((r) => r[0] === 'Chỉ tiêu') + 1;
+    const col = (h: string) => REVIEW_HEADERS.indexOf(h as (typeof REVIEW_HEADERS)[number]) + 1;
+    review.getRange(task, col('Nội dung')).setValue("'2023");
+    review.getRange(task, col('Lĩnh vực')).setValue("'100");
+    review.getRange(indicator, col('Đơn vị tính')).setValue("'=1+1");
+    emu.run('confirmImport');
+    expect(column(emu, TASKS.name, 'Nhiệm vụ')[0]).toBe('2023');
+    expect(column(emu, TASKS.name, 'Lĩnh vực')[0]).toBe('100');
+    const units = emu.spreadsheet.getSheetByName(INDICATORS.name)!;
+    const at = values(emu, INDICATORS.name)[0]!.indexOf('Đơn vị tính') + 1;
+    expect(units.getRange(2, at).getValue()).toBe('=1+1');
+    expect(units.getRange(2, at).getFormula()).toBe('');
   });
 });
 

@@ -2,7 +2,7 @@
  * Reads a plan's Google Doc as the importer's blocks (docs/SPEC.md §8). A few calls per body child
  * (type, text, heading or nesting) and one per table cell: the calls grow with the blocks, no worse.
  */
-import { UserError } from '../core/errors';
+import { isTransient, UserError } from '../core/errors';
 import { type Block, paragraph, table } from '../core/import/blocks';
 
 const WORD_MIME = /officedocument\.wordprocessingml|msword/;
@@ -34,7 +34,9 @@ export function readPlanDocument(input: string): { name: string; blocks: Block[]
   let file: GoogleAppsScript.Drive.File;
   try {
     file = DriveApp.getFileById(id);
-  } catch {
+  } catch (e) {
+    // A service failing this once is not a missing file: the user is told to try again.
+    if (isTransient(e)) throw e;
     throw new UserError(
       'Không mở được văn bản kế hoạch: tệp không tồn tại hoặc tài khoản của bạn không có quyền xem. Hãy kiểm tra đường liên kết hoặc xin quyền xem tệp.',
     );

@@ -2,7 +2,10 @@
  * `importPlan` and `confirmImport` (docs/SPEC.md §8): the plan's document → the review sheet
  * `Nhập kế hoạch` → the ticked rows appended to `Nhiệm vụ`, `Chỉ tiêu`, `Kỳ báo cáo` and blank
  * `Cấu hình` values. Rows are appended below the data, never over it; each imported review row
- * gets its new code in `Đã nhập`, and a row whose text is already in the sheet is not added again.
+ * gets its new code in `Đã nhập`, and a row whose text is already in the sheet is not added again
+ * but marked with the code of the row that holds it. The marks are written last: a run that a
+ * failing service stopped after appending rows is repaired by the next one, which finds those rows
+ * by their text and marks them as the finished run would have.
  */
 import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import type { Context } from '../core/context';
@@ -19,6 +22,7 @@ import {
 } from '../core/import/review';
 import { asCellText, asLiteralText, cellText, normalizeLabel } from '../core/text';
 import { type Block, readBlock } from '../gas/book';
+import { readContext } from '../gas/context';
 import {
   appendRows,
   readConfigSheet,
@@ -67,7 +71,10 @@ function placed(block: Block<string>, rows: Record<number, unknown>[]): unknown[
 }
 
 const key = (s: unknown) => normalizeLabel(cellText(s));
-const text = (s: unknown) => asCellText(cellText(s));
+/** User text written back as text (`2023`, `100`, `=…` stay text). */
+const text = (s: unknown) => asLiteralText(cellText(s));
+/** A target as the user left it: a number stays a number, text is never a formula. */
+const target = (v: unknown) => (typeof v === 'string' ? asCellText(v) : v);
 const settingValue = (v: string) => (/^\d+$/.test(v) ? Number(v) : asLiteralText(v));
 
 export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<number> {
@@ -87,10 +94,27 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
   const config = configSheet ?? [];
 
   const column = (b: Block<string>, col: number) => (col < 0 ? [] : b.grid.values.slice(1).map((r) => cellText(r[col])));
+  // A review row's mark: the code of the row that holds its text, or `Đã nhập` when that row has no
+  // code (no `Mã` column, or a row typed without one). The same whether this run appended the row
+  // or found it there, so that a run repairing a stopped one marks as the stopped one would have.
+  const markOf = (code: string | undefined) => code || 'Đã nhập';
+  const codesByName = (names: string[], codes: string[]) => {
+    const m = new Map<string, string>();
+    names.forEach((n, i) => {
+      if (!m.has(key(n))) m.set(key(n), markOf(codes[i]));
+    });
+    return m;
+  };
   const taskCodes = column(tasks, tasks.cols.code);
-  const taskNames = new Set(column(tasks, tasks.cols.name).map(key));
+  const taskNames = codesByName(column(tasks, tasks.cols.name), taskCodes);
   const indicatorCodes = column(indicators, indicators.cols.code);
-  const indicatorNames = new Set(column(indicators, indicators.cols.name).map(key));
+  const indicatorTexts = column(indicators, indicators.cols.name);
+  const indicatorTargets = column(indicators, indicators.cols.target);
+  // By text and target first: a plan's two targets of one text (`tương ứng là 60%, 55%`) are two rows.
+  const indicatorNames = codesByName(
+    [...indicatorTexts.map((n, i) => `${n}|${indicatorTargets[i] ?? ''}`), ...indicatorTexts],
+    [...indicatorCodes, ...indicatorCodes],
+  );
   const periodCodes = new Set(column(periods, periods.cols.code).map((s) => s.toUpperCase()));
   const configAt = new Map(config.map((r, i) => [key(r[0]), i] as const));
 
@@ -99,9 +123,13 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
   const newPeriods: Record<number, unknown>[] = [];
   const configWrites: [row: number, value: string][] = [];
   const configAppends: [label: string, value: string][] = [];
+  /** Each setting's value once this run's writes are done, by label. */
+  const settingsAfter = new Map<string, string>();
   const marks = values.slice(1).map((r) => r[c['Đã nhập']]);
   const at = (r: unknown[], h: (typeof REVIEW_HEADERS)[number]) => (c[h] < 0 ? '' : r[c[h]]);
   let skipped = 0;
+  // Whether a task, indicator or period row is marked in this run (then statuses are refreshed).
+  let marked = false;
   const already = (i: number, mark: string) => {
     marks[i] = mark;
     skipped++;
@@ -116,42 +144,49 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
     const note = doubt ? `Nhập từ văn bản kế hoạch. Cần xem lại: ${doubt}` : 'Nhập từ văn bản kế hoạch.';
     if (!content) return;
     if (kind === key('Nhiệm vụ')) {
-      if (taskNames.has(key(content))) return already(i, 'Đã có');
+      const there = taskNames.get(key(content));
+      marked = true;
+      if (there) return already(i, there);
       const code = nextCode('NV', area, taskCodes);
       taskCodes.push(code);
-      taskNames.add(key(content));
+      const mark = markOf(tasks.cols.code < 0 ? '' : code);
+      taskNames.set(key(content), mark);
       const t = tasks.cols;
       newTasks.push({
         [t.code]: code,
-        [t.area]: area,
+        [t.area]: text(area),
         [t.name]: text(content),
         [t.lead]: text(at(r, 'Đơn vị chủ trì')),
         [t.partners]: text(at(r, 'Đơn vị phối hợp')),
         [t.deadline]: asLiteralText(cellText(at(r, 'Hạn hoàn thành'))),
         [t.note]: note,
       });
-      marks[i] = code;
+      marks[i] = mark;
     } else if (kind === key('Chỉ tiêu')) {
-      const k = `${key(content)}|${cellText(at(r, 'Mục tiêu'))}`;
-      if (indicatorNames.has(k) || indicatorNames.has(key(content))) return already(i, 'Đã có');
+      const k = key(`${content}|${cellText(at(r, 'Mục tiêu'))}`);
+      const there = indicatorNames.get(k) ?? indicatorNames.get(key(content));
+      marked = true;
+      if (there) return already(i, there);
       const code = nextCode('CT', area, indicatorCodes);
       indicatorCodes.push(code);
-      indicatorNames.add(k);
+      const mark = markOf(indicators.cols.code < 0 ? '' : code);
+      indicatorNames.set(k, mark);
       const t = indicators.cols;
       newIndicators.push({
         [t.code]: code,
-        [t.area]: area,
+        [t.area]: text(area),
         [t.name]: text(content),
-        [t.comparator]: cellText(at(r, 'So sánh')),
-        [t.target]: at(r, 'Mục tiêu'),
+        [t.comparator]: text(at(r, 'So sánh')),
+        [t.target]: target(at(r, 'Mục tiêu')),
         [t.unit]: text(at(r, 'Đơn vị tính')),
         [t.note]: note,
       });
-      marks[i] = code;
+      marks[i] = mark;
     } else if (kind === key('Kỳ báo cáo')) {
       const p = periodOf(content);
       if (!p) return;
-      if (periodCodes.has(p.code)) return already(i, 'Đã có');
+      marked = true;
+      if (periodCodes.has(p.code)) return already(i, p.code);
       periodCodes.add(p.code);
       const t = periods.cols;
       newPeriods.push({ [t.code]: p.code, [t.name]: text(p.name), [t.due]: asLiteralText(cellText(at(r, 'Hạn hoàn thành'))) });
@@ -159,11 +194,15 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
     } else if (kind === key('Cấu hình')) {
       const s = settingOf(content);
       if (!s) return;
-      const row = configAt.get(key(s.label));
+      const label = key(s.label);
+      const row = configAt.get(label);
+      const now = settingsAfter.get(label) ?? (row === undefined ? '' : cellText(config[row]![1]));
+      // The value already there: put in by this plan (a run stopped before its marks) or by hand.
+      if (now === cellText(s.value)) return already(i, 'Đã nhập');
+      if (now) return already(i, 'Đã có giá trị');
       if (row === undefined) configAppends.push([s.label, s.value]);
-      else if (cellText(config[row]![1])) return already(i, 'Đã có giá trị');
       else configWrites.push([row, s.value]);
-      configAt.set(key(s.label), row ?? -1);
+      settingsAfter.set(label, cellText(s.value));
       marks[i] = 'Đã nhập';
     }
   });
@@ -180,12 +219,14 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
     configWrites.map(([row, v]) => [row, settingValue(v)]),
     configAppends.map(([l, v]) => [text(l), settingValue(v)]),
   );
+  // Statuses before marks: a run stopped in between still has rows to mark, and refreshes again;
+  // with the settings just filled (the plan year, …), as the run repairing a stopped one reads them.
+  if (marked) refresh(ss, settings ? readContext(ss, ctx) : ctx);
   writeReviewColumn(
     ss,
     c['Đã nhập'],
     marks.map((m) => m ?? ''),
   );
-  if (newTasks.length || newIndicators.length || newPeriods.length) refresh(ss, ctx);
   const added = newTasks.length + newIndicators.length + newPeriods.length + settings;
   return {
     value: added,

@@ -19,6 +19,7 @@ import { ScriptError } from '../../emulator/index';
 import type { FaultKind } from '../../emulator/faults';
 import { LOG } from '../../src/contract/sheets';
 import { type FuzzOperation, OPERATIONS, type Step } from './operations';
+import { planDoc, reviewSpec } from './plan-docs';
 import { vietnameseProblems } from './vietnamese';
 import { install, type WorkbookSpec, workbookState } from './workbook';
 
@@ -40,6 +41,13 @@ export const FAULT_OPERATIONS: Record<string, FuzzOperation> = {
   setupWorkbook: MENU_ONLY('setupWorkbook'),
   installTriggers: MENU_ONLY('installTriggers'),
   reportNextDue: MENU_ONLY('reportNextDue'),
+  // Always a plan imported first: a fault then falls among the rows and marks confirmImport writes.
+  confirmImport: {
+    ...OPERATIONS.confirmImport!,
+    step: fc
+      .record({ review: reviewSpec, doc: planDoc })
+      .map(({ review, doc }) => ({ op: 'confirmImport', review, importDoc: { target: 'id' as const, doc } })),
+  },
 };
 
 export interface FaultPlan {

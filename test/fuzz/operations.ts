@@ -8,8 +8,10 @@ import { userEdit } from '../../emulator/edits';
 import type { Emulator, ExecutionKind } from '../../emulator/index';
 import { columnLetters } from '../../emulator/services/spreadsheet';
 import { edit, type EditSpec, periodCode } from './arbitraries';
-import { materialise } from './workbook';
+import { materialise, type CellChange, type SheetState, type WorkbookState } from './workbook';
 import { INDICATORS, TASKS } from '../../src/contract/sheets';
+import { IMPORT_OPERATIONS } from './import-ops';
+import type { ImportSpec, ReviewSpec } from './plan-docs';
 
 function hasDataRows(emu: Emulator, name: string): boolean {
   const sheet = emu.spreadsheet.getSheetByName(name);
@@ -29,6 +31,10 @@ export interface Step {
   code?: string;
   /** onEdit: the user's edit that fires it. */
   edit?: EditSpec;
+  /** importPlan: the document and how the user names it (confirmImport: a plan imported first). */
+  importDoc?: ImportSpec;
+  /** confirmImport: what the user changed in the review sheet. */
+  review?: ReviewSpec;
 }
 
 /** The sheet and block of cells a user edited (for onEdit's own check). */
@@ -61,6 +67,19 @@ export interface FuzzOperation {
   refreshes: 'always' | 'on success' | 'never';
   /** Sheets of its own it may create and append rows to. */
   appendsTo: readonly string[];
+  /** Sheets that are its own: it may create and rewrite them (never with a formula). */
+  owns?: readonly string[];
+  /** Changes to a sheet it may make beyond the computed columns (never a formula); its check looks at them. */
+  allows?(change: CellChange, before: SheetState): boolean;
+  /** Its own promises, checked after the run. */
+  check?(run: {
+    emu: Emulator;
+    before: WorkbookState;
+    after: WorkbookState;
+    succeeded: boolean;
+    /** Adds to a figure of the fuzz report. */
+    count(what: string, n: number): void;
+  }): string[];
   /** Prepares the run (the user's edit, for onEdit) and returns the arguments; null: skip the step. */
   prepare(emu: Emulator, step: Step): { args: unknown[]; edited?: Edited } | null;
 }
@@ -183,9 +202,22 @@ export const OPERATIONS: Record<string, FuzzOperation> = {
     appendsTo: [],
     prepare: (emu, step) => typeEdit(emu, step.edit!),
   },
+  ...IMPORT_OPERATIONS,
 };
 
-export const steps: fc.Arbitrary<Step[]> = fc.array(fc.oneof(...Object.values(OPERATIONS).map((o) => o.step)), {
-  minLength: 1,
-  maxLength: 3,
-});
+const anyStep = fc.oneof(...Object.values(OPERATIONS).map((o) => o.step));
+
+/** An import as users do it: the document read, maybe something else, confirmed once or twice. */
+const importSession: fc.Arbitrary<Step[]> = fc
+  .tuple(
+    OPERATIONS.importPlan!.step,
+    fc.option(anyStep, { freq: 3 }),
+    OPERATIONS.confirmImport!.step.map(({ importDoc: _, ...s }) => s),
+    fc.option(OPERATIONS.confirmImport!.step, { freq: 3 }),
+  )
+  .map((s) => s.filter((x): x is Step => x !== null));
+
+export const steps: fc.Arbitrary<Step[]> = fc.oneof(
+  { weight: 3, arbitrary: fc.array(anyStep, { minLength: 1, maxLength: 3 }) },
+  { weight: 1, arbitrary: importSession },
+);

@@ -32,6 +32,7 @@ import {
   DATA_SHEETS,
   install,
   isBlankValue,
+  lastContentRow,
   type SheetState,
   sheetChanges,
   type WorkbookSpec,
@@ -118,15 +119,6 @@ function messageProblems(kind: string, text: string): string[] {
   return out;
 }
 
-/** The last row with content (as appendRow sees it). */
-function lastContentRow(state: SheetState | undefined): number {
-  if (!state) return 0;
-  for (let r = state.cells.length; r >= 1; r--) {
-    if (state.cells[r - 1]!.some((c) => !isBlankValue(c.value) || c.formula)) return r;
-  }
-  return 0;
-}
-
 /**
  * A sheet the script appends to: rows up to the last one with content stay as they are, new rows
  * hold no formula. Returns the failures and the appended rows (the header, on a new sheet, excluded).
@@ -168,7 +160,7 @@ function checkLog(before: SheetState | undefined, after: SheetState, logRows: Fu
 }
 
 /** Changes to a data or user sheet that are not the script's to make. */
-function checkSheet(before: SheetState, after: SheetState, writesComputed: boolean): string[] {
+function checkSheet(before: SheetState, after: SheetState, writesComputed: boolean, allows?: FuzzOperation['allows']): string[] {
   const out: string[] = [];
   const def = DATA_SHEETS.find((d) => d.name === after.name);
   const layout = def ? layoutOf(before, def) : undefined;
@@ -180,6 +172,10 @@ function checkSheet(before: SheetState, after: SheetState, writesComputed: boole
     out.push(`«${after.name}»: frozen rows, column widths, protections or charts changed`);
   for (const ch of sheetChanges(before, after)) {
     const at = where(ch.sheet, ch.row, ch.col);
+    if (allows?.(ch, before)) {
+      if (ch.attr === 'formula' && ch.after !== '') out.push(`${at} became a formula: ${show(ch.after)}`);
+      continue;
+    }
     const key = computedAt.get(ch.col);
     if (key === undefined || ch.row < 2 || !isDataRow(before, layout!, ch.row) || !WRITABLE[key]!.includes(ch.attr)) {
       out.push(`${at} ${ch.attr} changed: ${show(ch.before)} → ${show(ch.after)}`);
@@ -254,9 +250,19 @@ export interface Tally {
   /** Report documents and mails checked. */
   documents: number;
   mails: number;
+  /** Operations' own counts (rows the importer read and appended). */
+  own: Record<string, number>;
 }
 
-export const newTally = (): Tally => ({ steps: {}, cellsCompared: 0, rowsWithStatus: 0, stopped: 0, documents: 0, mails: 0 });
+export const newTally = (): Tally => ({
+  steps: {},
+  cellsCompared: 0,
+  rowsWithStatus: 0,
+  stopped: 0,
+  documents: 0,
+  mails: 0,
+  own: {},
+});
 
 interface StepResult {
   failures: string[];
@@ -384,9 +390,12 @@ function runStep(emu: Emulator, step: Step, tally: Tally): StepResult | null {
     const b = before.find((s) => s.name === a.name);
     if (a.name === LOG.name) failures.push(...checkLog(b, a, op.logRows));
     else if (op.appendsTo.includes(a.name)) failures.push(...checkAppendOnly(b, a).failures);
+    else if (op.owns?.includes(a.name)) failures.push(...checkSheet(b ?? { ...a, cells: [] }, a, false, () => true));
     else if (!b) failures.push(`sheet «${a.name}» created`);
-    else failures.push(...checkSheet(b, a, op.writesComputed));
+    else failures.push(...checkSheet(b, a, op.writesComputed, op.allows));
   }
+  if (op.check)
+    failures.push(...op.check({ emu, before, after, succeeded, count: (k, n) => void (tally.own[k] = (tally.own[k] ?? 0) + n) }));
 
   const complete = isComplete(before);
   if (op.refreshes === 'always' && !complete) {

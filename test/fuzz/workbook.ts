@@ -220,3 +220,12 @@ export function sheetChanges(before: SheetState | undefined, after: SheetState):
 
 export const isBlankValue = (v: unknown): boolean =>
   v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** The last row with content (as appendRow sees it). */
+export function lastContentRow(state: SheetState | undefined): number {
+  if (!state) return 0;
+  for (let r = state.cells.length; r >= 1; r--) {
+    if (state.cells[r - 1]!.some((c) => !isBlankValue(c.value) || c.formula)) return r;
+  }
+  return 0;
+}
