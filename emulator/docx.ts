@@ -52,7 +52,15 @@ function runOptions(attrs: Record<string, unknown>): IRunOptions {
 }
 
 function paragraph(p: ParagraphModel): Paragraph {
-  const s = p.style() as Record<string, number> & { HORIZONTAL_ALIGNMENT: keyof typeof ALIGN };
+  const s = p.style() as {
+    HORIZONTAL_ALIGNMENT: keyof typeof ALIGN;
+    INDENT_FIRST_LINE: number;
+    INDENT_START: number;
+    INDENT_END: number;
+    SPACING_BEFORE: number;
+    SPACING_AFTER: number;
+    LINE_SPACING: number;
+  };
   const runs = p.styledRuns();
   return new Paragraph({
     alignment: ALIGN[s.HORIZONTAL_ALIGNMENT],

@@ -93,7 +93,8 @@ describe('generateReport (Q3 of the fixture)', () => {
     ]);
     // The rules: one black pixel stretched into a centred line 1 px high, a third of the agency
     // column on the left, as long as the motto (about 190 pt) on the right.
-    const [agencyRule, mottoRule] = [0, 1].map((c) => cellParagraphs(header.getCell(2, c))[0]!);
+    const agencyRule = cellParagraphs(header.getCell(2, 0))[0]!;
+    const mottoRule = cellParagraphs(header.getCell(2, 1))[0]!;
     for (const p of [agencyRule, mottoRule]) {
       expect(p.images).toHaveLength(1);
       expect(p.images[0]!.height).toBe(1);

@@ -116,9 +116,10 @@ interface Area {
 function sections(from: number, to: number): { n: number; heading: string; body: string[] }[] {
   const out: { n: number; heading: string; body: string[] }[] = [];
   for (let i = from; i < to; i++) {
-    const m = NUMBERED.exec(lines[i]);
+    const line = lines[i]!;
+    const m = NUMBERED.exec(line);
     if (m) out.push({ n: Number(m[1]), heading: m[0], body: [] });
-    else if (out.length) out[out.length - 1].body.push(lines[i]);
+    else if (out.length) out[out.length - 1]!.body.push(line);
   }
   return out;
 }
@@ -127,7 +128,8 @@ const areas: Area[] = sections(II + 1, III).map(({ n, heading, body }) => {
   const a = body.findIndex((l) => l.startsWith('a)'));
   const b = body.indexOf('b) Nhiệm vụ, giải pháp');
   if (a < 0 || b < a) throw new Error(`area ${n}: no a)/b) blocks`);
-  const inline = body[a].includes(':') ? norm(body[a].slice(body[a].indexOf(':') + 1)) : '';
+  const lead = body[a]!;
+  const inline = lead.includes(':') ? norm(lead.slice(lead.indexOf(':') + 1)) : '';
   const targets = [
     ...(inline ? [inline] : []),
     ...body
@@ -158,7 +160,7 @@ const units: Unit[] = sections(III + 1, END).map(({ heading, body }) => {
   const paragraphs = body.filter((l) => l && !isFootnote(l)).map(norm);
   return {
     heading,
-    body: NUMBERED.exec(heading)![2],
+    body: NUMBERED.exec(heading)![2]!,
     items: bullets.length ? bullets : paragraphs,
     block: norm(body.join('\n')),
   };
@@ -169,12 +171,12 @@ const REPORT = /báo cáo ([^:;()]+): gửi trước ngày (\d{1,2})\/(\d{1,2})\
 const reports = [...seed.matchAll(REPORT)].map((m) => ({
   text: m[0],
   label: m[1],
-  due: `${m[2].padStart(2, '0')}/${m[3].padStart(2, '0')}/${m[4]}`,
+  due: `${m[2]!.padStart(2, '0')}/${m[3]!.padStart(2, '0')}/${m[4]}`,
 }));
 
 const firstWords = (s: string, n = 8): string => s.split(' ').slice(0, n).join(' ');
-const areaOf = (label: Cell): number => Number(String(label).split('.')[0]);
-const str = (v: Cell): string => String(v);
+const areaOf = (label: Cell | undefined): number => Number(String(label).split('.')[0]);
+const str = (v: Cell | undefined): string => String(v ?? '');
 
 function isDate2023(s: string): boolean {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
@@ -233,7 +235,7 @@ describe('template shape', () => {
 describe('areas and codes', () => {
   it('uses only the seven labels, numbered as the plan numbers its sections', () => {
     for (const r of [...template.tasks, ...template.indicators]) expect(AREA_LABELS).toContain(r['Lĩnh vực']);
-    for (const a of areas) expect(a.heading.startsWith(AREA_LABELS[a.n - 1]), a.heading).toBe(true);
+    for (const a of areas) expect(a.heading.startsWith(AREA_LABELS[a.n - 1]!), a.heading).toBe(true);
     // no rows for areas the plan does not have (4 and 6)
     const present = new Set(areas.map((a) => a.n));
     for (const r of [...template.tasks, ...template.indicators]) expect(present.has(areaOf(r['Lĩnh vực']))).toBe(true);
@@ -354,7 +356,7 @@ describe('indicators against the seed', () => {
   const figures = (s: string): number[] => [...s.matchAll(/(\d+)\s*(%|bậc)/g)].map((m) => Number(m[1]));
   // The Số hóa bullet also states a 2025 roadmap ("đảm bảo lộ trình đến năm 2025, 100% hồ sơ được
   // số hóa …"): not a 2023 target, so figures after "đến năm 2025" are not expected as indicators.
-  const targetPart = (s: string): string => s.split('đến năm 2025')[0];
+  const targetPart = (s: string): string => s.split('đến năm 2025')[0]!;
 
   it("every indicator text occurs in the normalised seed, inside its area's targets", () => {
     for (const c of template.indicators) {
@@ -426,7 +428,7 @@ describe('periods and config', () => {
     expect(template.periods.map((p) => p['Mã kỳ'])).toEqual(['Q1', 'H1', 'Q3', 'NAM']);
     expect(template.periods.map((p) => p['Hạn gửi'])).toEqual(reports.map((r) => r.due));
     template.periods.forEach((p, i) => {
-      expect(str(p['Tên kỳ']).toLowerCase().startsWith(reports[i].label.toLowerCase()), str(p['Tên kỳ'])).toBe(true);
+      expect(str(p['Tên kỳ']).toLowerCase().startsWith(reports[i]!.label!.toLowerCase()), str(p['Tên kỳ'])).toBe(true);
       expect(str(p['Tên kỳ'])).toMatch(/2023$/);
       expect(isDate2023(str(p['Hạn gửi']))).toBe(true);
       expect(typeof p['Nhắc trước (ngày)']).toBe('number');
@@ -441,8 +443,8 @@ describe('periods and config', () => {
     // the signature block "**TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH**"
     const sign = /\*\*(TM\.[^*\n]+)\n([^*\n]+)\*\*/.exec(seedRaw.normalize('NFC'));
     expect(sign).not.toBeNull();
-    expect(config.get('Thẩm quyền ký')).toBe(sign![1].trim());
-    expect(config.get('Chức vụ người ký')).toBe(sign![2].trim());
+    expect(config.get('Thẩm quyền ký')).toBe(sign![1]!.trim());
+    expect(config.get('Chức vụ người ký')).toBe(sign![2]!.trim());
     const recipients = lines.slice(lines.indexOf('Nơi nhận:') + 1).filter(Boolean);
     const bulletsEnd = recipients.findIndex((l) => !isBullet(l));
     expect(config.get('Nơi nhận')).toBe(recipients.slice(0, bulletsEnd).join('\n'));
