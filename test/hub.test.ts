@@ -223,6 +223,7 @@ describe('hubReport', () => {
     const header = q3.body.children[0] as TableModel;
     const cells = header.rows().map((r) => r.cells().map((c) => c.getText()));
     expect(cells[0]).toEqual(['UBND TỈNH LẠNG SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    expect(text.find((t) => t.startsWith('Thực hiện chế độ báo cáo'))).toContain(', Sở Nội vụ tổng hợp kết quả');
     expect(cells[1]![0]).toBe('SỞ NỘI VỤ');
     expect(cells[2]).toEqual(['', '']); // the rules, as in the commune report
     expect(cells[3]).toEqual(['Số:    /BC-SNV', 'Lạng Sơn, ngày 20 tháng 8 năm 2023']);
@@ -238,7 +239,11 @@ describe('hubReport', () => {
     const shares = ranking.map((r) => Number(/\((.*)%\)/.exec(r[2]!)![1]!.replace(',', '.')));
     expect([...shares].sort((a, b) => b - a)).toEqual(shares);
     expect(ranking.map((r) => Number(r[0]))).toEqual([1, 2, 3]);
-    expect(text.join('\n')).toContain(`${'Xã Mẫu 2'} (${REASONS.noAccess})`);
+    // Section I names them, section IV gives each one's reason.
+    expect(text.find((t) => t.startsWith('Đã tổng hợp số liệu của'))).toMatch(
+      /chưa tổng hợp được: Xã Mẫu 2, .*\(lý do nêu tại mục IV\)\.$/,
+    );
+    expect(text).toContain(`1 | Xã Mẫu 2 | Chưa tổng hợp được số liệu (${REASONS.noAccess})`);
   });
 
   it('names the blank settings the report needs, Nơi nhận included, as the commune report does', () => {

@@ -12,6 +12,7 @@ import { folderIdOf } from '../src/core/report/folder';
 import { dateLine, formatNumber, lowerFirst, upperFirst } from '../src/core/report/format';
 import { type HistoryEntry, parseHistory, previousResults } from '../src/core/report/history';
 import {
+  issuerInSentence,
   type Block,
   buildReport,
   changeText,
@@ -716,5 +717,14 @@ describe('prose punctuation and names', () => {
     expect(lowerFirst('Quý III năm 2023')).toBe('quý III năm 2023');
     expect(lowerFirst('Năm 2023')).toBe('năm 2023');
     expect(lowerFirst('CCHC quý III')).toBe('CCHC quý III');
+  });
+});
+
+describe('the issuing body inside a sentence', () => {
+  it('writes a name typed in capitals as a sentence writes it, the place and the field after Sở/Phòng/Bộ as names', () => {
+    expect(issuerInSentence('ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN', 'Tú Xuyên')).toBe('Ủy ban nhân dân xã Tú Xuyên');
+    expect(issuerInSentence('SỞ NỘI VỤ', 'Lạng Sơn')).toBe('Sở Nội vụ');
+    expect(issuerInSentence('PHÒNG TÀI CHÍNH - KẾ HOẠCH', '')).toBe('Phòng Tài chính - Kế hoạch');
+    expect(issuerInSentence('UBND xã Tú Xuyên', 'Tú Xuyên')).toBe('UBND xã Tú Xuyên');
   });
 });

@@ -8,7 +8,14 @@
 import type { Config } from '../core/config';
 import type { Day } from '../core/days';
 import { UserError } from '../core/errors';
-import { letterhead, missingConfig, type ReportDocument, type TableColumn, TEXT_LIST_MAX } from '../core/report/model';
+import {
+  issuerInSentence,
+  letterhead,
+  missingConfig,
+  type ReportDocument,
+  type TableColumn,
+  TEXT_LIST_MAX,
+} from '../core/report/model';
 import { cut, formatNumber, lowerFirst, oneLine, orPlaceholder, PLACEHOLDER } from '../core/report/format';
 import { STATUS, TASK_STATUSES } from '../contract/status';
 import { periodNameOf } from '../contract/lists';
@@ -166,8 +173,9 @@ export function buildHubReport(
   const ranking = rankCommunes(rows);
   const lateRows = rows.map((r) => ({ r, state: reportState(r, code) })).filter((x) => x.state);
   const proposals = collected.filter((r) => oneLine(r.periods[code]?.proposals));
-  const failedNames = failed.slice(0, TEXT_LIST_MAX).map((r) => `${label(r)} (${notCollected(r)})`);
-  if (failed.length > TEXT_LIST_MAX) failedNames.push(`${failed.length - TEXT_LIST_MAX} đơn vị khác (xem mục IV)`);
+  // Names only: section IV gives each one's reason.
+  const failedNames = failed.slice(0, TEXT_LIST_MAX).map(label);
+  if (failed.length > TEXT_LIST_MAX) failedNames.push(`${failed.length - TEXT_LIST_MAX} đơn vị khác`);
   const leaders = ranking
     .slice(0, LEADERS)
     .map(({ row, rank }) => `${label(row)} (hạng ${rank}, hoàn thành ${percent(done(row), row.taskTotal)} nhiệm vụ)`);
@@ -175,13 +183,13 @@ export function buildHubReport(
   const body: ReportDocument['body'] = [
     {
       kind: 'paragraph',
-      text: `Thực hiện chế độ báo cáo công tác cải cách hành chính, ${issuer} tổng hợp kết quả thực hiện công tác cải cách hành chính ${lowerFirst(periodName)} của ${rows.length} đơn vị cấp xã như sau:`,
+      text: `Thực hiện chế độ báo cáo công tác cải cách hành chính, ${issuerInSentence(issuer, config.place)} tổng hợp kết quả thực hiện công tác cải cách hành chính ${lowerFirst(periodName)} của ${rows.length} đơn vị cấp xã như sau:`,
     },
     { kind: 'heading', text: HUB_HEADINGS.collection },
     {
       kind: 'paragraph',
       text: failed.length
-        ? `Đã tổng hợp số liệu của ${collected.length}/${rows.length} đơn vị; ${failed.length} đơn vị chưa tổng hợp được: ${failedNames.join('; ')}.`
+        ? `Đã tổng hợp số liệu của ${collected.length}/${rows.length} đơn vị; ${failed.length} đơn vị chưa tổng hợp được: ${failedNames.join(', ')} (lý do nêu tại mục IV).`
         : `Đã tổng hợp số liệu của đủ ${rows.length}/${rows.length} đơn vị.`,
     },
     { kind: 'heading', text: HUB_HEADINGS.results },

@@ -706,6 +706,10 @@ export function issuerInSentence(issuer: string, place: string): string {
   let out = s.toLocaleLowerCase('vi');
   const p = oneLine(place);
   if (p) out = out.split(p.toLocaleLowerCase('vi')).join(p);
+  // "SỞ NỘI VỤ" → "Sở Nội vụ", "PHÒNG TÀI CHÍNH - KẾ HOẠCH" → "Phòng Tài chính - Kế hoạch": the fields
+  // after Sở, Bộ, Phòng are names.
+  if (/^(sở|bộ|phòng) /.test(out))
+    out = out.replace(/(^(?:sở|bộ|phòng) | - )(\S)/g, (_, lead: string, c: string) => lead + c.toLocaleUpperCase('vi'));
   return upperFirst(out);
 }
 
