@@ -9,7 +9,7 @@ import { CONFIG_SHEET, HISTORY, INDICATORS, LOG, PERIODS, TASKS } from './sheets
 
 /** The one date pattern: date cells' number format (messages and reports write dates alike). */
 export const DATE_FORMAT = 'dd/mm/yyyy';
-export const DATE_TIME_FORMAT = 'dd/mm/yyyy HH:mm:ss';
+const DATE_TIME_FORMAT = 'dd/mm/yyyy HH:mm:ss';
 /** The overview's share of indicators met. */
 export const SHARE_FORMAT = '0.0%';
 export const HEADER_BACKGROUND = '#d9e2f3';
@@ -181,7 +181,7 @@ export const CONFIG_LAYOUT: SheetLayout = {
   ],
 };
 
-export const LOG_LAYOUT: SheetLayout = {
+const LOG_LAYOUT: SheetLayout = {
   name: LOG.name,
   fill: 'none',
   computed: [],

@@ -114,7 +114,7 @@ export interface ColumnState {
 }
 
 /** Notes the script writes start with this; any other note on a status cell is the user's. */
-export const OWN_NOTE_PREFIX = 'Lỗi dữ liệu:';
+const OWN_NOTE_PREFIX = 'Lỗi dữ liệu:';
 
 /**
  * The new state of a status column. Blank rows keep what they have; a row with a status gets its

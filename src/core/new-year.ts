@@ -11,7 +11,7 @@
  * - `Căn cứ kế hoạch` names last year's plan and is cleared: the new plan has its own number.
  */
 import { CONFIG_LABELS } from '../contract/settings';
-import type { ColumnIndex, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
+import { type ColumnIndex, type INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import { parseDay } from './cells';
 import { type Day, dayFromYmd, instantOfDay, isValidYmd, type Offset, ymdOf } from './days';
 import type { Grid } from './evaluate';
@@ -25,11 +25,6 @@ export interface NextRow {
 }
 
 /** Optional columns that may be absent (-1), found by header text. */
-export const RESULT_HEADER = 'Kết quả thực hiện';
-export const TASK_PERIOD_HEADER = 'Kỳ báo cáo';
-export const SENT_HEADER = 'Ngày gửi';
-export const PROPOSALS_HEADER = 'Kiến nghị';
-export const PLAN_BASIS_LABEL = 'Căn cứ kế hoạch';
 
 /** 0-based column of `header` in a header row, -1 when absent (SPEC §1 header matching). */
 export function columnOf(header: readonly unknown[], text: string): number {
@@ -61,8 +56,8 @@ export function nextYearTasks(
   year: number,
 ): TaskYear {
   const header = grid.values[0] ?? [];
-  const result = columnOf(header, RESULT_HEADER);
-  const period = columnOf(header, TASK_PERIOD_HEADER);
+  const result = columnOf(header, TASKS.columns.narrative.header);
+  const period = columnOf(header, TASKS.columns.period.header);
   const out: TaskYear = { rows: [], continuing: 0, carried: 0, dropped: 0 };
   grid.values.slice(1).forEach((row, i) => {
     const values = [...row];
@@ -102,13 +97,13 @@ export function nextYearIndicators(grid: Grid, cols: ColumnIndex<keyof typeof IN
 }
 
 /** The same day one year on (29/02 → 28/02). */
-export function dayNextYear(day: Day): Day {
+function dayNextYear(day: Day): Day {
   const { year, month, day: d } = ymdOf(day);
   return isValidYmd(year + 1, month, d) ? dayFromYmd(year + 1, month, d) : dayFromYmd(year + 1, month, d - 1);
 }
 
 /** Whole-number occurrences of year n in a text, as n + 1 ("Quý I năm 2023" → "Quý I năm 2024"). */
-export function renameForYear(text: string, year: number): string {
+function renameForYear(text: string, year: number): string {
   return text.replace(new RegExp(`(^|\\D)${year}(?!\\d)`, 'g'), `$1${year + 1}`);
 }
 
@@ -124,7 +119,12 @@ export function nextYearPeriods(
   offsetMinutes: Offset,
 ): NextRow[] {
   const header = grid.values[0] ?? [];
-  const cleared = [cols.link, cols.createdAt, columnOf(header, SENT_HEADER), columnOf(header, PROPOSALS_HEADER)];
+  const cleared = [
+    cols.link,
+    cols.createdAt,
+    columnOf(header, PERIODS.columns.sentOn.header),
+    columnOf(header, PERIODS.columns.proposals.header),
+  ];
   return grid.values.slice(1).map((row, i) => {
     const values = [...row];
     if (blankRow(row)) return { from: i, values };
@@ -143,7 +143,7 @@ export function nextYearPeriods(
 /** `Cấu hình` column B of year n + 1: `Năm kế hoạch` + 1, `Căn cứ kế hoạch` cleared. */
 export function nextYearSettings(values: readonly (readonly unknown[])[], year: number): unknown[] {
   const yearLabel = normalizeLabel(CONFIG_LABELS.year);
-  const basis = normalizeLabel(PLAN_BASIS_LABEL);
+  const basis = normalizeLabel(CONFIG_LABELS.planBasis);
   return values.slice(1).map((row) => {
     const label = normalizeLabel(cellText(row[0]));
     if (label === yearLabel) return year + 1;

@@ -33,8 +33,8 @@ export function columnByHeader(sheet: string, header: string): string {
 
 export const OTHER_AREA = 'Chưa rõ lĩnh vực';
 export const TOTAL = 'Tổng cộng';
-export const ROW_TOTAL = 'Tổng số';
-export const SHARE_MET = 'Tỷ lệ đạt';
+const ROW_TOTAL = 'Tổng số';
+const SHARE_MET = 'Tỷ lệ đạt';
 
 /**
  * One table: a header row, a row per area, a row for rows whose area is none of the seven, and a

@@ -16,7 +16,7 @@ const dmy = (day: number, month: number, year: number) =>
   `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 
 /** `Q1`, `H1`, `Q3`, `NAM` of plan year `n`: data from 15/12 of the year before to the 14th of the cut-off month. */
-export function defaultPeriods(n: number): Row[] {
+function defaultPeriods(n: number): Row[] {
   const period = (code: PeriodCode, from: string, to: string, due: string): Row => ({
     [P.code.header]: code,
     [P.name.header]: periodNameOf(code, n),

@@ -284,14 +284,14 @@ export function collectDigests(tasks: readonly Outcome<TaskRow, TaskStatus>[], p
 /** How far a due task has come: in the warning window, 3 days or 1 day from its deadline, or overdue. */
 export type Stage = 'window' | 'd3' | 'd1' | 'overdue';
 
-export function stageOf(t: DueTask, today: Day): Stage {
+function stageOf(t: DueTask, today: Day): Stage {
   if (t.status === STATUS.overdue) return 'overdue';
   const left = t.due - today;
   return left <= 1 ? 'd1' : left <= 3 ? 'd3' : 'window';
 }
 
 /** One task at one stage, as remembered in the ledger (its code or name and its deadline, hashed). */
-export function digestItem(t: DueTask, today: Day): string {
+function digestItem(t: DueTask, today: Day): string {
   return contentHash(`${t.code || t.name}\u0000${t.due}\u0000${stageOf(t, today)}`).slice(0, 8);
 }
 

@@ -145,7 +145,7 @@ export function evaluateIndicator({ value: row, problems: parsed }: Parsed<Indic
 }
 
 const P = PERIODS.columns;
-export const DEFAULT_REMIND_DAYS = 10;
+const DEFAULT_REMIND_DAYS = 10;
 
 /**
  * `tracksSending`: the sheet has a `Ngày gửi` column. Without it a workbook keeps the rules it had

@@ -26,7 +26,7 @@ export function reportFolder(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
  * Moves a new document into the folder and returns its link; when the move is refused, or a
  * service fails this once, the document goes to the bin, not left astray.
  */
-export function fileInFolder(doc: GoogleAppsScript.Document.Document, folder: Folder): string {
+function fileInFolder(doc: GoogleAppsScript.Document.Document, folder: Folder): string {
   try {
     const url = doc.getUrl();
     DriveApp.getFileById(doc.getId()).moveTo(folder);

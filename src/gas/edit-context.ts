@@ -12,7 +12,7 @@ import { readSettings, zoneOf } from './context';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const EDIT_CONTEXT_KEY = 'CCHC_EDIT_CONTEXT';
-export const EDIT_CONTEXT_MAX_AGE_MS = 3_600_000;
+const EDIT_CONTEXT_MAX_AGE_MS = 3_600_000;
 
 const EditContextSchema = z.object({
   timeZone: z.string(),

@@ -1,8 +1,8 @@
 import { isTransient, UserError } from '../core/errors';
 
-export const LOCK_WAIT_MS = 30_000;
+const LOCK_WAIT_MS = 30_000;
 
-export const lockBusyMessage = (seconds: number) =>
+const lockBusyMessage = (seconds: number) =>
   `Một thao tác khác (của người khác hoặc của lịch chạy tự động) đang ghi vào bảng tính${seconds >= 1 ? ` và chưa xong sau ${Math.round(seconds)} giây` : ''}. Chưa có gì được ghi; vui lòng thử lại sau ít phút.`;
 
 /**

@@ -9,9 +9,9 @@ import type { OverviewLayout } from '../core/overview';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const COMPUTED_WARNING = 'Cột do CCHC tính tự động: sửa tay sẽ bị ghi đè khi trạng thái được cập nhật.';
+const COMPUTED_WARNING = 'Cột do CCHC tính tự động: sửa tay sẽ bị ghi đè khi trạng thái được cập nhật.';
 export const LOG_WARNING = 'Nhật ký do CCHC tự ghi: không sửa hoặc xoá các dòng đã có.';
-export const OVERVIEW_WARNING = 'Bảng tổng quan tính bằng công thức: sửa tay sẽ làm sai số liệu.';
+const OVERVIEW_WARNING = 'Bảng tổng quan tính bằng công thức: sửa tay sẽ làm sai số liệu.';
 
 function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = SpreadsheetApp.newDataValidation();

@@ -11,7 +11,7 @@ import { COLLECTED } from './units';
 const col = (header: string) => columnByHeader(SUMMARY_SHEET, header);
 const str = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** Period statuses the table counts (docs/SPEC.md §3). */
-export const REPORT_STATES = [STATUS.sent, STATUS.sentLate, STATUS.overdue] as const;
+const REPORT_STATES = [STATUS.sent, STATUS.sentLate, STATUS.overdue] as const;
 
 export function hubOverviewLayout(): OverviewLayout {
   const cells: string[][] = [];

@@ -11,7 +11,7 @@ import type { Context } from '../core/context';
 import { ymdOf } from '../core/days';
 import { UserError } from '../core/errors';
 import { rowsUnderHeader } from '../core/fill';
-import { columnOf, SENT_HEADER } from '../core/new-year';
+import { columnOf } from '../core/new-year';
 import { defaultSettings } from '../core/plan-defaults';
 import { asCellText, cellText, isBlank, normalizeLabel } from '../core/text';
 import { appendRows, type Block, readBlock, readSheet, replaceDataRows, writeValueColumn } from '../gas/book';
@@ -52,7 +52,7 @@ export function loadSampleOperation(ss: Spreadsheet, ctx: Context, sample: Templ
     );
   }
   const header = periods.grid.values[0] ?? [];
-  const sent = columnOf(header, SENT_HEADER);
+  const sent = columnOf(header, PERIODS.columns.sentOn.header);
   const used = periods.grid.values.slice(1).some((r) => !isBlank(r[periods.cols.link]) || (sent >= 0 && !isBlank(r[sent])));
 
   fill(tasks, TASKS_LAYOUT, sample.tasks, ctx);

@@ -33,7 +33,7 @@ function headerBodies(lines: string[]): string[] {
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
 
 /** `ỦY BAN NHÂN DÂN XÃ TÚ XUYÊN` → `UBND xã Tú Xuyên`, the short form a plan's citation uses. */
-export function shortBody(body: string): string {
+function shortBody(body: string): string {
   const words = clean(body).split(' ');
   const f = words.map(fold);
   const skip = f[0] === 'ubnd' ? 1 : /^uy ban nhan dan$/.test(f.slice(0, 4).join(' ')) ? 4 : -1;

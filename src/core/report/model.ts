@@ -136,7 +136,7 @@ export const RESULT_AREA_TITLES = [
 export const OTHER_AREA_TITLE = '7. Nhiệm vụ, chỉ tiêu khác';
 
 /** Phụ lục I: one row per task, grouped by area (docs/SPEC.md §5). */
-export const ANNEX_TASK_COLUMNS: readonly TableColumn[] = [
+const ANNEX_TASK_COLUMNS: readonly TableColumn[] = [
   { title: 'STT', share: 0.07 },
   { title: 'Nhiệm vụ', share: 0.32 },
   { title: 'Đơn vị chủ trì', share: 0.16 },
@@ -146,7 +146,7 @@ export const ANNEX_TASK_COLUMNS: readonly TableColumn[] = [
   { title: 'Trạng thái', share: 0.15 },
 ];
 /** Phụ lục II: one row per indicator, grouped by area. */
-export const ANNEX_INDICATOR_COLUMNS: readonly TableColumn[] = [
+const ANNEX_INDICATOR_COLUMNS: readonly TableColumn[] = [
   { title: 'STT', share: 0.07 },
   { title: 'Chỉ tiêu', share: 0.48 },
   { title: 'Mục tiêu', share: 0.14 },
@@ -155,11 +155,11 @@ export const ANNEX_INDICATOR_COLUMNS: readonly TableColumn[] = [
 ];
 
 /** Characters of a task or indicator named in the prose of III and IV. */
-export const NAME_MAX = 120;
+const NAME_MAX = 120;
 /** Rows named in the text of one list (overdue, missed, next steps); the rest are counted. */
 export const TEXT_LIST_MAX = 10;
 /** `Kết quả thực hiện` items and indicators stated per area; the rest are counted. */
-export const RESULTS_PER_AREA_MAX = 15;
+const RESULTS_PER_AREA_MAX = 15;
 /** Rows of each annex table; the rest are counted in a closing row (the Doc stays far below 1 M characters). */
 export const ANNEX_ROWS_MAX = 300;
 /** A placeholder's text starts with this (the renderer highlights each one). */

@@ -19,7 +19,7 @@ const MM = 72 / 25.4;
 /** A4, margins top/bottom 20 mm, left 30 mm, right 15 mm, in points. */
 export const PAGE = { width: 210 * MM, height: 297 * MM, top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-export const FONT = 'Times New Roman';
+const FONT = 'Times New Roman';
 /** First-line indent of body paragraphs: 1 cm (NĐ 30 allows 1–1.27 cm). */
 const INDENT = 10 * MM;
 
