@@ -5,7 +5,6 @@
 import {
   INDICATOR_INPUTS,
   type IndicatorRow,
-  isBlankRow,
   PERIOD_INPUTS,
   type PeriodRow,
   type Problem,
@@ -23,6 +22,7 @@ import {
   problemNote,
   type ReportLink,
 } from './rules';
+import { isBlank } from './text';
 import type { ColumnIndex, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import { type IndicatorStatus, type PeriodStatus, type Status, statusBackground, type TaskStatus } from '../contract/status';
 
@@ -54,9 +54,13 @@ function eachDataRow<K extends string, T>(
 ): (T | null)[] {
   const out: (T | null)[] = [];
   const offset = (grid.firstRow ?? 2) - 1;
+  // An absent column reads as blank, so a row is blank when its present input columns are.
+  const present = keys.map((k) => cols[k]).filter((c) => c >= 0);
   for (let i = 1; i < grid.values.length; i++) {
-    const cells = rowCells(cols, grid.values[i]!, grid.formats?.[i], keys);
-    out.push(isBlankRow(cells) ? null : fn(cells, i + offset, grid.values[i]!));
+    const values = grid.values[i]!;
+    out.push(
+      present.every((c) => isBlank(values[c])) ? null : fn(rowCells(cols, values, grid.formats?.[i], keys), i + offset, values),
+    );
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * problems (column header + Vietnamese message) are collected, never thrown, so one bad cell
  * marks its row `Lỗi dữ liệu` and the other rows go on.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { type CellIn, type Deadline, dayCell, deadlineCell, numberCell, percentCell, textCell } from './cells';
 import type { Day, Offset } from './days';
 import { type ColumnIndex, INDICATORS, PERIODS, type SheetDef, TASKS } from '../contract/sheets';
@@ -41,23 +41,35 @@ export function isBlankRow(cells: Record<string, CellIn>): boolean {
   return Object.values(cells).every((c) => isBlank(c.v));
 }
 
-function parseWith<T>(
-  schema: z.ZodMiniType<T>,
-  def: SheetDef,
-  cells: Record<string, CellIn>,
-): { value: Partial<T>; problems: Problem[] } {
-  const res = schema.safeParse(cells);
-  if (res.success) return { value: res.data, problems: [] };
-  // Parse field by field so that the good fields still come through next to the bad ones.
-  const value: Record<string, unknown> = {};
-  const problems: Problem[] = [];
-  const shape = (schema as unknown as { def: { shape: Record<string, z.ZodMiniType> } }).def.shape;
-  for (const [key, fieldSchema] of Object.entries(shape)) {
-    const r = fieldSchema.safeParse(cells[key]);
-    if (r.success) value[key] = r.data;
-    else problems.push({ column: def.columns[key]!.header, message: r.error.issues[0]?.message ?? 'giá trị không hợp lệ' });
-  }
-  return { value: value as Partial<T>, problems };
+const BLANK_CELL: CellIn = { v: '', f: '' };
+
+/**
+ * A row parser over a shape of cell schemas. Each cell goes through its own schema (no zod object
+ * per row: its per-row overhead cost more than the cells). A blank cell reads the same whatever
+ * its format, so a schema whose blank result is a plain value parses a blank once, up front.
+ */
+function rowParser<S extends Record<string, z.ZodMiniType>>(shape: S, def: SheetDef) {
+  const fields = Object.entries(shape).map(([key, schema]) => {
+    const blank = schema.safeParse(BLANK_CELL);
+    const reuse = blank.success && (blank.data === null || typeof blank.data !== 'object');
+    return { key, schema, header: def.columns[key]!.header, reuse, blank: blank.data as unknown };
+  });
+  type Row = { [K in keyof S]: z.infer<S[K]> };
+  return (cells: Record<string, CellIn>): { value: Partial<Row>; problems: Problem[] } => {
+    const value: Record<string, unknown> = {};
+    const problems: Problem[] = [];
+    for (const f of fields) {
+      const cell = cells[f.key]!;
+      if (f.reuse && isBlank(cell.v)) {
+        value[f.key] = f.blank;
+        continue;
+      }
+      const r = f.schema.safeParse(cell);
+      if (r.success) value[f.key] = r.data;
+      else problems.push({ column: f.header, message: r.error.issues[0]?.message ?? 'giá trị không hợp lệ' });
+    }
+    return { value: value as Partial<Row>, problems };
+  };
 }
 
 export interface TaskRow {
@@ -92,22 +104,21 @@ export const TASK_INPUTS = [
   'period',
 ] as const satisfies readonly Keys<typeof TASKS>[];
 
-const taskSchema = (ctx: ParseContext) =>
-  z.object({
-    code: textCell,
-    area: textCell,
-    name: textCell,
-    lead: textCell,
-    partners: textCell,
-    owner: textCell,
-    email: textCell,
-    deadline: deadlineCell(ctx.offsetMinutes),
-    progress: percentCell,
-    completed: dayCell(ctx.offsetMinutes),
-    note: textCell,
-    narrative: textCell,
-    period: textCell,
-  });
+const taskShape = (ctx: ParseContext) => ({
+  code: textCell,
+  area: textCell,
+  name: textCell,
+  lead: textCell,
+  partners: textCell,
+  owner: textCell,
+  email: textCell,
+  deadline: deadlineCell(ctx.offsetMinutes),
+  progress: percentCell,
+  completed: dayCell(ctx.offsetMinutes),
+  note: textCell,
+  narrative: textCell,
+  period: textCell,
+});
 
 export interface IndicatorRow {
   code: string;
@@ -136,9 +147,9 @@ export const INDICATOR_INPUTS = [
 ] as const satisfies readonly Keys<typeof INDICATORS>[];
 
 /** Target and actual are percent points when the unit is `%` (SPEC §2). */
-const indicatorSchema = (percent: boolean) => {
+const indicatorShape = (percent: boolean) => {
   const measure = percent ? percentCell : numberCell;
-  return z.object({
+  return {
     code: textCell,
     area: textCell,
     name: textCell,
@@ -149,9 +160,12 @@ const indicatorSchema = (percent: boolean) => {
     denominator: numberCell,
     actual: measure,
     note: textCell,
-  });
+  };
 };
-const INDICATOR_SCHEMAS = { percent: indicatorSchema(true), plain: indicatorSchema(false) };
+const INDICATOR_PARSERS = {
+  percent: rowParser(indicatorShape(true), INDICATORS),
+  plain: rowParser(indicatorShape(false), INDICATORS),
+};
 
 export interface PeriodRow {
   code: string;
@@ -177,29 +191,28 @@ export const PERIOD_INPUTS = [
   'link',
 ] as const satisfies readonly Keys<typeof PERIODS>[];
 
-const periodSchema = (ctx: ParseContext) =>
-  z.object({
-    code: textCell,
-    name: textCell,
-    due: dayCell(ctx.offsetMinutes),
-    remindDays: numberCell,
-    from: dayCell(ctx.offsetMinutes),
-    to: dayCell(ctx.offsetMinutes),
-    sentOn: dayCell(ctx.offsetMinutes),
-    proposals: textCell,
-    link: textCell,
-  });
+const periodShape = (ctx: ParseContext) => ({
+  code: textCell,
+  name: textCell,
+  due: dayCell(ctx.offsetMinutes),
+  remindDays: numberCell,
+  from: dayCell(ctx.offsetMinutes),
+  to: dayCell(ctx.offsetMinutes),
+  sentOn: dayCell(ctx.offsetMinutes),
+  proposals: textCell,
+  link: textCell,
+});
 
 /** Parsers built once per operation (schemas depend on the time zone only). */
 export function rowParsers(ctx: ParseContext) {
-  const task = taskSchema(ctx);
-  const period = periodSchema(ctx);
+  const task = rowParser(taskShape(ctx), TASKS);
+  const period = rowParser(periodShape(ctx), PERIODS);
   return {
-    task: (cells: Record<string, CellIn>) => parseWith(task, TASKS, cells),
+    task,
     indicator: (cells: Record<string, CellIn>) => {
       const percent = normalizeLabel(String(cells.unit?.v ?? '')) === '%';
-      return parseWith(INDICATOR_SCHEMAS[percent ? 'percent' : 'plain'], INDICATORS, cells);
+      return INDICATOR_PARSERS[percent ? 'percent' : 'plain'](cells);
     },
-    period: (cells: Record<string, CellIn>) => parseWith(period, PERIODS, cells),
+    period,
   };
 }
