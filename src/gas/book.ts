@@ -126,10 +126,15 @@ export function readStatusColumn(
  * typed, so the cells whose value stays (blank rows' among them) are written back as exactly what
  * they hold, their formula or their text as text: a kept "=1+1", "50%" or formula stays as it is.
  */
-function writeValues(range: GoogleAppsScript.Spreadsheet.Range, now: readonly unknown[], next: readonly unknown[]): number {
+function writeValues(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  now: readonly unknown[],
+  next: readonly unknown[],
+  known?: () => string[][],
+): number {
   if (sameColumn(now, next)) return 0;
   const kept = next.map((v, i) => v === now[i]);
-  const formulas = kept.some(Boolean) ? range.getFormulas() : [];
+  const formulas = kept.some(Boolean) ? (known?.() ?? range.getFormulas()) : [];
   range.setValues(
     next.map((v, i) => {
       if (!kept[i]) return [v];
@@ -153,9 +158,39 @@ export function writeStatusColumn({ range, now }: StatusColumn, next: ColumnStat
   return writes;
 }
 
-export function writeValueColumn(block: Block<string>, col: number, next: readonly unknown[]): number {
+export function writeValueColumn(
+  block: Block<string>,
+  col: number,
+  next: readonly unknown[],
+  /** The block's formulas (grid-aligned, header first) when already read. */
+  formulas?: Formulas,
+): number {
   const now = block.grid.values.slice(1).map((r) => r[col]);
-  return writeValues(columnRange(block, col), now, next);
+  return writeValues(columnRange(block, col), now, next, formulas && (() => formulas.slice(1).map((r) => [r[col] ?? ''])));
+}
+
+/** Formulas of a block's cells, aligned with its grid (row 0 the header); '' where none. */
+export type Formulas = readonly (readonly string[])[];
+
+/** A block's formulas in one read, for writes that keep cells as they are. */
+export function readFormulas(block: Block<string>): Formulas {
+  const { values } = block.grid;
+  if (!values.length || !values[0]!.length) return [];
+  return block.sheet.getRange(1, 1, values.length, values[0]!.length).getFormulas();
+}
+
+/**
+ * The block as its sheet reads after writeDataRows(block, next), where the caller knows that no
+ * cell holds a formula and that the new values read back as written: the header and the rows of
+ * `next`, without the empty rows at the bottom (they fall outside the data range). Number formats
+ * stay with the cells, not the rows, so they are the old ones by position.
+ */
+export function blockAfterWrite<K extends string>(block: Block<K>, next: readonly NextRow[]): Block<K> {
+  const rows = next.map((r) => r.values);
+  while (rows.length && rows[rows.length - 1]!.every((v) => v === '')) rows.pop();
+  const values = [block.grid.values[0]!, ...rows];
+  const formats = block.grid.formats?.slice(0, values.length);
+  return { ...block, grid: { values, formats }, rows: rows.length };
 }
 
 /** A sheet that is not a table of SheetDef (`Cấu hình`) in one read; null when there is none. */
@@ -173,7 +208,7 @@ export function readSheet(ss: Spreadsheet, name: string): Block<never> | null {
  * (formulas and text kept as they were) and the rows left over at the bottom are emptied with
  * their colours and notes. Calls depend on the columns, never on the rows.
  */
-export function writeDataRows(block: Block<string>, next: readonly NextRow[]): number {
+export function writeDataRows(block: Block<string>, next: readonly NextRow[], formulas?: Formulas): number {
   const old = block.grid.values.slice(1);
   const width = block.grid.values[0]?.length ?? 0;
   let moved = next.findIndex((r, i) => r.from !== i);
@@ -181,17 +216,19 @@ export function writeDataRows(block: Block<string>, next: readonly NextRow[]): n
   let writes = 0;
   if (moved > 0) {
     const top: Block<string> = { ...block, grid: { values: [block.grid.values[0]!, ...old.slice(0, moved)] }, rows: moved };
+    const topFormulas = formulas?.slice(0, moved + 1);
     for (let c = 0; c < width; c++)
       writes += writeValueColumn(
         top,
         c,
         next.slice(0, moved).map((r) => r.values[c]),
+        topFormulas,
       );
   }
   if (moved >= block.rows) return writes;
   const first = moved + 2;
   const below = block.sheet.getRange(first, 1, block.rows - moved, width);
-  const formulas = below.getFormulas();
+  const belowFormulas = formulas?.slice(moved + 1) ?? below.getFormulas();
   const literal = (v: unknown) => (typeof v === 'string' ? asLiteralText(v) : v);
   below.setValues(
     old.slice(moved).map((_, i) => {
@@ -200,7 +237,7 @@ export function writeDataRows(block: Block<string>, next: readonly NextRow[]): n
       const was = old[row.from]!;
       return Array.from({ length: width }, (_, c) => {
         const v = row.values[c];
-        return v === was[c] ? formulas[row.from - moved]![c] || literal(v) : v;
+        return v === was[c] ? belowFormulas[row.from - moved]![c] || literal(v) : v;
       });
     }),
   );

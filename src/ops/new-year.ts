@@ -7,7 +7,7 @@ import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import type { Context } from '../core/context';
 import { UserError } from '../core/errors';
 import { nextYearIndicators, nextYearName, nextYearPeriods, nextYearSettings, nextYearTasks } from '../core/new-year';
-import { blockIn, readBlock, readSheet, writeDataRows, writeValueColumn } from '../gas/book';
+import { blockAfterWrite, blockIn, readBlock, readFormulas, readSheet, writeDataRows, writeValueColumn } from '../gas/book';
 import { readContext } from '../gas/context';
 import { copyBesideOriginal, discardCopy } from '../gas/drive';
 import { appendLog } from '../gas/log';
@@ -30,6 +30,8 @@ export function startNewYearOperation(ss: Spreadsheet, ctx: Context): Done<strin
   // Read and compute everything from the old workbook first: a missing sheet or header stops
   // the operation before a copy exists.
   const tasks = readBlock(ss, TASKS, true);
+  // The copy holds the same formulas: read here, they keep the copy's cells without reading it.
+  const taskFormulas = readFormulas(tasks);
   const indicators = readBlock(ss, INDICATORS, false);
   const periods = readBlock(ss, PERIODS, false);
   const config = readSheet(ss, CONFIG_SHEET);
@@ -42,11 +44,17 @@ export function startNewYearOperation(ss: Spreadsheet, ctx: Context): Done<strin
 
   const { copy, url, folder } = copyBesideOriginal(ss, nextYearName(spreadsheetName(ss), year));
   try {
-    writeDataRows(blockIn(copy, TASKS.name, tasks), nextTasks.rows);
+    const copyTasks = blockIn(copy, TASKS.name, tasks);
+    writeDataRows(copyTasks, nextTasks.rows, taskFormulas);
     writeDataRows(blockIn(copy, INDICATORS.name, indicators), nextIndicators);
     writeDataRows(blockIn(copy, PERIODS.name, periods), nextPeriods);
     if (config.rows > 0) writeValueColumn(blockIn(copy, CONFIG_SHEET, config), 1, nextSettings);
-    refresh(copy, readContext(copy));
+    // Without formulas the copy's tasks read back as written (the new values are blanks and the
+    // `Chuyển từ năm` notes, which Sheets keeps as text), so the refresh need not read them again.
+    const known = taskFormulas.some((r) => r.some((f) => f !== ''))
+      ? undefined
+      : { tasks: blockAfterWrite(copyTasks, nextTasks.rows) };
+    refresh(copy, readContext(copy), known);
     appendLog(copy, NEW_YEAR_ACTION, `Tạo từ bảng tính năm ${year}: ${oldUrl}`);
   } catch (e) {
     discardCopy(copy);

@@ -41,9 +41,14 @@ function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Ou
 const present = <T>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
 
 /** Reads all three sheets first (so a missing header stops before any write), then writes. */
-export function refresh(ss: Spreadsheet, ctx: Context): Snapshot {
+export function refresh(
+  ss: Spreadsheet,
+  ctx: Context,
+  /** The task sheet as it would read now, when the caller knows it (it is not read again). */
+  known?: { tasks: Block<keyof typeof TASKS.columns> },
+): Snapshot {
   const { parsers, clock } = ctx;
-  const taskBlock = readBlock(ss, TASKS, true);
+  const taskBlock = known?.tasks ?? readBlock(ss, TASKS, true);
   const indicatorBlock = readBlock(ss, INDICATORS, true);
   const periodBlock = readBlock(ss, PERIODS, false);
 
