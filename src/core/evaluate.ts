@@ -8,7 +8,6 @@ import {
   PERIOD_INPUTS,
   type PeriodRow,
   type Problem,
-  rowCells,
   type rowParsers,
   TASK_INPUTS,
   type TaskRow,
@@ -46,21 +45,22 @@ export interface Outcome<R, S extends Status> {
 
 type Parsers = ReturnType<typeof rowParsers>;
 
+/**
+ * `fn` on each data row that is not blank: a row whose input columns (`keys`; an absent column
+ * reads as blank) are all blank gets null.
+ */
 function eachDataRow<K extends string, T>(
   grid: Grid,
   cols: ColumnIndex<K>,
   keys: readonly K[],
-  fn: (cells: ReturnType<typeof rowCells<K>>, sheetRow: number, values: readonly unknown[]) => T,
+  fn: (values: readonly unknown[], formats: readonly string[] | undefined, sheetRow: number) => T,
 ): (T | null)[] {
   const out: (T | null)[] = [];
   const offset = (grid.firstRow ?? 2) - 1;
-  // An absent column reads as blank, so a row is blank when its present input columns are.
   const present = keys.map((k) => cols[k]).filter((c) => c >= 0);
   for (let i = 1; i < grid.values.length; i++) {
     const values = grid.values[i]!;
-    out.push(
-      present.every((c) => isBlank(values[c])) ? null : fn(rowCells(cols, values, grid.formats?.[i], keys), i + offset, values),
-    );
+    out.push(present.every((c) => isBlank(values[c])) ? null : fn(values, grid.formats?.[i], i + offset));
   }
   return out;
 }
@@ -73,8 +73,9 @@ export function evaluateTaskGrid(
   /** The periods that `Kỳ báo cáo` cells name; null when unknown (the tasks are read on their own). */
   links: ReadonlyMap<string, ReportLink> | null = null,
 ): (Outcome<TaskRow, TaskStatus> | null)[] {
-  return eachDataRow(grid, cols, TASK_INPUTS, (cells, sheetRow) => {
-    const own = parsers.task(cells);
+  const parse = parsers.taskRows(cols);
+  return eachDataRow(grid, cols, TASK_INPUTS, (values, formats, sheetRow) => {
+    const own = parse(values, formats);
     const parsed = links ? linkReportTask(own, links) : own;
     return { sheetRow, row: parsed.value, ...evaluateTask(parsed, clock) };
   });
@@ -85,8 +86,9 @@ export function evaluateIndicatorGrid(
   cols: ColumnIndex<keyof typeof INDICATORS.columns>,
   parsers: Parsers,
 ): (Outcome<IndicatorRow, IndicatorStatus> | null)[] {
-  return eachDataRow(grid, cols, INDICATOR_INPUTS, (cells, sheetRow) => {
-    const parsed = parsers.indicator(cells);
+  const parse = parsers.indicatorRows(cols);
+  return eachDataRow(grid, cols, INDICATOR_INPUTS, (values, formats, sheetRow) => {
+    const parsed = parse(values, formats);
     return { sheetRow, row: parsed.value, ...evaluateIndicator(parsed) };
   });
 }
@@ -98,10 +100,10 @@ export function evaluatePeriodGrid(
   parsers: Parsers,
   clock: Pick<Clock, 'today'>,
 ): (Outcome<PeriodRow, PeriodStatus> | null)[] {
+  const parse = parsers.periodRows(cols);
   const inputs = PERIOD_INPUTS.filter((k) => k !== 'link');
-  return eachDataRow(grid, cols, inputs, (cells, sheetRow, values) => {
-    const link = rowCells(cols, values, undefined, ['link'] as const).link;
-    const parsed = parsers.period({ ...cells, link });
+  return eachDataRow(grid, cols, inputs, (values, formats, sheetRow) => {
+    const parsed = parse(values, formats);
     return { sheetRow, row: parsed.value, ...evaluatePeriod(parsed, clock.today, cols.sentOn >= 0) };
   });
 }

@@ -15,7 +15,7 @@ import { type ColumnIndex, type INDICATORS, PERIODS, TASKS } from '../contract/s
 import { parseDay } from './cells';
 import { type Day, dayFromYmd, instantOfDay, isValidYmd, type Offset, ymdOf } from './days';
 import type { Grid } from './evaluate';
-import { isBlankRow, rowCells, type rowParsers, TASK_INPUTS } from './rows';
+import type { rowParsers } from './rows';
 import { asCellText, cellText, fitCell, isBlank, normalizeLabel } from './text';
 
 /** A data row of the new year and the data row (0-based, below the header) it comes from. */
@@ -59,14 +59,14 @@ export function nextYearTasks(
   const result = columnOf(header, TASKS.columns.narrative.header);
   const period = columnOf(header, TASKS.columns.period.header);
   const out: TaskYear = { rows: [], continuing: 0, carried: 0, dropped: 0 };
+  const parse = parsers.taskRows(cols);
   grid.values.slice(1).forEach((row, i) => {
     const values = [...row];
-    const cells = rowCells(cols, row, grid.formats?.[i + 1], TASK_INPUTS);
-    if (isBlankRow(cells) && blankRow(row)) {
+    if (blankRow(row)) {
       out.rows.push({ from: i, values });
       return;
     }
-    const task = parsers.task(cells).value;
+    const task = parse(row, grid.formats?.[i + 1]).value;
     const isReport = period >= 0 && !isBlank(row[period]);
     if (isReport || task.deadline?.kind === 'continuous') {
       set(values, cols.progress, '');

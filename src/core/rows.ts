@@ -22,31 +22,19 @@ export interface ParseContext {
 
 type Keys<D> = D extends SheetDef<infer K> ? K : never;
 
-/** Cells of one row keyed by column; absent optional columns read as blank. */
-export function rowCells<K extends string>(
-  cols: ColumnIndex<K>,
-  values: readonly unknown[],
-  formats: readonly string[] | undefined,
-  keys: readonly K[],
-): Record<K, CellIn> {
-  const out = {} as Record<K, CellIn>;
-  for (const k of keys) {
-    const i = cols[k];
-    out[k] = i < 0 ? { v: '', f: '' } : { v: values[i], f: formats?.[i] ?? '' };
-  }
-  return out;
-}
-
-export function isBlankRow(cells: Record<string, CellIn>): boolean {
-  return Object.values(cells).every((c) => isBlank(c.v));
-}
-
 const BLANK_CELL: CellIn = { v: '', f: '' };
 
+/** One typed row and what was wrong with its cells. */
+interface ParsedRow<R> {
+  value: Partial<R>;
+  problems: Problem[];
+}
+
 /**
- * A row parser over a shape of cell schemas. Each cell goes through its own schema (no zod object
- * per row: its per-row overhead cost more than the cells). A blank cell reads the same whatever
- * its format, so a schema whose blank result is a plain value parses a blank once, up front.
+ * Parses rows into typed rows through a shape of cell schemas: from cells keyed by field, or from a
+ * grid row with its columns found once (`at`). Each cell goes through its own schema (no zod object
+ * per row: its per-row overhead cost more than the cells). A blank cell reads the same whatever its
+ * format, so a schema whose blank result is a plain value parses a blank once, up front.
  */
 function rowParser<S extends Record<string, z.ZodMiniType>>(shape: S, def: SheetDef) {
   const fields = Object.entries(shape).map(([key, schema]) => {
@@ -55,20 +43,37 @@ function rowParser<S extends Record<string, z.ZodMiniType>>(shape: S, def: Sheet
     return { key, schema, header: def.columns[key]!.header, reuse, blank: blank.data as unknown };
   });
   type Row = { [K in keyof S]: z.infer<S[K]> };
-  return (cells: Record<string, CellIn>): { value: Partial<Row>; problems: Problem[] } => {
+  /** Cells by column index (`at[j]` for field j, -1 when the column is absent: blank). */
+  const parse = (values: readonly unknown[], formats: readonly string[] | undefined, at: readonly number[]) => {
     const value: Record<string, unknown> = {};
     const problems: Problem[] = [];
-    for (const f of fields) {
-      const cell = cells[f.key]!;
-      if (f.reuse && isBlank(cell.v)) {
+    for (let j = 0; j < fields.length; j++) {
+      const f = fields[j]!;
+      const i = at[j]!;
+      const v = i < 0 ? '' : values[i];
+      if (f.reuse && isBlank(v)) {
         value[f.key] = f.blank;
         continue;
       }
-      const r = f.schema.safeParse(cell);
+      const r = f.schema.safeParse({ v, f: i < 0 ? '' : (formats?.[i] ?? '') });
       if (r.success) value[f.key] = r.data;
       else problems.push({ column: f.header, message: r.error.issues[0]?.message ?? 'giá trị không hợp lệ' });
     }
-    return { value: value as Partial<Row>, problems };
+    return { value, problems } as ParsedRow<Row>;
+  };
+  const inOrder = fields.map((_, j) => j);
+  return {
+    cells: (cells: Record<string, CellIn>) =>
+      parse(
+        fields.map((f) => cells[f.key]!.v),
+        fields.map((f) => cells[f.key]!.f),
+        inOrder,
+      ),
+    /** A parser of grid rows whose columns are `cols`. */
+    at: (cols: Readonly<Record<string, number>>) => {
+      const at = fields.map((f) => cols[f.key] ?? -1);
+      return (values: readonly unknown[], formats?: readonly string[]) => parse(values, formats, at);
+    },
   };
 }
 
@@ -207,12 +212,19 @@ const periodShape = (ctx: ParseContext) => ({
 export function rowParsers(ctx: ParseContext) {
   const task = rowParser(taskShape(ctx), TASKS);
   const period = rowParser(periodShape(ctx), PERIODS);
+  const { percent, plain } = INDICATOR_PARSERS;
+  const isPercent = (unit: unknown) => normalizeLabel(String(unit ?? '')) === '%';
   return {
-    task,
-    indicator: (cells: Record<string, CellIn>) => {
-      const percent = normalizeLabel(String(cells.unit?.v ?? '')) === '%';
-      return INDICATOR_PARSERS[percent ? 'percent' : 'plain'](cells);
+    task: task.cells,
+    taskRows: (cols: ColumnIndex<keyof typeof TASKS.columns>) => task.at(cols),
+    /** Target and actual are percent points when the row's unit is `%`. */
+    indicator: (cells: Record<string, CellIn>) => (isPercent(cells.unit?.v) ? percent : plain).cells(cells),
+    indicatorRows: (cols: ColumnIndex<keyof typeof INDICATORS.columns>) => {
+      const [inPercent, inPlain] = [percent.at(cols), plain.at(cols)];
+      return (values: readonly unknown[], formats?: readonly string[]) =>
+        (cols.unit >= 0 && isPercent(values[cols.unit]) ? inPercent : inPlain)(values, formats);
     },
-    period,
+    period: period.cells,
+    periodRows: (cols: ColumnIndex<keyof typeof PERIODS.columns>) => period.at(cols),
   };
 }
