@@ -321,6 +321,25 @@ describe('generateReport (Q3 of the fixture)', () => {
     expect(xml).toContain('>Hoàng Thị Hoàn</w:t>');
     for (const name of [...OVERDUE_TASKS, ...MISSED_INDICATORS]) expect(xml).toContain(name);
   });
+
+  it('keeps every lead line (ending with a colon) with its list, in the Doc and as <w:keepNext/> in the .docx', async () => {
+    const leads = paragraphs(doc).filter((p) => p.getText().endsWith(':'));
+    expect(leads.map((p) => p.getText())).toContain('Kết quả thực hiện các chỉ tiêu:');
+    for (const p of leads) expect(p.keepWithNext, p.getText()).toBe(true);
+    const xml = unzip(await docxBuffer(doc))['word/document.xml']!;
+    // Paragraphs of the body itself: "Nơi nhận:" sits in the signature table and is not kept.
+    const outsideTables = xml.replace(/<w:tbl>.*?<\/w:tbl>/gs, '');
+    const docxLeads = [...outsideTables.matchAll(/<w:p>(.*?)<\/w:p>/gs)]
+      .map((m) => m[1]!)
+      .filter((p) =>
+        [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
+          .map((t) => t[1])
+          .join('')
+          .endsWith(':'),
+      );
+    expect(docxLeads).toHaveLength(leads.length);
+    for (const p of docxLeads) expect(p).toMatch(/^<w:pPr><w:keepNext\/><w:keepLines\/>/);
+  });
 });
 
 describe('generateReport on bad input', () => {
