@@ -4,14 +4,15 @@
  * statuses and the overview, and writes out/cchc-tracker.xlsx.
  *   npm start -- --today 2023-08-20
  *   npm start -- --report Q3        also generateReport('Q3') → out/bao-cao-Q3.docx
+ *   npm start -- --demo            the sample filled in up to Q3 (sheets-templates/demo/) instead
  *   npm start -- --import FILE      also importPlan on a .docx/.md/.txt plan → sheet Nhập kế hoạch
  *   npm start -- --hub 65           the province hub over 65 generated communes instead (scripts/hub-demo.ts)
  * A wrong option ends it with one Vietnamese line and exit code 2 (scripts/cli.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Emulator } from '../emulator/index';
 import { saveReportDocx } from '../test/support/report-docx';
-import { productEmulator } from '../test/support/fixtures';
+import { loadWorkbook, productEmulator, type WorkbookData } from '../test/support/fixtures';
 import { saveXlsx } from '../emulator/xlsx';
 import { INDICATORS, OVERVIEW_SHEET, PERIODS, TASKS } from '../src/contract/sheets';
 import { checkIsoDay, parseOptions, runCli, UsageError } from './cli';
@@ -25,7 +26,12 @@ const OPTIONS = {
   out: { value: 'THƯ_MỤC', default: 'out' },
   import: { value: 'TỆP', check: checkPlanFile },
   hub: { value: 'SỐ_XÃ', check: (v: string) => (/^[1-9]\d*$/.test(v) ? undefined : 'cần một số nguyên dương') },
+  demo: {},
 };
+
+const DEMO = JSON.parse(
+  readFileSync(new URL('../sheets-templates/demo/tu-xuyen-2023-da-dien.json', import.meta.url), 'utf8'),
+) as WorkbookData;
 
 await runCli(async () => {
   const args = parseOptions(OPTIONS);
@@ -35,8 +41,13 @@ await runCli(async () => {
   // A new spreadsheet as Sheets makes it (one empty sheet), set up from the menu, then refreshed.
   emu.spreadsheet.insertSheet('Trang tính1');
   emu.run('setupWorkbook');
-  emu.run('loadSamplePlan');
-  const setupMessage = emu.dialogs.slice(-2).join('\n');
+  // --demo: the sample as an office has filled it in up to Q3 (results, dates, Ngày gửi, causes,
+  // proposals), typed straight into the sheets; otherwise the plan as written, from the menu.
+  if (args.demo) loadWorkbook(emu, DEMO);
+  else emu.run('loadSamplePlan');
+  const setupMessage = args.demo
+    ? `${emu.dialogs.at(-1)}\nĐã nhập bảng tính mẫu đã điền đến quý III (sheets-templates/demo/).`
+    : emu.dialogs.slice(-2).join('\n');
   if (args.report !== undefined) checkPeriodCode(emu, args.report);
   console.log(setupMessage);
   const run = emu.run('refreshStatuses');

@@ -37,10 +37,11 @@ const CASES: [args: string[], line: RegExp][] = [
   [['--report', 'Q5'], /^Không có kỳ báo cáo "Q5" cho --report\. Các mã kỳ: Q1, H1, Q3, NAM\.$/],
   [
     ['--verbose'],
-    /^Không có tùy chọn --verbose\. Các tùy chọn: --today yyyy-mm-dd, --report MÃ_KỲ, --out THƯ_MỤC, --import TỆP, --hub SỐ_XÃ\.$/,
+    /^Không có tùy chọn --verbose\. Các tùy chọn: --today yyyy-mm-dd, --report MÃ_KỲ, --out THƯ_MỤC, --import TỆP, --hub SỐ_XÃ, --demo\.$/,
   ],
   [['--hub', '0'], /^Giá trị không hợp lệ cho --hub: "0" \(cần một số nguyên dương\)\.$/],
   [['--today'], /^Tùy chọn --today cần một giá trị: --today yyyy-mm-dd\.$/],
+  [['--demo=yes'], /^Tùy chọn --demo không nhận giá trị\.$/],
   [['Q3'], /^Không hiểu "Q3": mỗi giá trị phải đi sau tùy chọn của nó\./],
 ];
 
@@ -66,5 +67,13 @@ describe('npm start options', () => {
     expect(outcome.stdout).toContain('Hôm nay: 2023-03-01');
     expect(outcome.stdout).toMatch(/Đã ghi .*cchc-tracker\.xlsx/);
     expect(outcome.wroteOut).toBe(true);
+  });
+
+  it('--demo starts from the workbook filled in up to Q3: tasks done, a period sent', async () => {
+    const outcome = await start(['--demo']);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('Đã nhập bảng tính mẫu đã điền đến quý III');
+    expect(outcome.stdout).toMatch(/│ Hoàn thành\s/);
+    expect(outcome.stdout).toMatch(/Đã gửi/);
   });
 });
