@@ -137,6 +137,23 @@ describe('confirmImport', () => {
   });
 });
 
+describe('report tasks of an imported plan', () => {
+  it('name their period in Kỳ báo cáo, so that sending the report completes them', () => {
+    const emu = workbook();
+    emu.run('importPlan', [openAsGoogleDoc(emu, 'kh', SAMPLE)]);
+    emu.run('confirmImport');
+    const [head, ...rows] = values(emu, TASKS.name);
+    const name = head!.indexOf('Nhiệm vụ');
+    const period = head!.indexOf('Kỳ báo cáo');
+    const linked = rows.filter((r) => r[period] !== '').map((r) => [r[name], r[period]]);
+    expect(linked.map(([, p]) => p)).toEqual(['Q1', 'H1', 'Q3', 'NAM']);
+    for (const [n] of linked) expect(String(n)).toMatch(/^báo cáo .*gửi trước ngày/i);
+    // The codes are periods the workbook has: no Lỗi dữ liệu for an unknown one.
+    const status = head!.indexOf('Trạng thái');
+    expect(rows.filter((r) => r[period] !== '').map((r) => r[status])).not.toContain('Lỗi dữ liệu');
+  });
+});
+
 describe('confirmImport on a full sheet', () => {
   it('appends below a task sheet that has no spare rows left', () => {
     const emu = workbook();

@@ -11,6 +11,7 @@ import { CONFIG_SHEET, INDICATORS, PERIODS, TASKS } from '../contract/sheets';
 import type { Context } from '../core/context';
 import { UserError } from '../core/errors';
 import { parsePlan } from '../core/import/parse';
+import { readPeriods } from '../core/import/periods';
 import {
   nextCode,
   periodOf,
@@ -60,6 +61,13 @@ export function importPlanOperation(ss: Spreadsheet, ctx: Context, input: string
 }
 
 /** New rows for one sheet, each value at its header's position (header width). */
+/** The period a task's text reports on (one reporting clause in it), or ''. */
+function reportPeriodOf(content: string): string {
+  // The year only dates the clause's due day, which this does not use.
+  const found = readPeriods(content, 2000);
+  return found.length === 1 ? found[0]!.code : '';
+}
+
 function placed(block: Block<string>, rows: Record<number, unknown>[]): unknown[][] {
   const width = block.grid.values[0]?.length ?? 0;
   return rows.map((r) => {
@@ -119,6 +127,7 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
   const configAt = new Map(config.map((r, i) => [key(r[0]), i] as const));
 
   const newTasks: Record<number, unknown>[] = [];
+  const reportTasks: [row: Record<number, unknown>, period: string][] = [];
   const newIndicators: Record<number, unknown>[] = [];
   const newPeriods: Record<number, unknown>[] = [];
   const configWrites: [row: number, value: string][] = [];
@@ -161,6 +170,7 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
         [t.deadline]: asLiteralText(cellText(at(r, 'Hạn hoàn thành'))),
         [t.note]: note,
       });
+      reportTasks.push([newTasks[newTasks.length - 1]!, reportPeriodOf(content)]);
       marks[i] = mark;
     } else if (kind === key('Chỉ tiêu')) {
       const k = key(`${content}|${cellText(at(r, 'Mục tiêu'))}`);
@@ -206,6 +216,10 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
       marks[i] = 'Đã nhập';
     }
   });
+
+  // A task that is a period's report ("báo cáo quý I: gửi trước ngày …") names that period in
+  // `Kỳ báo cáo` (docs/SPEC.md §3), once the period exists, so that sending the report completes it.
+  for (const [row, code] of reportTasks) if (code && periodCodes.has(code)) row[tasks.cols.period] = code;
 
   const settings = configWrites.length + configAppends.length;
   if (settings && !configSheet)
