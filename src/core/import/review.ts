@@ -3,7 +3,7 @@
  * and what confirmImport makes of a ticked row. `Đã nhập` (after the contract's columns) holds the
  * code a row was imported as, so that confirming twice adds nothing.
  */
-import { normalizeLabel } from '../text';
+import { fitCell, normalizeLabel } from '../text';
 import type { ImportItem } from './parse';
 
 export const REVIEW_SHEET = 'Nhập kế hoạch';
@@ -24,8 +24,6 @@ export const REVIEW_HEADERS = [
 ] as const;
 
 export type ReviewColumn = (typeof REVIEW_HEADERS)[number];
-const CELL_LIMIT = 50_000;
-const cap = (s: string) => (s.length > CELL_LIMIT ? `${s.slice(0, CELL_LIMIT - 1)}…` : s);
 
 /** One review row per item, in header order (`Nhập` ticked, `Đã nhập` blank). */
 export function reviewRow(item: ImportItem): (string | number | boolean)[] {
@@ -33,14 +31,14 @@ export function reviewRow(item: ImportItem): (string | number | boolean)[] {
   return [
     item.kind,
     item.area,
-    cap(content),
+    fitCell(content),
     item.lead,
     item.partners,
     item.deadline,
     item.comparator,
     item.target,
     item.unit,
-    cap(item.source),
+    fitCell(item.source),
     item.doubt,
     true,
     '',
