@@ -6,14 +6,14 @@
 import { type PeriodCode, periodNameOf } from '../contract/lists';
 import { CONFIG_LABELS, type ConfigKey, DEFAULT_WARNING_DAYS } from '../contract/settings';
 import { PERIODS } from '../contract/sheets';
+import { dayFromYmd, formatDmy } from './days';
 import type { Cell, Row, Template } from '../contract/template';
 
 const P = PERIODS.columns;
 /** Days before the due date that a period counts as due soon (SPEC §3: blank reads as 10). */
 const REMIND_DAYS = 10;
 
-const dmy = (day: number, month: number, year: number) =>
-  `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+const dmy = (day: number, month: number, year: number) => formatDmy(dayFromYmd(year, month, day));
 
 /** `Q1`, `H1`, `Q3`, `NAM` of plan year `n`: data from 15/12 of the year before to the 14th of the cut-off month. */
 function defaultPeriods(n: number): Row[] {

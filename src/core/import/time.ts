@@ -3,7 +3,8 @@
  * `6 tháng đầu năm`, `tháng 6/2026`, `trong tháng 6`, `trước ngày 15/12/2026`, `trước 25/5` (the plan
  * year), `năm 2026`, `cả năm`. Quarters and months end on their last day.
  */
-import { type Day, dayFromYmd, isValidYmd, ymdOf } from '../days';
+import { CONTINUOUS } from '../../contract/lists';
+import { type Day, dayFromYmd, formatDmy, isValidYmd } from '../days';
 import { fold } from './fold';
 
 export type Deadline = 'continuous' | Day;
@@ -17,7 +18,7 @@ export interface TimeReading {
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 const QUARTER = '(iv|iii|ii|i|[1-4])(?![a-z0-9])';
 const YEAR = String.raw`(?:\s*(?:\/|-|nam)\s*(\d{4}))?`;
-const CONTINUOUS = /thuong xuyen|lien tuc|hang (?:nam|quy|thang|tuan)|dinh ky|suot nam/;
+const CONTINUOUS_WORDS = /thuong xuyen|lien tuc|hang (?:nam|quy|thang|tuan)|dinh ky|suot nam/;
 
 const lastOfMonth = (year: number, month: number): Day => dayFromYmd(year, month + 1, 1) - 1;
 
@@ -87,13 +88,13 @@ function date(d: number, m: number, y: number): Point[] {
 export function parseTimeText(text: string, planYear: number): TimeReading | null {
   const f = fold(text);
   const found = points(f, planYear);
-  if (!found.length) return CONTINUOUS.test(f) ? { deadline: 'continuous', doubt: '' } : null;
+  if (!found.length) return CONTINUOUS_WORDS.test(f) ? { deadline: 'continuous', doubt: '' } : null;
   const latest = found.reduce((a, b) => (b.day > a.day ? b : a));
   const doubts: string[] = [];
   if (latest.year !== planYear) doubts.push(`Thời hạn thuộc năm ${latest.year}, không phải năm kế hoạch ${planYear}.`);
   const distinct = new Set(found.map((p) => p.day)).size;
   if (distinct > 1 && !/den|-|tu /.test(f)) doubts.push('Văn bản nêu nhiều mốc thời gian; đã lấy mốc muộn nhất.');
-  if (CONTINUOUS.test(f)) doubts.push('Văn bản vừa nêu thường xuyên vừa nêu mốc thời gian; đã lấy mốc thời gian.');
+  if (CONTINUOUS_WORDS.test(f)) doubts.push('Văn bản vừa nêu thường xuyên vừa nêu mốc thời gian; đã lấy mốc thời gian.');
   return { deadline: latest.day, doubt: doubts.join(' ') };
 }
 
@@ -118,11 +119,7 @@ export function deadlineInText(text: string, planYear: number): TimeReading | nu
   return null;
 }
 
-const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
-
 /** `Thường xuyên` or dd/mm/yyyy, as the `Hạn hoàn thành` column holds it. */
 export function showDeadline(d: Deadline): string {
-  if (d === 'continuous') return 'Thường xuyên';
-  const { year, month, day } = ymdOf(d);
-  return `${pad2(day)}/${pad2(month)}/${year}`;
+  return d === 'continuous' ? CONTINUOUS : formatDmy(d);
 }

@@ -14,7 +14,7 @@ import type { Outcome } from '../evaluate';
 import { round2 } from '../numbers';
 import type { IndicatorRow, PeriodRow, TaskRow } from '../rows';
 import { type Clock, parseComparator, taskDueDay } from '../rules';
-import { type Comparator, AREA_LABELS } from '../../contract/lists';
+import { type Comparator, AREA_LABELS, CONTINUOUS } from '../../contract/lists';
 import { PERIODS, TASKS } from '../../contract/sheets';
 import {
   INDICATOR_STATUSES,
@@ -611,7 +611,7 @@ function proposals(period: Period, gaps: Gaps): Block[] {
 function taskState(t: TaskAtCutoff): string {
   if (t.isThisReport) return 'Hoàn thành khi gửi báo cáo này';
   if (isContinuous(t) && isOpen(t) && t.status !== STATUS.overdue) {
-    return t.row.progress ? `Thường xuyên (${formatNumber(t.row.progress)}%)` : 'Thường xuyên';
+    return t.row.progress ? `${CONTINUOUS} (${formatNumber(t.row.progress)}%)` : CONTINUOUS;
   }
   const progress = t.row.progress;
   if (isOpen(t) && progress) return `${t.status} (${formatNumber(progress)}%)`;
