@@ -5,6 +5,7 @@
 import { type Day, formatDmy } from './days';
 import type { Digest, DueTask, Occasion } from './reminders';
 import { STATUS } from '../contract/status';
+import { cut, oneLine } from './report/format';
 import { quote } from './text';
 
 export interface Mail {
@@ -33,13 +34,6 @@ export function escapeHtml(s: string): string {
 /** Sender name shown in the inbox. */
 export function senderName(office: string): string {
   return office ? `Nhắc việc CCHC - ${oneLine(office)}` : 'Nhắc việc CCHC';
-}
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-function cut(s: string, max: number): string {
-  const t = oneLine(s);
-  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -137,7 +131,7 @@ export function periodReminder(
 
 function taskLine(t: DueTask, today: Day): string {
   const due = `hạn ${formatDmy(t.due)}${t.continuous ? ' (thường xuyên)' : ''}, ${daysLeftPhrase(t.due, today)}`;
-  return `${t.code ? `${t.code}: ` : ''}${cut(t.name, 160)} (${due})`;
+  return `${t.code ? `${t.code}: ` : ''}${cut(oneLine(t.name), 160)} (${due})`;
 }
 
 /** Tasks listed in one digest; the rest are counted (the sheet has them all). */
