@@ -279,12 +279,17 @@ export function replaceDataRows(block: Block<string>, rows: readonly (readonly u
   return 3;
 }
 
-/** Appends rows after the last row with content, in one write. */
-export function appendRows(block: Block<string>, rows: readonly (readonly unknown[])[]): number {
-  if (!rows.length) return 0;
+/**
+ * Appends rows after the last row with content, in one write. A sheet filled to its last row
+ * grows first: a range past it does not exist.
+ */
+export function appendRows(block: Block<string>, rows: readonly (readonly unknown[])[]): void {
+  if (!rows.length) return;
   const width = Math.max(...rows.map((r) => r.length));
+  const last = block.rows + 1 + rows.length;
+  const max = block.sheet.getMaxRows();
+  if (last > max) block.sheet.insertRowsAfter(max, last - max);
   block.sheet.getRange(block.rows + 2, 1, rows.length, width).setValues(rows.map((r) => [...r]));
-  return 1;
 }
 
 /** The same block in a copy of the spreadsheet (same sheets, same cells): only the sheet differs. */

@@ -22,8 +22,8 @@ import { type ColumnIndex, CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TAS
 import { locateColumns } from '../core/headers';
 import { cellText } from '../core/text';
 import { STATUS, type Status } from '../contract/status';
-import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
-import { editedBox, editedSheet, readFormats, readHeader, readRows, readSheetValues } from '../gas/edit';
+import { type Block, readSheet, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
+import { editedBox, editedSheet, readFormats, readHeader, readRows } from '../gas/edit';
 import { editContext, refreshEditContext } from '../gas/edit-context';
 import { withDocumentLock } from '../gas/lock';
 import { toast } from '../gas/ui';
@@ -70,7 +70,7 @@ export function lockWait(startedAt: number, now: number): number {
 
 /** A report task's deadline and completion come from its period (one more read, only when needed). */
 function periodLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, parsers: ReturnType<typeof rowParsers>, clock: Clock) {
-  const values = readSheetValues(ss, PERIODS.name);
+  const values = readSheet(ss, PERIODS.name)?.grid.values ?? [];
   const found = locateColumns(PERIODS, values[0] ?? []);
   if (!found.ok) return null;
   return reportLinks(evaluatePeriodGrid({ values }, found.cols, parsers, clock).filter((o) => o !== null));
