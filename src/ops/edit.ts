@@ -33,7 +33,7 @@ import { toast } from '../gas/ui';
  * waited for at most 5 s, and never past the point where the writes (about ten calls) would no
  * longer fit in what is left: reading a large paste may already have taken much of the budget.
  */
-export const EDIT_BUDGET_MS = 30_000;
+const EDIT_BUDGET_MS = 30_000;
 export const EDIT_LOCK_WAIT_MS = 5_000;
 const EDIT_WRITE_RESERVE_MS = 12_000;
 
@@ -64,7 +64,7 @@ function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Ou
 }
 
 /** How long this edit may still wait for the lock, given when it started. */
-export function lockWait(startedAt: number, now: number): number {
+function lockWait(startedAt: number, now: number): number {
   return Math.max(0, Math.min(EDIT_LOCK_WAIT_MS, startedAt + EDIT_BUDGET_MS - EDIT_WRITE_RESERVE_MS - now));
 }
 
@@ -128,7 +128,7 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit, startedAt: number): 
   );
 }
 
-export const EDIT_FAILED = 'CCHC chưa cập nhật được trạng thái của các dòng vừa sửa';
+const EDIT_FAILED = 'CCHC chưa cập nhật được trạng thái của các dòng vừa sửa';
 
 /** Never throws to the user: a failure becomes a toast (and a log entry for the administrator). */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
