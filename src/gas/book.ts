@@ -135,13 +135,19 @@ function writeValues(
   if (sameColumn(now, next)) return 0;
   const kept = next.map((v, i) => v === now[i]);
   const formulas = kept.some(Boolean) ? (known?.() ?? range.getFormulas()) : [];
-  range.setValues(
-    next.map((v, i) => {
-      if (!kept[i]) return [v];
-      return [formulas[i]![0] || (typeof v === 'string' ? asLiteralText(v) : v)];
-    }),
-  );
+  range.setValues(next.map((v, i) => [kept[i] ? keptCell(formulas[i]![0], v) : v]));
   return 1;
+}
+
+/** A cell written back as it is: its formula, else its value (text as text, never a formula). */
+const keptCell = (formula: string | undefined, v: unknown) => formula || (typeof v === 'string' ? asLiteralText(v) : v);
+
+/** The data rows from `first` (0-based) to the block's end: emptied by the caller, they lose colours and notes. */
+function clearLeftover(block: Block<string>, first: number, width: number): number {
+  const left = block.sheet.getRange(first + 2, 1, block.rows - first, width);
+  left.setBackground(null);
+  left.setNote(null);
+  return 2;
 }
 
 /** Writes what changed of a status column: each attribute in at most one call, none when unchanged. */
@@ -229,7 +235,6 @@ export function writeDataRows(block: Block<string>, next: readonly NextRow[], fo
   const first = moved + 2;
   const below = block.sheet.getRange(first, 1, block.rows - moved, width);
   const belowFormulas = formulas?.slice(moved + 1) ?? below.getFormulas();
-  const literal = (v: unknown) => (typeof v === 'string' ? asLiteralText(v) : v);
   below.setValues(
     old.slice(moved).map((_, i) => {
       const row = next[moved + i];
@@ -237,17 +242,12 @@ export function writeDataRows(block: Block<string>, next: readonly NextRow[], fo
       const was = old[row.from]!;
       return Array.from({ length: width }, (_, c) => {
         const v = row.values[c];
-        return v === was[c] ? belowFormulas[row.from - moved]![c] || literal(v) : v;
+        return v === was[c] ? keptCell(belowFormulas[row.from - moved]![c], v) : v;
       });
     }),
   );
   writes++;
-  if (next.length < block.rows) {
-    const left = block.sheet.getRange(next.length + 2, 1, block.rows - next.length, width);
-    left.setBackground(null);
-    left.setNote(null);
-    writes += 2;
-  }
+  if (next.length < block.rows) writes += clearLeftover(block, next.length, width);
   return writes;
 }
 
@@ -261,10 +261,7 @@ export function replaceDataRows(block: Block<string>, rows: readonly (readonly u
   const height = Math.max(block.rows, rows.length);
   if (!height || !width) return 0;
   const formulas = block.rows ? block.sheet.getRange(2, 1, block.rows, width).getFormulas() : [];
-  const kept = (r: number, c: number) => {
-    const v = block.grid.values[r + 1]?.[c] ?? '';
-    return formulas[r]?.[c] || (typeof v === 'string' ? asLiteralText(v) : v);
-  };
+  const kept = (r: number, c: number) => keptCell(formulas[r]?.[c], block.grid.values[r + 1]?.[c] ?? '');
   block.sheet
     .getRange(2, 1, height, width)
     .setValues(
@@ -273,18 +270,20 @@ export function replaceDataRows(block: Block<string>, rows: readonly (readonly u
       ),
     );
   if (block.rows <= rows.length) return 1;
-  const left = block.sheet.getRange(rows.length + 2, 1, block.rows - rows.length, width);
-  left.setBackground(null);
-  left.setNote(null);
-  return 3;
+  return 1 + clearLeftover(block, rows.length, width);
 }
 
-/** Appends rows after the last row with content, in one write. */
-export function appendRows(block: Block<string>, rows: readonly (readonly unknown[])[]): number {
-  if (!rows.length) return 0;
+/**
+ * Appends rows after the last row with content, in one write. A sheet filled to its last row
+ * grows first: a range past it does not exist.
+ */
+export function appendRows(block: Block<string>, rows: readonly (readonly unknown[])[]): void {
+  if (!rows.length) return;
   const width = Math.max(...rows.map((r) => r.length));
+  const last = block.rows + 1 + rows.length;
+  const max = block.sheet.getMaxRows();
+  if (last > max) block.sheet.insertRowsAfter(max, last - max);
   block.sheet.getRange(block.rows + 2, 1, rows.length, width).setValues(rows.map((r) => [...r]));
-  return 1;
 }
 
 /** The same block in a copy of the spreadsheet (same sheets, same cells): only the sheet differs. */

@@ -40,11 +40,6 @@ export function readHeader({ sheet }: Edited): unknown[] {
   return sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
 }
 
-/** A whole sheet's values ([] when there is no such sheet). */
-export function readSheetValues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): unknown[][] {
-  return ss.getSheetByName(name)?.getDataRange().getValues() ?? [];
-}
-
 /** Rows `first` to `last` (1-based), `width` columns from A. */
 export function readRows({ sheet }: Edited, first: number, last: number, width: number): unknown[][] {
   return sheet.getSheetValues(first, 1, last - first + 1, width);

@@ -1,11 +1,9 @@
 /**
  * The sheet side of importPlan / confirmImport (docs/SPEC.md §8): the review sheet `Nhập kế hoạch`
- * written in one block, rows appended below a sheet's data in one write, the review's `Đã nhập`
- * column and blank `Cấu hình` values. Service calls do not grow with the number of rows.
+ * written in one block, the review's `Đã nhập` column and blank `Cấu hình` values. Service calls do not grow with the number of rows.
  */
 import { CONFIG_SHEET } from '../contract/sheets';
 import { REVIEW_HEADERS, REVIEW_SHEET } from '../core/import/review';
-import type { Block } from './book';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -24,34 +22,10 @@ export function writeReviewSheet(ss: Spreadsheet, rows: readonly (readonly unkno
   sheet.setFrozenRows(1);
 }
 
-/** The review sheet's values, or null when there is none. */
-export function readReviewSheet(ss: Spreadsheet): unknown[][] | null {
-  const sheet = ss.getSheetByName(REVIEW_SHEET);
-  return sheet ? sheet.getDataRange().getValues() : null;
-}
-
 /** One column of the review sheet below its header, written in one call. */
 export function writeReviewColumn(ss: Spreadsheet, col: number, values: readonly unknown[]): void {
   const sheet = ss.getSheetByName(REVIEW_SHEET);
   if (sheet && values.length) sheet.getRange(2, col + 1, values.length, 1).setValues(values.map((v) => [v]));
-}
-
-/**
- * Whole rows appended below the block's data (header width), in one write. A sheet filled to its
- * last row grows first: a range past it does not exist.
- */
-export function appendRows(block: Block<string>, rows: readonly (readonly unknown[])[]): void {
-  if (!rows.length) return;
-  const last = block.rows + 1 + rows.length;
-  const max = block.sheet.getMaxRows();
-  if (last > max) block.sheet.insertRowsAfter(max, last - max);
-  block.sheet.getRange(block.rows + 2, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
-}
-
-/** `Cấu hình` as it stands (label in A, value in B), or null without the sheet. */
-export function readConfigSheet(ss: Spreadsheet): unknown[][] | null {
-  const sheet = ss.getSheetByName(CONFIG_SHEET);
-  return sheet ? sheet.getDataRange().getValues() : null;
 }
 
 /** Values into blank `Cấu hình` cells (row index of the sheet's values) and new label rows below. */

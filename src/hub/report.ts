@@ -76,7 +76,7 @@ export interface HubReport extends ReportDocument {
   missingConfig: string[];
 }
 
-export const RANKING_COLUMNS: readonly TableColumn[] = [
+const RANKING_COLUMNS: readonly TableColumn[] = [
   { title: 'Hạng', share: 0.08 },
   { title: 'Đơn vị', share: 0.32 },
   { title: 'Nhiệm vụ hoàn thành', share: 0.17 },
@@ -89,7 +89,7 @@ const LATE_COLUMNS: readonly TableColumn[] = [
   { title: 'Đơn vị', share: 0.42 },
   { title: 'Tình trạng báo cáo', share: 0.5 },
 ];
-export const HUB_HEADINGS = {
+const HUB_HEADINGS = {
   collection: 'I. TÌNH HÌNH TỔNG HỢP SỐ LIỆU',
   results: 'II. KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ',
   ranking: 'III. XẾP HẠNG CÁC ĐƠN VỊ',
@@ -104,7 +104,7 @@ const LEADERS = 3;
  * Characters of one commune's `Kiến nghị` quoted in section V: a cell holds up to 50,000, and 150
  * communes of those would pass a Google Doc's ~1.02 million (docs/SPEC.md §7); the rest is cut.
  */
-export const PROPOSAL_MAX = 1000;
+const PROPOSAL_MAX = 1000;
 
 const done = (r: HubRow) => (r.tasks[STATUS.done] ?? 0) + (r.tasks[STATUS.doneLate] ?? 0);
 const share = (part: number, whole: number) => (whole ? part / whole : 0);
@@ -117,7 +117,7 @@ const notCollected = (r: HubRow) => cut(oneLine(r.collection), 300) || 'chưa th
  * The ranking: share of tasks completed (on time or late), then share of measured indicators met,
  * then fewer overdue tasks; equal figures share a rank. Communes not collected are not ranked.
  */
-export function rankCommunes(rows: readonly HubRow[]): { row: HubRow; rank: number }[] {
+function rankCommunes(rows: readonly HubRow[]): { row: HubRow; rank: number }[] {
   const key = (r: HubRow) => [share(done(r), r.taskTotal), share(r.indicators[STATUS.met] ?? 0, measured(r)), -r.overdue];
   const sorted = rows
     .filter((r) => r.collection === COLLECTED)

@@ -49,12 +49,12 @@ import type { Done } from './run';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** No new draft or mail is started after this much of the run (Apps Script stops it at 6 minutes). */
-export const TIME_BUDGET_MS = 270_000;
+const TIME_BUDGET_MS = 270_000;
 /**
  * No new draft is started after this much (docs/SPEC.md §6): a draft of a large workbook takes
  * minutes, and one cut off at 6:00 would leave its ledger unwritten and be made twice.
  */
-export const DRAFT_BUDGET_MS = 150_000;
+const DRAFT_BUDGET_MS = 150_000;
 
 /**
  * An error's own message, without its final full stop (it is quoted inside a sentence); a service

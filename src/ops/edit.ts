@@ -22,8 +22,8 @@ import { type ColumnIndex, CONFIG_SHEET, INDICATORS, PERIODS, type SheetDef, TAS
 import { locateColumns } from '../core/headers';
 import { cellText } from '../core/text';
 import { STATUS, type Status } from '../contract/status';
-import { type Block, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
-import { editedBox, editedSheet, readFormats, readHeader, readRows, readSheetValues } from '../gas/edit';
+import { type Block, readSheet, readStatusColumn, writeStatusColumn, writeValueColumn } from '../gas/book';
+import { editedBox, editedSheet, readFormats, readHeader, readRows } from '../gas/edit';
 import { editContext, refreshEditContext } from '../gas/edit-context';
 import { withDocumentLock } from '../gas/lock';
 import { toast } from '../gas/ui';
@@ -33,7 +33,7 @@ import { toast } from '../gas/ui';
  * waited for at most 5 s, and never past the point where the writes (about ten calls) would no
  * longer fit in what is left: reading a large paste may already have taken much of the budget.
  */
-export const EDIT_BUDGET_MS = 30_000;
+const EDIT_BUDGET_MS = 30_000;
 export const EDIT_LOCK_WAIT_MS = 5_000;
 const EDIT_WRITE_RESERVE_MS = 12_000;
 
@@ -64,13 +64,13 @@ function writeStatuses(block: Block<string>, col: number, outcomes: readonly (Ou
 }
 
 /** How long this edit may still wait for the lock, given when it started. */
-export function lockWait(startedAt: number, now: number): number {
+function lockWait(startedAt: number, now: number): number {
   return Math.max(0, Math.min(EDIT_LOCK_WAIT_MS, startedAt + EDIT_BUDGET_MS - EDIT_WRITE_RESERVE_MS - now));
 }
 
 /** A report task's deadline and completion come from its period (one more read, only when needed). */
 function periodLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, parsers: ReturnType<typeof rowParsers>, clock: Clock) {
-  const values = readSheetValues(ss, PERIODS.name);
+  const values = readSheet(ss, PERIODS.name)?.grid.values ?? [];
   const found = locateColumns(PERIODS, values[0] ?? []);
   if (!found.ok) return null;
   return reportLinks(evaluatePeriodGrid({ values }, found.cols, parsers, clock).filter((o) => o !== null));
@@ -128,7 +128,7 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit, startedAt: number): 
   );
 }
 
-export const EDIT_FAILED = 'CCHC chưa cập nhật được trạng thái của các dòng vừa sửa';
+const EDIT_FAILED = 'CCHC chưa cập nhật được trạng thái của các dòng vừa sửa';
 
 /** Never throws to the user: a failure becomes a toast (and a log entry for the administrator). */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {

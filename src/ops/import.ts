@@ -22,16 +22,9 @@ import {
   settingOf,
 } from '../core/import/review';
 import { asCellText, asLiteralText, cellText, normalizeLabel } from '../core/text';
-import { type Block, readBlock } from '../gas/book';
+import { appendRows, type Block, readBlock, readSheet } from '../gas/book';
 import { readContext } from '../gas/context';
-import {
-  appendRows,
-  readConfigSheet,
-  readReviewSheet,
-  writeReviewColumn,
-  writeReviewSheet,
-  writeSettings,
-} from '../gas/import-sheets';
+import { writeReviewColumn, writeReviewSheet, writeSettings } from '../gas/import-sheets';
 import { readPlanDocument } from '../gas/plan-doc';
 import { refresh } from './refresh';
 import type { Done } from './run';
@@ -60,7 +53,6 @@ export function importPlanOperation(ss: Spreadsheet, ctx: Context, input: string
   };
 }
 
-/** New rows for one sheet, each value at its header's position (header width). */
 /** The period a task's text reports on (one reporting clause in it), or ''. */
 function reportPeriodOf(content: string): string {
   // The year only dates the clause's due day, which this does not use.
@@ -68,6 +60,7 @@ function reportPeriodOf(content: string): string {
   return found.length === 1 ? found[0]!.code : '';
 }
 
+/** New rows for one sheet, each value at its header's position (header width). */
 function placed(block: Block<string>, rows: Record<number, unknown>[]): unknown[][] {
   const width = block.grid.values[0]?.length ?? 0;
   return rows.map((r) => {
@@ -86,7 +79,7 @@ const target = (v: unknown) => (typeof v === 'string' ? asCellText(v) : v);
 const settingValue = (v: string) => (/^\d+$/.test(v) ? Number(v) : asLiteralText(v));
 
 export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<number> {
-  const values = readReviewSheet(ss);
+  const values = readSheet(ss, REVIEW_SHEET)?.grid.values;
   if (!values) throw new UserError(`Chưa có trang «${REVIEW_SHEET}». Hãy chạy CCHC › Nhập kế hoạch từ văn bản trước.`);
   const c = reviewColumns(values[0] ?? []);
   const missing = (['Loại', 'Nội dung', 'Nhập', 'Đã nhập'] as const).filter((h) => c[h] < 0);
@@ -98,8 +91,8 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
   const tasks = readBlock(ss, TASKS, false);
   const indicators = readBlock(ss, INDICATORS, false);
   const periods = readBlock(ss, PERIODS, false);
-  const configSheet = readConfigSheet(ss);
-  const config = configSheet ?? [];
+  const configSheet = readSheet(ss, CONFIG_SHEET);
+  const config = configSheet?.grid.values ?? [];
 
   const column = (b: Block<string>, col: number) => (col < 0 ? [] : b.grid.values.slice(1).map((r) => cellText(r[col])));
   // A review row's mark: the code of the row that holds its text, or `Đã nhập` when that row has no
@@ -135,7 +128,7 @@ export function confirmImportOperation(ss: Spreadsheet, ctx: Context): Done<numb
   /** Each setting's value once this run's writes are done, by label. */
   const settingsAfter = new Map<string, string>();
   const marks = values.slice(1).map((r) => r[c['Đã nhập']]);
-  const at = (r: unknown[], h: (typeof REVIEW_HEADERS)[number]) => (c[h] < 0 ? '' : r[c[h]]);
+  const at = (r: readonly unknown[], h: (typeof REVIEW_HEADERS)[number]) => (c[h] < 0 ? '' : r[c[h]]);
   let skipped = 0;
   // Whether a task, indicator or period row is marked in this run (then statuses are refreshed).
   let marked = false;

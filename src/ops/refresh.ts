@@ -74,7 +74,7 @@ export function refresh(
   };
 }
 
-export function refreshMessage(s: Snapshot): string {
+function refreshMessage(s: Snapshot): string {
   const errors = [s.tasks, s.indicators, s.periods].flat().filter((o) => o.status === STATUS.error).length;
   const lines = [
     `Đã cập nhật trạng thái.`,

@@ -36,15 +36,6 @@ export interface CreatedReport {
 }
 
 /**
- * Creates the report of one period: no UI, no lock, no `Nhật ký` row (callers, menu or trigger,
- * hold the lock and log). Everything that can refuse the report (unknown period, folder, a broken
- * `Lịch sử`) is checked before the first write.
- *
- * A caller that makes several reports in one run passes the snapshot of its own refresh: tasks,
- * indicators and settings do not change between them. `Kỳ báo cáo` and `Lịch sử` are read again
- * each time, since every report writes to them.
- */
-/**
  * What a caller records of a new report before its link makes it final (the daily check's ledger),
  * and how to take that back should the report fail after all.
  */
@@ -53,6 +44,15 @@ export interface BeforeLink {
   undo(): void;
 }
 
+/**
+ * Creates the report of one period: no UI, no lock, no `Nhật ký` row (callers, menu or trigger,
+ * hold the lock and log). Everything that can refuse the report (unknown period, folder, a broken
+ * `Lịch sử`) is checked before the first write.
+ *
+ * A caller that makes several reports in one run passes the snapshot of its own refresh: tasks,
+ * indicators and settings do not change between them. `Kỳ báo cáo` and `Lịch sử` are read again
+ * each time, since every report writes to them.
+ */
 export function createReport(
   ss: Spreadsheet,
   ctx: Context,
@@ -103,7 +103,7 @@ export function pageNumbersHint(): string {
   return `Văn bản chưa có số trang: mở văn bản, chọn Chèn › Số trang (bỏ trang đầu). Để lần sau tự có, hãy dán đường dẫn một văn bản mẫu có sẵn số trang vào ô «${CONFIG_LABELS.reportTemplate}» (trang Cấu hình).`;
 }
 
-export function reportMessage(r: CreatedReport): string {
+function reportMessage(r: CreatedReport): string {
   const lines = [`Đã tạo báo cáo «${r.name}».`, `Liên kết: ${r.url}`, `Đã ghi liên kết và ngày tạo vào trang «Kỳ báo cáo».`];
   if (r.previousUrl) lines.push(`Liên kết cũ đã được thay; văn bản cũ vẫn còn nguyên trong Drive: ${r.previousUrl}`);
   if (r.missingConfig.length) {

@@ -14,7 +14,7 @@ export const DAILY_HANDLER = 'dailyCheck';
 export const DAILY_LOG_ACTION = 'Kiểm tra hằng ngày';
 const MAX_TRIGGERS = 20;
 const TOO_MANY = /too many triggers/i;
-export const DAILY_HOUR = 7;
+const DAILY_HOUR = 7;
 
 /** The global functions of this script (SPEC §4): triggers for them are ours, all others are not. */
 export const OWN_HANDLERS: readonly string[] = [

@@ -27,7 +27,7 @@ import type { Done } from './run';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Lines shown in the dialog before the rest is summarised as a count. */
-export const DIALOG_LIMIT = 30;
+const DIALOG_LIMIT = 30;
 
 function tryRead<K extends string>(ss: Spreadsheet, def: SheetDef<K>, formats: boolean, findings: Finding[]): Block<K> | null {
   try {
@@ -68,7 +68,7 @@ function configFindings(ctx: Context): Finding[] {
   return findings;
 }
 
-export function collectFindings(ss: Spreadsheet, ctx: Context): Finding[] {
+function collectFindings(ss: Spreadsheet, ctx: Context): Finding[] {
   const { clock, parsers } = ctx;
   const findings: Finding[] = [];
 

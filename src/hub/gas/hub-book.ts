@@ -6,7 +6,7 @@ import { HEADER_BACKGROUND, SHARE_FORMAT } from '../../contract/layout';
 import { CONFIG_SHEET } from '../../contract/sheets';
 import { cellText, normalizeLabel } from '../../core/text';
 import { LOG_WARNING } from '../../gas/sheet-builder';
-import { readBlock } from '../../gas/book';
+import { readBlock, readSheet } from '../../gas/book';
 import { SUMMARY_HEADERS, SUMMARY_SHEET, summaryHeaderRow, UNITS } from '../contract';
 import { type Unit, unitsOf } from '../units';
 
@@ -22,8 +22,7 @@ export const MODE_LABEL = 'Cách thu thập';
 export const MODES = { parallel: 'Đồng thời', sequential: 'Tuần tự' } as const;
 
 export function readMode(ss: Spreadsheet): 'parallel' | 'sequential' {
-  const sheet = ss.getSheetByName(CONFIG_SHEET);
-  const rows = sheet ? sheet.getDataRange().getValues() : [];
+  const rows = readSheet(ss, CONFIG_SHEET)?.grid.values ?? [];
   const row = rows.find((r) => normalizeLabel(cellText(r[0])) === normalizeLabel(MODE_LABEL));
   return row && normalizeLabel(cellText(row[1])) === normalizeLabel(MODES.sequential) ? 'sequential' : 'parallel';
 }
@@ -62,9 +61,8 @@ export function writeUnitColumns(
 }
 
 /** `Số liệu tổng hợp` as it stands (header first); empty when the sheet is missing. */
-export function readSummary(ss: Spreadsheet): unknown[][] {
-  const sheet = ss.getSheetByName(SUMMARY_SHEET);
-  return sheet ? sheet.getDataRange().getValues() : [];
+export function readSummary(ss: Spreadsheet): readonly (readonly unknown[])[] {
+  return readSheet(ss, SUMMARY_SHEET)?.grid.values ?? [];
 }
 
 /**
