@@ -90,11 +90,6 @@ export async function buildAll(): Promise<Record<keyof typeof PRODUCTS, Built>> 
   return { commune: await buildProduct(PRODUCTS.commune), hub: await buildProduct(PRODUCTS.hub) };
 }
 
-/** Builds both; returns the commune script's figures (what the bench measures). */
-export async function buildBundle(): Promise<Built> {
-  return (await buildAll()).commune;
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const built = await buildAll();
   for (const [name, { bytes, entryPoints: names }] of Object.entries(built)) {
