@@ -17,7 +17,7 @@ import { HISTORY, INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 export const GLOBAL_NAME = 'CCHC';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-export interface Product {
+interface Product {
   name: string;
   entry: string;
   /** Output folder: the rootDir of the product's clasp project file. */
@@ -25,7 +25,7 @@ export interface Product {
   manifest: string;
 }
 
-export const PRODUCTS = {
+const PRODUCTS = {
   commune: { name: 'commune', entry: `${root}src/main.ts`, dir: `${root}dist`, manifest: `${root}appsscript.json` },
   hub: { name: 'hub', entry: `${root}src/hub-main.ts`, dir: `${root}dist-hub`, manifest: `${root}appsscript.hub.json` },
 } as const satisfies Record<string, Product>;
@@ -50,7 +50,7 @@ function entryPoints(code: string): string[] {
 }
 
 /** Builds one product into its folder (emptied first). */
-export async function buildProduct(product: Product): Promise<{ bytes: number; entryPoints: string[] }> {
+async function buildProduct(product: Product): Promise<{ bytes: number; entryPoints: string[] }> {
   const dist = product.dir;
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
