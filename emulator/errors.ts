@@ -8,3 +8,7 @@ export class AppsScriptError extends Error {
     this.name = 'Exception';
   }
 }
+
+/** Apps Script's message when a service fails on one document or spreadsheet ("Spreadsheets", "Documents"…). */
+export const serviceFailed = (product: string, id: string): string =>
+  `Service ${product} failed while accessing document with id ${id}.`;

@@ -4,6 +4,7 @@
  * execution, the messages Apps Script throws in those cases.
  */
 import type { ServiceName } from './calls';
+import { serviceFailed } from './errors';
 
 export type FaultKind = 'failed' | 'unavailable' | 'quota' | 'email-quota';
 
@@ -36,7 +37,7 @@ const QUOTA: Partial<Record<ServiceName, string>> = { mail: 'email', document: '
 export function faultMessage(kind: FaultKind, call: CallInfo, documentId: string): string {
   switch (kind) {
     case 'failed':
-      return `Service ${PRODUCT[call.service]} failed while accessing document with id ${documentId}.`;
+      return serviceFailed(PRODUCT[call.service], documentId);
     case 'unavailable':
       return `Service unavailable: ${PRODUCT[call.service]}`;
     case 'quota':

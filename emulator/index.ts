@@ -186,11 +186,11 @@ export class Emulator {
       exceeded: false,
       lastReturn: performance.now(),
     };
+    const user = options.user ?? this.user;
     const realm: Realm = new Realm(
       () => this.now,
-      (obj) => this.expose(obj, realm, calls, as, limit, options.user ?? this.user),
+      (obj) => this.expose(obj, realm, calls, as, limit, user),
     );
-    const user = options.user ?? this.user;
     this.installGlobals(realm, as, logs, user, options.bound ?? true, calls);
     realm.run(this.bundle);
     const target = realm.global(fn);
@@ -296,11 +296,9 @@ export class Emulator {
           for (const c of counters) c.add(target.service, method);
           if (emulator.now > limit.endsAt) limit.exceeded = true;
           if (limit.exceeded) throw realm.error(EXCEEDED);
-          const fault = emulator.faults.check({ index: calls.total(), service: target.service, method });
-          if (fault)
-            throw realm.error(
-              faultMessage(fault, { index: calls.total(), service: target.service, method }, documentIdOf(target, emulator)),
-            );
+          const call = { index: calls.total(), service: target.service, method };
+          const fault = emulator.faults.check(call);
+          if (fault) throw realm.error(faultMessage(fault, call, documentIdOf(target, emulator)));
           emulator.now += (emulator.callCostMs[target.service] ?? 0) + (emulator.methodCostMs[method] ?? 0);
           const started = performance.now();
           try {

@@ -17,7 +17,7 @@ import { HISTORY, INDICATORS, PERIODS, TASKS } from '../src/contract/sheets';
 export const GLOBAL_NAME = 'CCHC';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-export interface Product {
+interface Product {
   name: string;
   entry: string;
   /** Output folder: the rootDir of the product's clasp project file. */
@@ -25,7 +25,7 @@ export interface Product {
   manifest: string;
 }
 
-export const PRODUCTS = {
+const PRODUCTS = {
   commune: { name: 'commune', entry: `${root}src/main.ts`, dir: `${root}dist`, manifest: `${root}appsscript.json` },
   hub: { name: 'hub', entry: `${root}src/hub-main.ts`, dir: `${root}dist-hub`, manifest: `${root}appsscript.hub.json` },
 } as const satisfies Record<string, Product>;
@@ -50,7 +50,7 @@ function entryPoints(code: string): string[] {
 }
 
 /** Builds one product into its folder (emptied first). */
-export async function buildProduct(product: Product): Promise<{ bytes: number; entryPoints: string[] }> {
+async function buildProduct(product: Product): Promise<{ bytes: number; entryPoints: string[] }> {
   const dist = product.dir;
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -88,11 +88,6 @@ export async function buildAll(): Promise<Record<keyof typeof PRODUCTS, Built>> 
   checkTemplate(JSON.parse(readFileSync(`${root}src/sample/tu-xuyen-2023.json`, 'utf8')));
   checkLayouts([...SHEET_LAYOUTS, HISTORY_LAYOUT], [TASKS, INDICATORS, PERIODS, HISTORY]);
   return { commune: await buildProduct(PRODUCTS.commune), hub: await buildProduct(PRODUCTS.hub) };
-}
-
-/** Builds both; returns the commune script's figures (what the bench measures). */
-export async function buildBundle(): Promise<Built> {
-  return (await buildAll()).commune;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

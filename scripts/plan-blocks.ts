@@ -63,7 +63,7 @@ export function markdownBlocks(source: string): Block[] {
   return out;
 }
 
-export function textBlocks(source: string): Block[] {
+function textBlocks(source: string): Block[] {
   const out: Block[] = [];
   let rows: string[][] = [];
   for (const line of source.replace(/\r\n?/g, '\n').split('\n')) {
@@ -88,7 +88,7 @@ const decode = (s: string) =>
   );
 
 /** mammoth's HTML (h1–h6, p, ul/ol/li, table/tr/td, br, inline tags) → blocks. */
-export function htmlBlocks(html: string): Block[] {
+function htmlBlocks(html: string): Block[] {
   const out: Block[] = [];
   const tokens = html.match(/<[^>]+>|[^<]+/g) ?? [];
   let text = '';
@@ -152,7 +152,7 @@ export function htmlBlocks(html: string): Block[] {
   return out;
 }
 
-export async function docxBlocks(buffer: Buffer): Promise<Block[]> {
+async function docxBlocks(buffer: Buffer): Promise<Block[]> {
   const { value } = await mammoth.convertToHtml({ buffer });
   return htmlBlocks(value);
 }

@@ -7,7 +7,7 @@
  */
 import type { ServiceObject } from '../realm';
 import type { Access } from './drive';
-import { AppsScriptError } from '../errors';
+import { AppsScriptError, serviceFailed } from '../errors';
 import { RangeModel, SheetModel, SpreadsheetModel } from './spreadsheet';
 
 /** Apps Script's messages (as seen in executions' logs). */
@@ -16,7 +16,7 @@ export const OPEN_ERRORS = {
   missing: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
   badUrl: 'Invalid argument: url',
   readOnly: 'You do not have permission to edit this document. Ask its owner for edit access.',
-  fault: (id: string) => `Service Spreadsheets failed while accessing document with id ${id}.`,
+  fault: (id: string) => serviceFailed('Spreadsheets', id),
 } as const;
 
 interface Entry {

@@ -5,7 +5,7 @@
  * Script's do, including their errors (messages as Apps Script words them in English).
  */
 import { type CellValue, type Entry, entered, enteredNote } from '../entry';
-import { AppsScriptError } from '../errors';
+import { AppsScriptError, serviceFailed } from '../errors';
 import { evaluateFormula, withFormulaCache } from '../formulas';
 import { LOCALES, localeRules } from '../locale';
 import { ServiceObject } from '../realm';
@@ -161,7 +161,7 @@ export class SpreadsheetModel extends ServiceObject implements GridBook {
   copy(name: string): SpreadsheetModel {
     if (typeof name !== 'string' || name === '')
       throw new AppsScriptError("The parameters () don't match the method signature for SpreadsheetApp.Spreadsheet.copy.");
-    if (!this.onCopy) throw new AppsScriptError(`Service Spreadsheets failed while accessing document with id ${this.id}.`);
+    if (!this.onCopy) throw new AppsScriptError(serviceFailed('Spreadsheets', this.id));
     const copy = new SpreadsheetModel(name, this.timeZone, this.locale, '');
     for (const sheet of this.sheets) copy.sheets.push(sheet.cloneInto(copy));
     copy.nextSheetId = this.nextSheetId;
